@@ -1,0 +1,1 @@
+"""One module per ``python -m impact`` command (see ``impact/__main__.py``)."""

@@ -1,0 +1,363 @@
+"""Extract contracts: the columns, types and rules every CSV extract must meet.
+
+A file is matched to its contract by its *header*, never by its name, so analysts can
+name files as they like and keep them in subfolders. Each contract is stated once here;
+the store, the ``check`` command, the Data page and ``data/README.md`` all read it.
+Column types are DuckDB types, because DuckDB reads every extract (``read_csv`` with
+these explicit types).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Strings that mean "no value" in NHS extracts; passed to DuckDB's ``nullstr``.
+NULL_STRINGS: tuple[str, ...] = ("", "-", "n/a", "N/A", "NA", "*", "null", "NULL")
+
+PRIORITIES = ("elective", "uec", "primary_care", "improvement")
+ORG_TYPES = ("nation", "region", "icb", "trust", "pcn", "practice", "other")
+UNITS = ("percent", "count", "minutes", "days", "rate")
+DIRECTIONS = ("increase", "decrease", "neutral")
+FREQUENCIES = ("week", "month", "quarter")
+PROJECT_STATUSES = ("planned", "active", "complete", "stopped")
+PDSA_DECISIONS = ("adopt", "adapt", "abandon")
+IMPACT_COMPONENTS = (
+    "shared_purpose_and_vision",
+    "people_and_culture",
+    "leadership_behaviours",
+    "capability_and_capacity",
+    "management_systems_and_processes",
+)
+
+#: How a DuckDB type is described to an analyst when a value does not fit it.
+TYPE_WORDS: dict[str, str] = {
+    "DATE": "a date; expected YYYY-MM-DD",
+    "DOUBLE": "a number",
+    "INTEGER": "a whole number",
+    "BOOLEAN": "true or false",
+    "VARCHAR": "text",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a contract.
+
+    ``enum`` lists the allowed values (compared case-sensitively after trimming);
+    ``minimum``/``maximum`` bound numbers (inclusive); ``pattern`` is a regular
+    expression the whole value must match; ``rule`` names the check in words.
+    """
+
+    name: str
+    type: str = "VARCHAR"
+    required: bool = True
+    enum: tuple[str, ...] | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    pattern: str | None = None
+    rule: str | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Contract:
+    """A named extract layout: its columns, its unique key and an example row."""
+
+    name: str
+    title: str
+    purpose: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    example: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    @property
+    def required_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+    def duckdb_types(self) -> dict[str, str]:
+        """Column name → DuckDB type, for ``read_csv(types=...)``."""
+        return {c.name: c.type for c in self.columns}
+
+
+SLUG = r"^[a-z0-9][a-z0-9_\-]*$"
+
+ORGANISATIONS = Contract(
+    name="organisations",
+    title="Organisations",
+    purpose="The organisation hierarchy: nation → region → ICB → trust (and PCN/practice).",
+    columns=(
+        Column("org_code", description="ODS code or local code; unique."),
+        Column("org_name", description="Name as the board knows it."),
+        Column("org_type", enum=ORG_TYPES, description="Kind of organisation."),
+        Column(
+            "parent_code",
+            required=False,
+            description="The ICB of a trust, the region of an ICB; blank for the top.",
+        ),
+    ),
+    key=("org_code",),
+    example={
+        "org_code": "RXX01",
+        "org_name": "Demo Northfield Hospitals NHS Foundation Trust",
+        "org_type": "trust",
+        "parent_code": "QXA",
+    },
+)
+
+METRICS = Contract(
+    name="metrics",
+    title="Metrics (the catalogue)",
+    purpose="What is measured, which recovery priority it serves and the board question it answers.",
+    columns=(
+        Column("metric_id", pattern=SLUG, rule="a lower-case slug (letters, digits, _ or -)"),
+        Column("metric_name"),
+        Column("priority", enum=PRIORITIES),
+        Column("board_question", pattern=r"^.*\?\s*$", rule="a question ending with '?'"),
+        Column("unit", enum=UNITS),
+        Column("improvement_direction", enum=DIRECTIONS),
+        Column("frequency", enum=FREQUENCIES),
+        Column("definition", required=False),
+        Column("source", required=False),
+    ),
+    key=("metric_id",),
+    example={
+        "metric_id": "ae_4hr_all",
+        "metric_name": "A&E 4-hour performance (all types)",
+        "priority": "uec",
+        "board_question": "Are patients being seen within four hours in A&E?",
+        "unit": "percent",
+        "improvement_direction": "increase",
+        "frequency": "month",
+        "definition": "Attendances admitted, transferred or discharged within 4 hours ÷ all attendances",
+        "source": "NHS England A&E Attendances and Emergency Admissions",
+    },
+)
+
+TARGETS = Contract(
+    name="targets",
+    title="Targets",
+    purpose="Targets by metric (and optionally organisation), each with the dates it applies.",
+    columns=(
+        Column("metric_id"),
+        Column("org_code", required=False, description="Blank = every organisation."),
+        Column("target_value", type="DOUBLE"),
+        Column("effective_from", type="DATE"),
+        Column("effective_to", type="DATE", required=False, description="Blank = open."),
+        Column("source", required=False),
+    ),
+    key=("metric_id", "org_code", "effective_from"),
+    example={
+        "metric_id": "ae_4hr_all",
+        "org_code": "",
+        "target_value": "78",
+        "effective_from": "2024-04-01",
+        "effective_to": "2026-03-31",
+        "source": "2024/25 priorities and operational planning guidance",
+    },
+)
+
+OBSERVATIONS = Contract(
+    name="observations",
+    title="Observations",
+    purpose="The measured values: one row per metric × organisation × period.",
+    columns=(
+        Column("metric_id"),
+        Column("org_code"),
+        Column("period_start", type="DATE"),
+        Column("value", type="DOUBLE"),
+        Column("numerator", type="DOUBLE", required=False),
+        Column("denominator", type="DOUBLE", required=False),
+    ),
+    key=("metric_id", "org_code", "period_start"),
+    example={
+        "metric_id": "ae_4hr_all",
+        "org_code": "RXX01",
+        "period_start": "2025-03-01",
+        "value": "74.6",
+        "numerator": "14920",
+        "denominator": "20000",
+    },
+)
+
+EVENTS = Contract(
+    name="events",
+    title="Events",
+    purpose="Process changes that re-base SPC limits (rebase = true) or annotate charts.",
+    columns=(
+        Column("metric_id"),
+        Column("org_code"),
+        Column("event_date", type="DATE"),
+        Column("description"),
+        Column("rebase", type="BOOLEAN"),
+    ),
+    key=("metric_id", "org_code", "event_date"),
+    example={
+        "metric_id": "ae_4hr_all",
+        "org_code": "RXX01",
+        "event_date": "2024-11-01",
+        "description": "New same-day emergency care unit opened",
+        "rebase": "true",
+    },
+)
+
+PROJECTS = Contract(
+    name="projects",
+    title="Improvement projects",
+    purpose="Improvement activity and the outcome metric each project aims to move.",
+    columns=(
+        Column("project_id"),
+        Column("org_code"),
+        Column("title"),
+        Column("priority", enum=PRIORITIES),
+        Column("metric_id", required=False),
+        Column("method", required=False),
+        Column("status", enum=PROJECT_STATUSES),
+        Column("start_date", type="DATE"),
+        Column("end_date", type="DATE", required=False),
+        Column("lead", required=False),
+    ),
+    key=("project_id",),
+    example={
+        "project_id": "P-RXX01-001",
+        "org_code": "RXX01",
+        "title": "Front-door streaming to SDEC",
+        "priority": "uec",
+        "metric_id": "ae_4hr_all",
+        "method": "QSIR",
+        "status": "active",
+        "start_date": "2024-09-01",
+        "end_date": "",
+        "lead": "Deputy Chief Operating Officer",
+    },
+)
+
+PDSA_CYCLES = Contract(
+    name="pdsa_cycles",
+    title="PDSA cycles",
+    purpose="Plan-Do-Study-Act cycles run within a project, with what was learned.",
+    columns=(
+        Column("project_id"),
+        Column("cycle_number", type="INTEGER", minimum=1),
+        Column("start_date", type="DATE"),
+        Column("end_date", type="DATE", required=False),
+        Column("change_tested"),
+        Column("prediction", required=False),
+        Column("learning", required=False),
+        Column("decision", enum=PDSA_DECISIONS, required=False),
+    ),
+    key=("project_id", "cycle_number"),
+    example={
+        "project_id": "P-RXX01-001",
+        "cycle_number": "1",
+        "start_date": "2024-09-02",
+        "end_date": "2024-09-27",
+        "change_tested": "Senior nurse streaming at the front door 10:00–22:00",
+        "prediction": "10% of walk-ins streamed to SDEC",
+        "learning": "Streaming worked in hours; evenings lacked SDEC capacity",
+        "decision": "adapt",
+    },
+)
+
+CAPABILITY = Contract(
+    name="capability",
+    title="Improvement capability and capacity",
+    purpose="NHS IMPACT capability: staff trained by level, improvement coaches, headcount.",
+    columns=(
+        Column("org_code"),
+        Column("period_start", type="DATE"),
+        Column("staff_trained_foundation", type="INTEGER", minimum=0),
+        Column("staff_trained_practitioner", type="INTEGER", minimum=0),
+        Column("staff_trained_expert", type="INTEGER", minimum=0),
+        Column("improvement_coaches", type="INTEGER", minimum=0),
+        Column("headcount", type="INTEGER", minimum=1),
+    ),
+    key=("org_code", "period_start"),
+    example={
+        "org_code": "RXX01",
+        "period_start": "2025-01-01",
+        "staff_trained_foundation": "1240",
+        "staff_trained_practitioner": "160",
+        "staff_trained_expert": "12",
+        "improvement_coaches": "18",
+        "headcount": "7800",
+    },
+)
+
+SELF_ASSESSMENT = Contract(
+    name="self_assessment",
+    title="NHS IMPACT self-assessment",
+    purpose="Scores (1–5) against the five NHS IMPACT components, with evidence.",
+    columns=(
+        Column("org_code"),
+        Column("assessment_date", type="DATE"),
+        Column("component", enum=IMPACT_COMPONENTS),
+        Column("score", type="DOUBLE", minimum=1, maximum=5),
+        Column("evidence", required=False),
+    ),
+    key=("org_code", "assessment_date", "component"),
+    example={
+        "org_code": "RXX01",
+        "assessment_date": "2025-03-31",
+        "component": "leadership_behaviours",
+        "score": "2",
+        "evidence": "Executive Gemba walks started in two divisions",
+    },
+)
+
+#: Every contract, in the order the documentation lists them.
+CONTRACTS: dict[str, Contract] = {
+    c.name: c
+    for c in (
+        ORGANISATIONS,
+        METRICS,
+        TARGETS,
+        OBSERVATIONS,
+        EVENTS,
+        PROJECTS,
+        PDSA_CYCLES,
+        CAPABILITY,
+        SELF_ASSESSMENT,
+    )
+}
+
+
+def normalise_header(header: list[str]) -> list[str]:
+    """Header cells as compared with contracts: trimmed, lower case, BOM removed."""
+    return [h.replace("\ufeff", "").strip().lower() for h in header]
+
+
+def match_contract(header: list[str]) -> Contract | None:
+    """The contract whose required columns the header holds; the most specific wins.
+
+    Extra columns are allowed. When several contracts fit (``projects`` also has
+    ``org_code`` and ``metric_id``), the one with the most of its own columns present wins,
+    so a file is never matched to a looser contract than it was written for.
+    """
+    cols = set(normalise_header(header))
+    fits = [c for c in CONTRACTS.values() if set(c.required_names) <= cols]
+    if not fits:
+        return None
+    return max(fits, key=lambda c: (len(set(c.column_names) & cols), len(c.required_names)))
+
+
+def closest_contract(header: list[str]) -> tuple[Contract, list[str]]:
+    """For an unrecognised header: the nearest contract and the required columns it lacks."""
+    cols = set(normalise_header(header))
+
+    def score(c: Contract) -> tuple[int, int]:
+        present = len(set(c.required_names) & cols)
+        return (present, -len(c.required_names))
+
+    best = max(CONTRACTS.values(), key=score)
+    missing = [n for n in best.required_names if n not in cols]
+    return best, missing
