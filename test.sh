@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Run the whole test suite: unit, store, SPC golden, AppTest pages and real-browser tests.
+# Creates .venv, installs the pinned test requirements and, as root on Debian, the system
+# Chromium the browser tests drive (never a downloaded browser build).
+set -euo pipefail
+cd "$(dirname "$0")"
+PYTHON=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null
+fi
+export PYTHONDONTWRITEBYTECODE=1
+exec .venv/bin/python -m pytest -q "$@"
