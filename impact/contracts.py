@@ -161,7 +161,7 @@ TARGETS = Contract(
         "org_code": "",
         "target_value": "78",
         "effective_from": "2024-04-01",
-        "effective_to": "2026-03-31",
+        "effective_to": "2025-03-31",
         "source": "2024/25 priorities and operational planning guidance",
     },
 )

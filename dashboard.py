@@ -1,0 +1,51 @@
+"""Entry point: ``streamlit run dashboard.py``.
+
+Sets up the NHS look, the navigation and the global filters. The filters are drawn here,
+in the sidebar, before the page runs, so they persist across page switches and live in
+the URL (pasting a link reproduces the view). Pages live in ``views/`` rather than
+``pages/``: with ``st.navigation`` a folder named ``pages/`` makes Streamlit fall back to
+its legacy multipage mode, which skips this entry point after the first run and loses
+filter state.
+"""
+
+import streamlit as st
+
+from impact.filters import month_starts
+from impact.ui import state
+from impact.ui.context import BoardContext, set_context
+from impact.ui.filters import draw_filters
+from impact.ui.style import APP_TITLE, apply_style, header
+
+st.set_page_config(
+    page_title=APP_TITLE,
+    page_icon=":material/monitoring:",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+apply_style()
+state.refresh()
+
+PAGES = [
+    st.Page("views/overview.py", title="Board overview", icon=":material/dashboard:", default=True),
+    st.Page("views/elective.py", title="Elective care", icon=":material/event_available:",
+            url_path="elective"),
+    st.Page("views/uec.py", title="Urgent & emergency care", icon=":material/emergency:",
+            url_path="uec"),
+    st.Page("views/primary_care.py", title="Primary care", icon=":material/stethoscope:",
+            url_path="primary-care"),
+    st.Page("views/metric_detail.py", title="Metric detail", icon=":material/query_stats:",
+            url_path="metric-detail"),
+    # Later pages are appended here: Improvement activity, NHS IMPACT capability, Data,
+    # Meeting mode.
+]
+
+page = st.navigation(PAGES)
+tree = state.org_tree()
+months = month_starts(state.query("board_periods")["month"])
+metric_ids = state.query("board_metrics")["metric_id"].tolist()
+filters, notes = draw_filters(tree, months, metric_ids)
+set_context(BoardContext(tree, months, metric_ids, filters, notes))
+header(tree.name(filters.org_code) if filters.org_code else None)
+for note in notes:
+    st.info(note, icon=":material/info:")
+page.run()

@@ -1,0 +1,542 @@
+"""Read and validate one extract file, and write its good rows to Parquet.
+
+Each file is read on its own by DuckDB (``read_csv`` with the contract's explicit types,
+``nullstr`` for the usual blanks, ``store_rejects`` so a bad row never stops the file),
+then checked in SQL (blank required values, values outside an enumeration, pattern and
+range rules, duplicate keys). Every problem becomes a :class:`Finding` in an analyst's
+words, with the file, line and column; the rows that pass are written to Parquet in the
+cache so a restart never parses the CSV again. A problem with the file as a whole (empty,
+not UTF-8, not recognised, changed while being read) rejects that file alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import csv
+import hashlib
+import io
+import os
+import re
+import uuid
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from impact import contracts, sources
+from impact.contracts import Contract
+from impact.fingerprint import FileStat
+
+#: Findings kept per file; the count of rejected rows is always exact.
+MAX_FINDINGS_PER_FILE = 1000
+#: Distinct first-key values remembered per output, to spot files that may overlap.
+MAX_KEY_VALUES = 5000
+
+OK = "ok"
+ROWS_REJECTED = "rows rejected"
+FILE_REJECTED = "file rejected"
+NOT_RECOGNISED = "not recognised"
+BEING_WRITTEN = "still being written"
+
+#: The column that says which period a row of each contract covers.
+PERIOD_COLUMN: dict[str, str] = {
+    "observations": "period_start",
+    "targets": "effective_from",
+    "events": "event_date",
+    "projects": "start_date",
+    "pdsa_cycles": "start_date",
+    "capability": "period_start",
+    "self_assessment": "assessment_date",
+}
+
+_CAST_VALUE = re.compile(r'Could not convert string "(.*)" to', re.S)
+_COUNTS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
+
+
+@dataclass
+class Finding:
+    """One problem, in words an analyst can act on."""
+
+    file: str
+    line: int | None
+    column: str
+    value: str
+    reason: str
+    severity: str = "error"  # error | warning
+
+
+@dataclass
+class FileReport:
+    """What the store made of one file (the Data page and ``check`` show this)."""
+
+    path: str
+    origin: str  # "data" or "catalogue"
+    size: int
+    mtime: float
+    status: str
+    contract: str | None = None
+    reader: str | None = None
+    rows_read: int = 0
+    rows_rejected: int = 0
+    first_period: str | None = None
+    last_period: str | None = None
+    organisations: int = 0
+    closest_contract: str | None = None
+    missing_columns: list[str] = field(default_factory=list)
+    message: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Output:
+    """The good rows one file gave one contract, as a Parquet file in the cache."""
+
+    contract: str
+    parquet: str
+    rows: int
+    keys: list[str] | None  # distinct values of the first key column; None = too many
+    key_from: str | None  # date range of the key's date column, if it has one
+    key_to: str | None
+
+
+@dataclass
+class FileResult:
+    report: FileReport
+    findings: list[Finding]
+    outputs: dict[str, Output]
+    priority: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "report": self.report.to_dict(),
+            "findings": [asdict(f) for f in self.findings],
+            "outputs": {k: asdict(v) for k, v in self.outputs.items()},
+            "priority": self.priority,
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> FileResult:
+        return cls(
+            report=FileReport(**raw["report"]),
+            findings=[Finding(**f) for f in raw["findings"]],
+            outputs={k: Output(**v) for k, v in raw["outputs"].items()},
+            priority=raw["priority"],
+        )
+
+
+def lit(text: str) -> str:
+    """A SQL string literal (for identifiers of our own making, never for user values)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class HeaderError(Exception):
+    """The first line cannot be read as a CSV header."""
+
+
+def read_header(path: Path) -> list[str]:
+    """The header cells of a CSV file (BOM removed), or :class:`HeaderError`."""
+    with path.open("rb") as fh:
+        first = fh.readline(1 << 20)
+    if not first.strip():
+        raise HeaderError("the first line is empty; the header must be on line 1")
+    try:
+        text = first.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise HeaderError(
+            "the file is not UTF-8 text (often a spreadsheet saved as plain 'CSV'); "
+            "save it as 'CSV UTF-8' and drop it in again"
+        ) from exc
+    return next(csv.reader(io.StringIO(text)))
+
+
+def _column_names(header: list[str]) -> list[str]:
+    """Names to read the file with: normalised, and unique even for blank or repeated cells."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for i, cell in enumerate(contracts.normalise_header(header)):
+        name = cell or f"_column_{i + 1}"
+        if name in seen:
+            name = f"{name}_{i + 1}"
+        seen.add(name)
+        names.append(name)
+    return names
+
+
+def _stat_changed(stat: FileStat) -> bool:
+    try:
+        now = stat.path.stat()
+    except FileNotFoundError:
+        return True
+    return now.st_size != stat.size or now.st_mtime_ns != stat.mtime_ns
+
+
+def ingest_file(
+    con: duckdb.DuckDBPyConnection, stat: FileStat, out_dir: Path, origin: str = "data"
+) -> FileResult:
+    """Read, validate and persist one file. Never raises for a bad file: it reports it."""
+    report = FileReport(
+        path=stat.rel, origin=origin, size=stat.size, mtime=stat.mtime_ns / 1e9, status=OK
+    )
+
+    def file_level(status: str, message: str) -> FileResult:
+        report.status = status
+        report.message = message
+        return FileResult(report, [Finding(stat.rel, None, "", "", message)], {})
+
+    if stat.size == 0:
+        return file_level(FILE_REJECTED, "the file is empty (it is retried when it changes)")
+    try:
+        header = read_header(stat.path)
+    except HeaderError as exc:
+        return file_level(FILE_REJECTED, str(exc))
+    except OSError as exc:
+        return file_level(FILE_REJECTED, f"the file could not be opened: {exc.strerror}")
+
+    contract = contracts.match_contract(header)
+    reader = None if contract else sources.match_reader(header)
+    if contract is None and reader is None:
+        closest, missing = contracts.closest_contract(header)
+        report.closest_contract = closest.name
+        report.missing_columns = missing
+        return file_level(
+            NOT_RECOGNISED,
+            f"the header matches no extract contract; closest is '{closest.name}', "
+            f"which also needs column(s): {', '.join(missing)}",
+        )
+
+    run = _Run(con, stat, out_dir)
+    try:
+        if contract is not None:
+            report.contract = contract.name
+            run.read_contract_file(contract, header)
+        else:
+            assert reader is not None
+            report.reader = reader.name
+            report.contract = run.read_reader_file(reader)
+    except duckdb.Error as exc:
+        run.discard()
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return file_level(FILE_REJECTED, f"the file could not be read: {first_line}")
+    finally:
+        run.drop_temp()
+
+    if _stat_changed(stat):
+        run.discard()
+        return file_level(
+            BEING_WRITTEN,
+            "the file changed while it was being read (still being copied?); "
+            "it is read again once it stops changing",
+        )
+
+    report.rows_read = run.rows_read
+    report.rows_rejected = run.rows_rejected
+    periods = [p for o in run.period_ranges for p in o if p]
+    report.first_period = min(periods) if periods else None
+    report.last_period = max(periods) if periods else None
+    report.organisations = len(run.org_codes) if run.org_codes is not None else 0
+    if run.rows_rejected:
+        report.status = ROWS_REJECTED
+        report.message = f"{run.rows_rejected} of {run.rows_read} row(s) rejected"
+    findings = sorted(run.findings, key=lambda f: f.line or 0)
+    if len(findings) > MAX_FINDINGS_PER_FILE:
+        extra = len(findings) - MAX_FINDINGS_PER_FILE
+        findings = findings[:MAX_FINDINGS_PER_FILE]
+        findings.append(
+            Finding(stat.rel, None, "", "", f"… and {extra} more problem(s) not listed here")
+        )
+    priority = reader.priority(stat.path) if reader is not None else 0
+    return FileResult(report, findings, run.outputs, priority)
+
+
+class _Run:
+    """The state of reading one file: temp tables, findings, outputs written."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, stat: FileStat, out_dir: Path) -> None:
+        self.con = con
+        self.stat = stat
+        self.out_dir = out_dir
+        self.tag = uuid.uuid4().hex[:12]
+        self.temps: list[str] = []
+        self.views: list[str] = []
+        self.findings: list[Finding] = []
+        self.outputs: dict[str, Output] = {}
+        self.rows_read = 0
+        self.rows_rejected = 0
+        self.period_ranges: list[tuple[str | None, str | None]] = []
+        self.org_codes: set[str] | None = None
+
+    # -- reading -------------------------------------------------------------------------
+
+    def read_contract_file(self, contract: Contract, header: list[str]) -> None:
+        names = _column_names(header)
+        types = contract.duckdb_types()
+        columns = ", ".join(f"{lit(n)}: {lit(types.get(n, 'VARCHAR'))}" for n in names)
+        nulls = ", ".join(lit(s) for s in contracts.NULL_STRINGS)
+        rejects, scan, table = (f"_rj_{self.tag}", f"_rs_{self.tag}", f"_t_{self.tag}")
+        self.temps += [table, rejects, scan]
+        select = ", ".join(_select_column(c, c.name in names) for c in contract.columns)
+        self.con.execute(
+            f"CREATE TEMP TABLE {table} AS SELECT {select} "
+            f"FROM read_csv({lit(str(self.stat.path))}, header=true, auto_detect=false, "
+            f"delim=',', quote='\"', escape='\"', "
+            f"columns={{{columns}}}, nullstr=[{nulls}], store_rejects=true, "
+            f"rejects_table={lit(rejects)}, rejects_scan={lit(scan)})"
+        )
+        rejected = self.con.execute(
+            f"SELECT line, column_name, CAST(error_type AS VARCHAR), csv_line, error_message "
+            f"FROM {rejects} ORDER BY line"
+        ).fetchall()
+        reject_lines = sorted({int(r[0]) for r in rejected})
+        seen: set[int] = set()
+        for line, column, kind, csv_line, message in rejected:
+            if line in seen:  # one finding per rejected line is enough to act on
+                continue
+            seen.add(line)
+            self._add(line, *_reject_words(contract, column or "", kind, csv_line, message))
+        good = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        self.rows_read = good + len(reject_lines)
+        self.rows_rejected = len(reject_lines)
+
+        def line_of(rowid: int) -> int:
+            # Good row ``rowid`` (0-based) is the (rowid+1)-th record not rejected; the
+            # header is line 1. Walk past the rejected lines that come before it.
+            line = rowid + 2
+            while True:
+                moved = rowid + 2 + bisect.bisect_right(reject_lines, line)
+                if moved == line:
+                    return line
+                line = moved
+
+        self._validate_and_write(contract, table, "rowid", line_of)
+
+    def read_reader_file(self, reader: sources.Reader) -> str:
+        relations = reader.outputs(self.con, self.stat.path)
+        for name, relation in relations.items():
+            contract = contracts.CONTRACTS[name]
+            table = f"_t_{self.tag}_{name}"
+            self.temps.append(table)
+            present = set(relation.columns)
+            line = "source_line" if "source_line" in present else "NULL"
+            select = ", ".join(
+                f"CAST({ident(c.name)} AS {c.type}) AS {ident(c.name)}"
+                if c.name in present
+                else f"CAST(NULL AS {c.type}) AS {ident(c.name)}"
+                for c in contract.columns
+            )
+            view = f"_v_{self.tag}_{name}"
+            relation.create_view(view, replace=True)
+            self.views.append(view)
+            self.con.execute(
+                f"CREATE TEMP TABLE {table} AS SELECT {select}, "
+                f"CAST({line} AS BIGINT) AS _line FROM {view}"
+            )
+            self.rows_read += self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            lines = dict(self.con.execute(f"SELECT rowid, _line FROM {table}").fetchall())
+            self._validate_and_write(contract, table, "rowid", lines.get)
+        return ", ".join(relations)
+
+    # -- validation ----------------------------------------------------------------------
+
+    def _add(self, line: int | None, column: str, value: str, reason: str) -> None:
+        self.findings.append(Finding(self.stat.rel, line, column, value, reason))
+
+    def _validate_and_write(self, contract: Contract, table: str, rid: str, line_of) -> None:
+        bad = f"_bad_{self.tag}_{contract.name}"
+        self.temps.append(bad)
+        checks = _check_sql(contract, table, rid)
+        self.con.execute(
+            f"CREATE TEMP TABLE {bad} AS {checks}"
+            if checks
+            else f"CREATE TEMP TABLE {bad} (rid BIGINT, col VARCHAR, val VARCHAR, kind VARCHAR)"
+        )
+        key = contract.key
+        on = " AND ".join(f"t.{ident(k)} IS NOT DISTINCT FROM d.{ident(k)}" for k in key)
+        keys = ", ".join(ident(k) for k in key)
+        self.con.execute(
+            f"INSERT INTO {bad} SELECT t.{rid}, NULL, CAST(d.first AS VARCHAR), 'duplicate' "
+            f"FROM {table} t JOIN (SELECT {keys}, min({rid}) AS first FROM {table} "
+            f"WHERE {rid} NOT IN (SELECT rid FROM {bad}) GROUP BY ALL HAVING count(*) > 1) d "
+            f"ON {on} WHERE t.{rid} <> d.first AND t.{rid} NOT IN (SELECT rid FROM {bad})"
+        )
+        problems = self.con.execute(
+            f"SELECT rid, col, val, kind FROM {bad} ORDER BY rid LIMIT {MAX_FINDINGS_PER_FILE + 1}"
+        ).fetchall()
+        n_bad = self.con.execute(f"SELECT count(DISTINCT rid) FROM {bad}").fetchone()[0]
+        self.rows_rejected += n_bad
+        for row_id, column, value, kind in problems:
+            line = line_of(row_id)
+            if kind == "duplicate":
+                first = line_of(int(value))
+                cols = ", ".join(key)
+                self._add(
+                    line,
+                    cols,
+                    "",
+                    f"duplicate key: the same {cols} as line {first}; line {first} is kept",
+                )
+            else:
+                self._add(line, column, value or "", _check_words(contract, column, value, kind))
+        self._write(contract, table, bad if n_bad else None, rid)
+
+    def _write(self, contract: Contract, table: str, bad: str | None, rid: str) -> None:
+        cols = ", ".join(ident(c) for c in contract.column_names)
+        where = f"WHERE {rid} NOT IN (SELECT rid FROM {bad})" if bad else ""
+        source = f"SELECT {cols}, {lit(self.stat.rel)} AS source_file FROM {table} {where}"
+        digest = hashlib.sha1(self.stat.rel.encode()).hexdigest()[:12]
+        name = f"{digest}-{self.stat.size}-{self.stat.mtime_ns}-{contract.name}.parquet"
+        final = self.out_dir / name
+        tmp = final.with_name(final.name + f".{self.tag}.tmp")
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        order = "ORDER BY org_code" if "org_code" in contract.column_names else ""
+        self.con.execute(
+            f"COPY ({source} {order}) TO {lit(str(tmp))} "
+            f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384)"
+        )
+        os.replace(tmp, final)
+        self.outputs[contract.name] = self._summarise(contract, table, where, name)
+
+    def _summarise(self, contract: Contract, table: str, where: str, name: str) -> Output:
+        period = PERIOD_COLUMN.get(contract.name)
+        date_key = next((k for k in contract.key if contract.column(k).type == "DATE"), None)
+        first_key = contract.key[0]
+        exprs = [
+            "count(*)",
+            f"CAST(min({ident(period)}) AS VARCHAR)" if period else "NULL",
+            f"CAST(max({ident(period)}) AS VARCHAR)" if period else "NULL",
+            f"CAST(min({ident(date_key)}) AS VARCHAR)" if date_key else "NULL",
+            f"CAST(max({ident(date_key)}) AS VARCHAR)" if date_key else "NULL",
+            f"count(DISTINCT {ident(first_key)})",
+        ]
+        rows, p_from, p_to, k_from, k_to, n_keys = self.con.execute(
+            f"SELECT {', '.join(exprs)} FROM {table} {where}"
+        ).fetchone()
+        keys = None
+        if n_keys <= MAX_KEY_VALUES:
+            keys = [
+                r[0]
+                for r in self.con.execute(
+                    f"SELECT DISTINCT CAST({ident(first_key)} AS VARCHAR) FROM {table} {where}"
+                ).fetchall()
+            ]
+        if "org_code" in contract.column_names:
+            codes = {
+                r[0]
+                for r in self.con.execute(
+                    f"SELECT DISTINCT org_code FROM {table} {where} "
+                    f"{'AND' if where else 'WHERE'} org_code IS NOT NULL"
+                ).fetchall()
+            }
+            self.org_codes = (self.org_codes or set()) | codes
+        self.period_ranges.append((p_from, p_to))
+        return Output(contract.name, name, rows, keys, k_from, k_to)
+
+    # -- clean-up ------------------------------------------------------------------------
+
+    def drop_temp(self) -> None:
+        for name in self.views:
+            with contextlib.suppress(duckdb.Error):
+                self.con.execute(f"DROP VIEW IF EXISTS {name}")
+        for name in self.temps:
+            with contextlib.suppress(duckdb.Error):
+                self.con.execute(f"DROP TABLE IF EXISTS {name}")
+
+    def discard(self) -> None:
+        """Remove Parquet already written for a file that turned out unusable."""
+        for out in self.outputs.values():
+            (self.out_dir / out.parquet).unlink(missing_ok=True)
+        self.outputs = {}
+
+
+def _select_column(column: contracts.Column, present: bool) -> str:
+    name = ident(column.name)
+    if not present:
+        return f"CAST(NULL AS {column.type}) AS {name}"
+    if column.type == "VARCHAR":
+        return f"nullif(trim({name}), '') AS {name}"
+    return name
+
+
+def _check_sql(contract: Contract, table: str, rid: str) -> str:
+    """One statement listing (row, column, value, kind) for every rule a row breaks."""
+    parts: list[str] = []
+    for c in contract.columns:
+        name = ident(c.name)
+        value = f"CAST({name} AS VARCHAR)"
+        if c.type == "DOUBLE":  # show 7, not 7.0, as the analyst typed it
+            value = f"regexp_replace({value}, '\\.0$', '')"
+
+        def add(condition: str, kind: str, value: str = value, col: str = c.name) -> None:
+            parts.append(
+                f"SELECT {rid} AS rid, {lit(col)} AS col, {value} AS val, {lit(kind)} AS kind "
+                f"FROM {table} WHERE {condition}"
+            )
+
+        if c.required:
+            add(f"{name} IS NULL", "blank")
+        if c.enum:
+            allowed = ", ".join(lit(v) for v in c.enum)
+            add(f"{name} NOT IN ({allowed})", "enum")
+        if c.pattern:
+            add(f"NOT regexp_full_match({name}, {lit(c.pattern)})", "pattern")
+        if c.minimum is not None:
+            add(f"{name} < {c.minimum}", "minimum")
+        if c.maximum is not None:
+            add(f"{name} > {c.maximum}", "maximum")
+    return " UNION ALL ".join(parts)
+
+
+def _number(x: float) -> str:
+    return f"{x:g}"
+
+
+def _check_words(contract: Contract, column: str, value: str | None, kind: str) -> str:
+    c = contract.column(column)
+    shown = f"`{column}` = `{value}`"
+    if kind == "blank":
+        return f"`{column}` is blank; it is required"
+    if kind == "enum":
+        return f"{shown} is not one of: {', '.join(c.enum or ())}"
+    if kind == "pattern":
+        return f"{shown} is not {c.rule or 'in the expected form'}"
+    if kind == "minimum":
+        return f"{shown} is below the minimum {_number(c.minimum or 0)}"
+    if kind == "maximum":
+        return f"{shown} is above the maximum {_number(c.maximum or 0)}"
+    return f"{shown} breaks rule {kind}"
+
+
+def _reject_words(
+    contract: Contract, column: str, kind: str, csv_line: str | None, message: str | None
+) -> tuple[str, str, str]:
+    """(column, value, reason) for a row DuckDB could not read."""
+    message = message or ""
+    raw = (csv_line or "")[:200]
+    if kind == "CAST":
+        match = _CAST_VALUE.search(message)
+        value = match.group(1) if match else raw
+        try:
+            col_type = contract.column(column).type
+        except KeyError:
+            col_type = "VARCHAR"
+        words = contracts.TYPE_WORDS.get(col_type, col_type.lower())
+        return column, value, f"`{column}` = `{value}` is not {words}"
+    counts = _COUNTS.search(message)
+    detail = f" (expected {counts.group(1)}, found {counts.group(2)})" if counts else ""
+    if kind == "MISSING COLUMNS":
+        return "", raw, f"the row has fewer fields than the header{detail}"
+    if kind == "TOO MANY COLUMNS":
+        return "", raw, f"the row has more fields than the header{detail}"
+    if kind in ("INVALID ENCODING", "INVALID UNICODE"):
+        return column, "", "the row is not valid UTF-8 text; save the file as 'CSV UTF-8'"
+    if kind == "UNQUOTED VALUE":
+        return column, raw, "a value has a stray quote mark; quote the whole value or remove it"
+    first = message.splitlines()[0] if message else kind
+    return column, raw, f"the row could not be read: {first}"

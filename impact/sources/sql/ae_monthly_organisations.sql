@@ -1,0 +1,23 @@
+-- Purpose: organisations named by an A&E monthly provider file (statement ae_monthly_providers):
+--          each provider under its region (an NHS trust by its name, anything else such as an
+--          independent sector provider or an urgent treatment centre as 'other'), the regions
+--          it names and England. The ODS register, when present, outranks these rows and puts
+--          trusts under their ICB.
+-- Parameters: none; reads the relation `providers`.
+SELECT
+    CAST(org_code AS VARCHAR) AS org_code,
+    CAST(org_name AS VARCHAR) AS org_name,
+    CAST(CASE
+        WHEN regexp_matches(upper(org_name), '(NHS|NATIONAL HEALTH SERVICE)( FOUNDATION)? TRUST')
+            THEN 'trust'
+        ELSE 'other'
+    END AS VARCHAR) AS org_type,
+    CAST(region_code AS VARCHAR) AS parent_code,
+    CAST(source_line AS BIGINT) AS source_line
+FROM providers
+UNION ALL
+SELECT DISTINCT region_code, region_name, 'region', 'ENG', CAST(NULL AS BIGINT)
+FROM providers
+WHERE region_code IS NOT NULL
+UNION ALL
+SELECT 'ENG', 'ENGLAND', 'nation', CAST(NULL AS VARCHAR), CAST(NULL AS BIGINT)

@@ -1,0 +1,572 @@
+"""The DuckDB store: every extract in the data folder, validated, combined and queryable.
+
+How it stays fast and safe:
+
+* Each CSV is read once by DuckDB and validated on its own (:mod:`impact.ingest`); its good
+  rows go to a Parquet file in the cache and its report and findings to a JSON manifest,
+  both written atomically. A restart with unchanged files parses no CSV; a changed file
+  is the only one read again.
+* :meth:`Store.refresh` re-walks the folder (``stat`` only) and compares the fingerprint;
+  when nothing changed it returns at once, so pages can call it on every rerun.
+* The tables pages query (``observations``, ``metrics`` ...) are views over those Parquet
+  files, so building them costs nothing and memory stays small. The national catalogue
+  (``impact/catalogue/``) is always part of ``metrics`` and ``targets``; an analyst's own
+  rows for the same ``metric_id`` replace it.
+* The same key in two files: the higher reader priority wins (a revised publication beats
+  the original), then the newer file, then the later path in sort order. A warning says
+  which file won and why.
+* One DuckDB connection per store; every query runs on its own cursor, because Streamlit
+  serves sessions from several threads and DuckDB refuses concurrent use of one connection.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from impact import PROJECT_ROOT, config, contracts, queries, sources
+from impact.contracts import Contract
+from impact.fingerprint import FileStat, extract_files, fingerprint
+from impact.ingest import (
+    BEING_WRITTEN,
+    FileReport,
+    FileResult,
+    Finding,
+    Output,
+    ident,
+    ingest_file,
+    lit,
+)
+
+__all__ = ["CATALOGUE_DIR", "FileReport", "Store", "open_store"]
+
+CATALOGUE_DIR = PROJECT_ROOT / "impact" / "catalogue"
+#: How catalogue files are named in reports and in ``source_file``.
+CATALOGUE_PREFIX = "national catalogue/"
+#: Contracts whose national catalogue rows an analyst's rows replace, by ``metric_id``.
+OVERRIDABLE = ("metrics", "targets")
+MANIFEST_VERSION = 1
+#: Unreferenced Parquet older than this is deleted (another process may still read it).
+GC_AFTER_S = 3600
+#: Cross-file findings listed per check before the rest are summarised.
+MAX_CROSS_FINDINGS = 200
+
+FINDING_COLUMNS = ["file", "line", "column", "value", "reason", "severity"]
+
+
+def _code_stamp() -> str:
+    """Changes whenever the rules that shaped cached results change (contracts, readers)."""
+    h = hashlib.sha256()
+    paths = [Path(contracts.__file__), Path(__file__).with_name("ingest.py")]
+    readers = Path(sources.__file__).parent
+    paths += sorted(p for p in readers.rglob("*") if p.suffix in (".py", ".sql"))
+    for p in paths:
+        try:
+            st = p.stat()
+        except FileNotFoundError:
+            continue
+        h.update(f"{p.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    h.update(duckdb.__version__.encode())
+    return h.hexdigest()[:16]
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+class Store:
+    """Every extract of one data folder, queryable through named SQL.
+
+    Create it with :func:`open_store` (one per folder per process), call :meth:`refresh`
+    whenever the folder may have changed, and read with :meth:`query`, :meth:`files` and
+    :meth:`findings`.
+    """
+
+    def __init__(self, data_dir: Path, cache_dir: Path, catalogue_dir: Path = CATALOGUE_DIR):
+        self.data_dir = data_dir
+        self.catalogue_dir = catalogue_dir
+        self.cache_root = cache_dir
+        key = hashlib.sha256(str(data_dir).encode()).hexdigest()[:16]
+        self.cache = cache_dir / f"store-{key}"
+        self.parquet_dir = self.cache / "files"
+        self.manifest_path = self.cache / "manifest.json"
+        self._con = duckdb.connect(
+            ":memory:",
+            config={"autoinstall_known_extensions": False, "autoload_known_extensions": False},
+        )
+        with contextlib.suppress(duckdb.Error):  # a speed-up; older engines lack the setting
+            self._con.execute("SET parquet_metadata_cache = true")
+        self._lock = threading.RLock()
+        self._results: dict[str, FileResult] = {}
+        self._stamps: dict[str, tuple[int, int]] = {}
+        self._dup_findings: list[Finding] = []
+        self._findings: tuple[str, pd.DataFrame] | None = None
+        self.fingerprint = ""
+        #: How many files this store has parsed (tests use it to prove cache reuse).
+        self.files_ingested = 0
+        self._load_manifest()
+        self.refresh()
+
+    # -- public interface ------------------------------------------------------------------
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A fresh cursor on the shared connection, safe to use in the calling thread."""
+        return self._con.cursor()
+
+    def query(self, name: str, **params: Any) -> pd.DataFrame:
+        """Run ``queries/<name>.sql`` with bound parameters on a fresh cursor."""
+        cur = self.cursor()
+        try:
+            return queries.run(cur, name, **params)
+        finally:
+            cur.close()
+
+    def files(self) -> list[FileReport]:
+        """A report per file: data folder extracts first, then the national catalogue."""
+        with self._lock:
+            results = list(self._results.values())
+        data = [r.report for r in results if r.report.origin == "data"]
+        catalogue = [r.report for r in results if r.report.origin != "data"]
+        return sorted(data, key=lambda r: r.path) + sorted(catalogue, key=lambda r: r.path)
+
+    def findings(self) -> pd.DataFrame:
+        """Every finding: per-file rejections (errors) and cross-file checks (warnings).
+
+        Cross-file checks run on first request after a change, not on every refresh, so a
+        board page that never shows findings never pays for them.
+        """
+        with self._lock:
+            fp = self.fingerprint
+            if self._findings and self._findings[0] == fp:
+                return self._findings[1].copy()
+            rows = [f for r in self._results.values() for f in r.findings]
+            rows += self._dup_findings
+        cur = self.cursor()
+        try:
+            rows += _cross_file_findings(cur)
+            rows += self._override_findings(cur)
+        finally:
+            cur.close()
+        frame = pd.DataFrame([vars(f) for f in rows], columns=FINDING_COLUMNS)
+        frame["line"] = frame["line"].astype("Int64")
+        with self._lock:
+            if self.fingerprint == fp:
+                self._findings = (fp, frame)
+        return frame.copy()
+
+    def refresh(self) -> bool:
+        """Re-scan the folder and re-ingest only what changed; True when anything changed."""
+        with self._lock:
+            stats = self._scan()
+            fp = fingerprint(stats)
+            if fp == self.fingerprint:
+                return False
+            todo = [s for s in stats if not self._fresh(s)]
+            for stat, result in zip(todo, self._ingest(todo), strict=True):
+                self._results[stat.rel] = result
+                self._stamps[stat.rel] = (stat.size, stat.mtime_ns)
+            present = {s.rel for s in stats}
+            for rel in list(self._results):
+                if rel not in present:
+                    del self._results[rel]
+                    self._stamps.pop(rel, None)
+            self._build_views()
+            self._save_manifest()
+            self._collect_garbage()
+            self.fingerprint = fp
+            self._findings = None
+            return True
+
+    def _override_findings(self, cur: duckdb.DuckDBPyConnection) -> list[Finding]:
+        """Say where an analyst's metric definition or targets replace the catalogue's."""
+        found: list[Finding] = []
+        with self._lock:
+            national = {
+                name: [
+                    self._pq(r.outputs[name])
+                    for r in self._results.values()
+                    if r.report.origin == "catalogue" and name in r.outputs
+                ]
+                for name in OVERRIDABLE
+            }
+        for name, files in national.items():
+            if not files:
+                continue
+            rows = cur.execute(
+                f"SELECT source_file, list(DISTINCT metric_id ORDER BY metric_id) FROM {name} "
+                f"WHERE NOT starts_with(source_file, ?) AND metric_id IN "
+                f"(SELECT metric_id FROM read_parquet([{', '.join(files)}])) "
+                f"GROUP BY source_file ORDER BY source_file",
+                [CATALOGUE_PREFIX],
+            ).fetchall()
+            for source_file, ids in rows:
+                found.append(
+                    Finding(
+                        source_file,
+                        None,
+                        "metric_id",
+                        str(ids[0]),
+                        f"this file's {name} for {_examples(ids)} replace the national "
+                        f"catalogue's (an analyst's own extract always wins)",
+                        "warning",
+                    )
+                )
+        return found
+
+    # -- scanning and ingest -------------------------------------------------------------
+
+    def _scan(self) -> list[FileStat]:
+        stats: list[FileStat] = []
+        if self.catalogue_dir.is_dir():
+            for path in sorted(self.catalogue_dir.glob("*.csv")):
+                st = path.stat()
+                rel = CATALOGUE_PREFIX + path.name
+                stats.append(FileStat(rel, path, st.st_size, st.st_mtime_ns))
+        return stats + extract_files(self.data_dir, skip=(self.cache_root,))
+
+    def _fresh(self, stat: FileStat) -> bool:
+        """True when the cached result for this file still describes it."""
+        result = self._results.get(stat.rel)
+        if result is None or self._stamps.get(stat.rel) != (stat.size, stat.mtime_ns):
+            return False
+        if result.report.status == BEING_WRITTEN:
+            return False
+        return all((self.parquet_dir / o.parquet).exists() for o in result.outputs.values())
+
+    def _ingest(self, todo: list[FileStat]) -> list[FileResult]:
+        if not todo:
+            return []
+        sources.all_readers()  # import every reader once, before worker threads need them
+        self.files_ingested += len(todo)
+
+        def one(stat: FileStat) -> FileResult:
+            origin = "catalogue" if stat.rel.startswith(CATALOGUE_PREFIX) else "data"
+            cur = self.cursor()
+            try:
+                return ingest_file(cur, stat, self.parquet_dir, origin)
+            finally:
+                cur.close()
+
+        workers = max(1, min(len(todo), os.cpu_count() or 1))
+        if workers == 1:
+            return [one(s) for s in todo]
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(one, todo))
+
+    # -- combining -------------------------------------------------------------------------
+
+    def _build_views(self) -> None:
+        """Point one view per contract at the Parquet of every file, minus losing duplicates."""
+        self._dup_findings = []
+        statements: list[str] = []
+        for contract in contracts.CONTRACTS.values():
+            statements += self._contract_statements(contract)
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            for sql in statements:
+                self._con.execute(sql)
+            self._con.execute("COMMIT")
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
+
+    def _contract_statements(self, contract: Contract) -> list[str]:
+        name = contract.name
+        cols = ", ".join(ident(c) for c in (*contract.column_names, "source_file"))
+        analyst: list[tuple[str, FileResult, Output]] = []
+        catalogue: list[Output] = []
+        for rel, result in self._results.items():
+            out = result.outputs.get(name)
+            if out is None or out.rows == 0:
+                continue
+            if result.report.origin == "catalogue":
+                catalogue.append(out)
+            else:
+                analyst.append((rel, result, out))
+        losers_table = f"_losers_{name}"
+        statements = [f"DROP TABLE IF EXISTS {losers_table}"]
+        dirty = self._resolve_duplicates(contract, analyst, losers_table)
+        if dirty:
+            statements = []  # the table was just created by _resolve_duplicates
+        parts: list[str] = []
+        clean = [self._pq(o) for rel, _r, o in analyst if rel not in dirty]
+        if clean:
+            parts.append(f"SELECT {cols} FROM read_parquet([{', '.join(clean)}])")
+        if dirty:
+            files = ", ".join(self._pq(o) for rel, _r, o in analyst if rel in dirty)
+            on = " AND ".join(
+                f"p.{ident(k)} IS NOT DISTINCT FROM l.{ident(k)}"
+                for k in (*contract.key, "source_file")
+            )
+            p_cols = ", ".join("p." + ident(c) for c in (*contract.column_names, "source_file"))
+            parts.append(
+                f"SELECT {p_cols} FROM read_parquet([{files}]) p ANTI JOIN {losers_table} l ON {on}"
+            )
+        own = " UNION ALL ".join(parts) if parts else _empty_select(contract)
+        if catalogue:
+            cat = ", ".join(self._pq(o) for o in catalogue)
+            body = (
+                f"WITH own AS ({own}) SELECT {cols} FROM own UNION ALL "
+                f"SELECT {cols} FROM read_parquet([{cat}]) "
+                f"WHERE metric_id NOT IN (SELECT metric_id FROM own)"
+            )
+        else:
+            body = own
+        statements.append(f"CREATE OR REPLACE VIEW {ident(name)} AS {body}")
+        return statements
+
+    def _pq(self, out: Output) -> str:
+        return lit(str(self.parquet_dir / out.parquet))
+
+    def _resolve_duplicates(
+        self,
+        contract: Contract,
+        analyst: list[tuple[str, FileResult, Output]],
+        losers_table: str,
+    ) -> set[str]:
+        """Find keys present in several files; record the losers. Returns the files affected.
+
+        Only files whose key summaries overlap (shared first-key values and overlapping
+        date ranges) are compared row by row, so a folder of one file per month costs
+        nothing here.
+        """
+        involved: set[str] = set()
+        for i, (rel_a, _ra, a) in enumerate(analyst):
+            for rel_b, _rb, b in analyst[i + 1 :]:
+                if _may_overlap(a, b):
+                    involved |= {rel_a, rel_b}
+        if not involved:
+            return set()
+        ranked = sorted(
+            (r for r in analyst if r[0] in involved),
+            key=lambda r: (r[1].priority, r[1].report.mtime, r[0]),
+        )
+        rank = {rel: i for i, (rel, _r, _o) in enumerate(ranked)}
+        values = ", ".join(f"({lit(rel)}, {i})" for rel, i in rank.items())
+        files = ", ".join(self._pq(o) for _rel, _r, o in ranked)
+        keys = ", ".join(ident(k) for k in contract.key)
+        self._con.execute(
+            f"CREATE OR REPLACE TABLE {losers_table} AS "
+            f"WITH rk(source_file, rnk) AS (VALUES {values}), "
+            f"r AS (SELECT {keys}, source_file, rnk FROM read_parquet([{files}]) JOIN rk "
+            f"USING (source_file)) "
+            f"SELECT {keys}, source_file, arg_max(source_file, rnk) OVER w AS winner "
+            f"FROM r WINDOW w AS (PARTITION BY {keys}) "
+            f"QUALIFY count(*) OVER w > 1 AND rnk < max(rnk) OVER w"
+        )
+        summary = self._con.execute(
+            f"SELECT source_file, winner, count(*), "
+            f"CAST(arg_min(struct_pack({keys}), source_file) AS VARCHAR) "
+            f"FROM {losers_table} GROUP BY ALL ORDER BY ALL"
+        ).fetchall()
+        by_rel = {rel: result for rel, result, _o in analyst}
+        dirty: set[str] = set()
+        for loser, winner, count, example in summary:
+            dirty.add(loser)
+            why = _why_wins(by_rel[winner], by_rel[loser])
+            self._dup_findings.append(
+                Finding(
+                    loser,
+                    None,
+                    ", ".join(contract.key),
+                    example,
+                    f"{count} {contract.name} row(s) have the same {', '.join(contract.key)} "
+                    f"as rows in `{winner}`; `{winner}` is used because {why}",
+                    "warning",
+                )
+            )
+        if not dirty:
+            self._con.execute(f"DROP TABLE IF EXISTS {losers_table}")
+        return dirty
+
+    # -- persistence -----------------------------------------------------------------------
+
+    def _load_manifest(self) -> None:
+        try:
+            raw = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, json.JSONDecodeError, OSError):
+            return
+        if raw.get("version") != MANIFEST_VERSION or raw.get("code") != _code_stamp():
+            return
+        try:
+            for rel, entry in raw["files"].items():
+                self._results[rel] = FileResult.from_json(entry["result"])
+                self._stamps[rel] = (entry["size"], entry["mtime_ns"])
+        except (KeyError, TypeError):
+            self._results.clear()
+            self._stamps.clear()
+
+    def _save_manifest(self) -> None:
+        self.cache.mkdir(parents=True, exist_ok=True)
+        payload = {
+            "version": MANIFEST_VERSION,
+            "code": _code_stamp(),
+            "data_dir": str(self.data_dir),
+            "files": {
+                rel: {
+                    "size": self._stamps[rel][0],
+                    "mtime_ns": self._stamps[rel][1],
+                    "result": result.to_json(),
+                }
+                for rel, result in self._results.items()
+            },
+        }
+        _write_atomic(self.manifest_path, json.dumps(payload))
+
+    def _collect_garbage(self) -> None:
+        if not self.parquet_dir.is_dir():
+            return
+        used = {o.parquet for r in self._results.values() for o in r.outputs.values()}
+        cutoff = time.time() - GC_AFTER_S
+        for path in self.parquet_dir.iterdir():
+            if path.name in used:
+                continue
+            try:
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+            except FileNotFoundError:
+                pass
+
+
+def _empty_select(contract: Contract) -> str:
+    cols = ", ".join(f"CAST(NULL AS {c.type}) AS {ident(c.name)}" for c in contract.columns)
+    return f"SELECT {cols}, CAST(NULL AS VARCHAR) AS source_file WHERE false"
+
+
+def _may_overlap(a: Output, b: Output) -> bool:
+    if a.keys is not None and b.keys is not None and not set(a.keys) & set(b.keys):
+        return False
+    return not (a.key_from and b.key_from and (a.key_to < b.key_from or b.key_to < a.key_from))
+
+
+def _why_wins(winner: FileResult, loser: FileResult) -> str:
+    if winner.priority != loser.priority:
+        return "it is the later edition of the publication (for example a revised file)"
+    if winner.report.mtime != loser.report.mtime:
+        return "it is the more recently modified file"
+    return "it comes later in path order"
+
+
+def _examples(values: list[Any], limit: int = 5) -> str:
+    shown = ", ".join(f"`{v}`" for v in values[:limit])
+    return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
+
+
+def _cross_file_findings(cur: duckdb.DuckDBPyConnection) -> list[Finding]:
+    """Warnings that need more than one file: unknown references, percent range, gaps."""
+    out: list[Finding] = []
+
+    def unknown(table: str, column: str, ref_table: str, ref_column: str, what: str) -> None:
+        rows = cur.execute(
+            f"SELECT source_file, list(DISTINCT {column} ORDER BY {column}), count(*) "
+            f"FROM {table} WHERE {column} IS NOT NULL AND {column} NOT IN "
+            f"(SELECT {ref_column} FROM {ref_table} WHERE {ref_column} IS NOT NULL) "
+            f"GROUP BY source_file ORDER BY source_file"
+        ).fetchall()
+        for source_file, codes, count in rows:
+            out.append(
+                Finding(
+                    source_file,
+                    None,
+                    column,
+                    str(codes[0]),
+                    f"{column} {_examples(codes)} ({count} row(s)) not found in {what}",
+                    "warning",
+                )
+            )
+
+    unknown("observations", "metric_id", "metrics", "metric_id", "the metrics catalogue")
+    unknown("observations", "org_code", "organisations", "org_code", "the organisations")
+    unknown("targets", "metric_id", "metrics", "metric_id", "the metrics catalogue")
+    unknown("projects", "metric_id", "metrics", "metric_id", "the metrics catalogue")
+
+    rows = cur.execute(
+        "SELECT o.source_file, count(*), list(o.metric_id || ' ' || o.org_code || ' ' || "
+        "CAST(o.period_start AS VARCHAR) || ' = ' || CAST(o.value AS VARCHAR))[1:5] "
+        "FROM observations o JOIN metrics m USING (metric_id) "
+        "WHERE m.unit = 'percent' AND (o.value < 0 OR o.value > 100) "
+        "GROUP BY o.source_file ORDER BY o.source_file"
+    ).fetchall()
+    for source_file, count, examples in rows:
+        out.append(
+            Finding(
+                source_file,
+                None,
+                "value",
+                examples[0],
+                f"{count} percentage value(s) outside 0–100 (percentages are 0–100, "
+                f"not 0–1): {_examples(examples)}",
+                "warning",
+            )
+        )
+
+    gaps = cur.execute(
+        "SELECT o.metric_id, o.org_code, min(o.period_start), max(o.period_start), "
+        "date_diff('month', min(o.period_start), max(o.period_start)) + 1 "
+        "- count(DISTINCT date_trunc('month', o.period_start)) AS missing, "
+        "arg_max(o.source_file, o.period_start) "
+        "FROM observations o JOIN metrics m USING (metric_id) WHERE m.frequency = 'month' "
+        "GROUP BY o.metric_id, o.org_code HAVING missing > 0 "
+        "ORDER BY o.metric_id, o.org_code"
+    ).fetchall()
+    for metric_id, org_code, first, last, missing, source_file in gaps[:MAX_CROSS_FINDINGS]:
+        out.append(
+            Finding(
+                source_file,
+                None,
+                "period_start",
+                f"{metric_id} {org_code}",
+                f"`{metric_id}` for `{org_code}` has {missing} month(s) missing between "
+                f"{first:%Y-%m} and {last:%Y-%m}",
+                "warning",
+            )
+        )
+    if len(gaps) > MAX_CROSS_FINDINGS:
+        out.append(
+            Finding(
+                "",
+                None,
+                "period_start",
+                "",
+                f"… and {len(gaps) - MAX_CROSS_FINDINGS} more series with missing months",
+                "warning",
+            )
+        )
+
+    return out
+
+
+_stores: dict[tuple[Path, Path], Store] = {}
+_stores_lock = threading.Lock()
+
+
+def open_store(
+    data_dir: str | os.PathLike[str] | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+) -> Store:
+    """The process-wide store for this data folder (created and refreshed on first use)."""
+    key = (config.data_dir(data_dir), config.cache_dir(cache_dir))
+    with _stores_lock:
+        store = _stores.get(key)
+        if store is None:
+            store = Store(*key)
+            _stores[key] = store
+        return store
+
+
+def reset_stores() -> None:
+    """Forget every open store (tests switch folders and cache locations)."""
+    with _stores_lock:
+        _stores.clear()

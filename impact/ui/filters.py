@@ -1,0 +1,222 @@
+"""The global filters, drawn in the entry point's sidebar and kept in the URL.
+
+Drawn by ``dashboard.py`` on every run, before the page, so they persist across page
+switches. The URL is the source of truth when it changes from outside (a pasted board
+paper link, a link from the overview to a metric's detail); otherwise the widgets are, and
+their values are written back to the URL, so the address bar always reproduces the view.
+Parsing and validation live in :mod:`impact.filters` (pure, tested without Streamlit).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from impact.filters import (
+    BOARD_PRIORITIES,
+    FILTER_KEYS,
+    PRIORITY_TITLES,
+    FilterState,
+    OrgTree,
+    month_text,
+    parse_filters,
+)
+
+_SYNCED = "_filters_url"  # the URL parameters this session last wrote
+_STATE = "_filters_state"  # the FilterState in force (survives pages without some widgets)
+_NOTES = "_filters_notes"
+_WHOLE = ""  # the "whole region / whole ICB" choice of a lower level
+
+K_LEVEL = ("f_level1", "f_level2", "f_level3")
+K_PERIOD = "f_period"
+K_PRIORITY = "f_priority"
+K_COMPARE = "f_compare"
+K_PEERS = "f_peers"
+
+
+def _url_params() -> dict[str, list[str]]:
+    return {k: st.query_params.get_all(k) for k in FILTER_KEYS if k in st.query_params}
+
+
+def _levels(tree: OrgTree, org_code: str | None) -> list[str]:
+    """The picker's three levels (region, ICB, organisation) that select ``org_code``."""
+    if not org_code or org_code not in tree:
+        return [_WHOLE, _WHOLE, _WHOLE]
+    chain = [tree.get(org_code), *tree.ancestors(org_code)]
+    chain = [o for o in reversed(chain) if o.org_type != "nation"]
+    codes = [o.code for o in chain][:3]
+    return codes + [_WHOLE] * (3 - len(codes))
+
+
+def _top_level(tree: OrgTree) -> list[str]:
+    roots = tree.children(None)
+    if roots and all(o.org_type == "nation" for o in roots):
+        roots = [c for r in roots for c in tree.children(r.code)]
+    return [o.code for o in roots]
+
+
+def _seed(state: FilterState, tree: OrgTree) -> None:
+    """Set the widgets from a state (the URL changed, or this is the session's first run)."""
+    for key, code in zip(K_LEVEL, _levels(tree, state.org_code), strict=True):
+        st.session_state[key] = code
+    st.session_state[K_PERIOD] = (state.period_from, state.period_to)
+    st.session_state[K_PRIORITY] = state.priority
+    st.session_state[K_COMPARE] = state.compare
+    st.session_state[K_PEERS] = state.peers
+
+
+def _level_label(tree: OrgTree, codes: list[str]) -> str:
+    types = {tree.get(c).org_type for c in codes if c in tree}
+    words = {"region": "Region", "icb": "Integrated care board (ICB)", "trust": "Trust"}
+    if types <= {"trust"}:
+        return words["trust"]
+    if len(types) == 1:
+        return words.get(types.pop(), "Organisation")
+    return "Trust or primary care network"
+
+
+def draw_filters(
+    tree: OrgTree, months: list[date], metric_ids: list[str]
+) -> tuple[FilterState, list[str]]:
+    """Draw the sidebar filters; the state they describe and any notes about the URL."""
+    url = _url_params()
+    notes: list[str] = []
+    comparable = {k: v for k, v in url.items() if k != "metric"}
+    if url and comparable != st.session_state.get(_SYNCED):
+        state, notes = parse_filters(url, tree, months, metric_ids)
+        _seed(state, tree)
+        st.session_state[_STATE] = state
+    elif _STATE not in st.session_state:
+        state, notes = parse_filters({}, tree, months, metric_ids)
+        _seed(state, tree)
+        st.session_state[_STATE] = state
+    else:
+        previous: FilterState = st.session_state[_STATE]
+        for key, value in (
+            (K_PRIORITY, previous.priority),
+            (K_COMPARE, previous.compare),
+            (K_PEERS, previous.peers),
+        ):
+            st.session_state.setdefault(key, value)
+        if K_PERIOD not in st.session_state:
+            st.session_state[K_PERIOD] = (previous.period_from, previous.period_to)
+    metric = url.get("metric", [None])[-1] if url.get("metric") else None
+
+    with st.sidebar:
+        st.header("Filters")
+        org_code = _draw_org_picker(tree)
+        period_from, period_to = _draw_period(months)
+        compare = st.checkbox(
+            "Compare with its ICB and region",
+            key=K_COMPARE,
+            help="Show the chosen organisation beside the ICB and region it belongs to.",
+        )
+        peers = st.radio(
+            "Peer comparison within",
+            ("parent", "region"),
+            key=K_PEERS,
+            format_func=lambda p: {
+                "parent": "the organisation's ICB (or region)",
+                "region": "the whole region",
+            }[p],
+        )
+
+    previous = st.session_state[_STATE]
+    state = FilterState(
+        org_code=org_code,
+        period_from=period_from,
+        period_to=period_to,
+        priority=previous.priority,
+        compare=bool(compare),
+        peers=peers,
+        metric=metric if metric in metric_ids else None,
+    )
+    st.session_state[_STATE] = state
+    _write_url(state)
+    return state, notes
+
+
+def draw_priority_filter() -> str:
+    """The overview's priority filter (drawn by that page only, kept in the URL)."""
+    options = ("all", *BOARD_PRIORITIES)
+    state: FilterState = st.session_state[_STATE]
+    if st.session_state.get(K_PRIORITY) not in options:
+        st.session_state[K_PRIORITY] = state.priority
+    priority = st.radio(
+        "Recovery priority",
+        options,
+        key=K_PRIORITY,
+        horizontal=True,
+        format_func=lambda p: "All priorities" if p == "all" else PRIORITY_TITLES[p],
+    )
+    if priority != state.priority:
+        new = FilterState(**{**state.__dict__, "priority": priority})
+        st.session_state[_STATE] = new
+        _write_url(new)
+    return priority
+
+
+def _draw_org_picker(tree: OrgTree) -> str | None:
+    """Region → ICB → organisation; the deepest level chosen is the organisation on view."""
+    chosen: str | None = None
+    parent_options = _top_level(tree)
+    for depth, key in enumerate(K_LEVEL):
+        if not parent_options:
+            break
+        options = parent_options if depth == 0 else [_WHOLE, *parent_options]
+        if st.session_state.get(key) not in options:
+            st.session_state[key] = options[0]
+        whole = f"All of {tree.name(chosen)}" if chosen else ""
+        value = st.selectbox(
+            _level_label(tree, parent_options),
+            options,
+            key=key,
+            format_func=lambda c, whole=whole: whole if c == _WHOLE else tree.name(c),
+        )
+        if value == _WHOLE:
+            for deeper in K_LEVEL[depth + 1 :]:
+                st.session_state.pop(deeper, None)
+            break
+        chosen = value
+        parent_options = [o.code for o in tree.children(chosen)]
+    return chosen
+
+
+def _draw_period(months: list[date]) -> tuple[date, date]:
+    if len(months) < 2:
+        only = months[0] if months else date.today().replace(day=1)
+        st.caption(f"Period: {month_text(only)} (the only month in the data)")
+        return only, only
+    current = st.session_state.get(K_PERIOD)
+    if (
+        not isinstance(current, tuple | list)
+        or len(current) != 2
+        or current[0] not in months
+        or current[1] not in months
+    ):
+        st.session_state[K_PERIOD] = (months[max(0, len(months) - 36)], months[-1])
+    start, end = st.select_slider(
+        "Period",
+        options=months,
+        key=K_PERIOD,
+        format_func=lambda d: d.strftime("%b %Y"),
+    )
+    return start, end
+
+
+def _write_url(state: FilterState) -> None:
+    """Make the address bar match the state (only the keys that differ are written)."""
+    wanted = state.to_params()
+    current = {k: st.query_params.get(k) for k in FILTER_KEYS if k in st.query_params}
+    for key in FILTER_KEYS:
+        if key in wanted and current.get(key) != wanted[key]:
+            st.query_params[key] = wanted[key]
+        elif key not in wanted and key in current:
+            del st.query_params[key]
+    st.session_state[_SYNCED] = {k: [v] for k, v in wanted.items() if k != "metric"}
+
+
+def current_state() -> FilterState:
+    """The state the entry point drew (pages read it after the sidebar is drawn)."""
+    return st.session_state[_STATE]

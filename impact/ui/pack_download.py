@@ -1,0 +1,96 @@
+"""The "Download board pack" control: HTML and PDF of the view the board is looking at.
+
+Building a pack takes a few seconds (every chart, plus Chromium for the PDF), so the
+buttons hand Streamlit a function that builds the file only when clicked, from the filter
+state of that moment. The pack is assembled by :func:`impact.pack.assemble_pack` from the
+same store and board functions as the pages, so it shows the same answers.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import streamlit as st
+
+from impact import config, pack, pdf
+from impact.filters import month_text
+from impact.question_log import QuestionLogError, open_log
+from impact.store import Store
+from impact.ui import state
+
+
+def _build_html(
+    store: Store, org_code: str, period_from: date, period_to: date, peer_scope: str
+) -> str:
+    try:
+        questions = open_log(config.data_dir()).questions(org_code=org_code)
+    except QuestionLogError:
+        questions = []
+    content = pack.assemble_pack(
+        store.query,
+        org_code,
+        period_from,
+        period_to,
+        files=store.files(),
+        questions=questions,
+        peer_scope=peer_scope,
+        now=datetime.now(),
+    )
+    return pack.render_html(content)
+
+
+def pack_file_name(org_code: str, period_from: date, period_to: date, suffix: str) -> str:
+    """``board-pack-RXX01-2024-04-to-2025-03.pdf``: says what it holds when filed."""
+    safe_org = "".join(c for c in org_code if c.isalnum() or c in "-_") or "org"
+    return f"board-pack-{safe_org}-{month_text(period_from)}-to-{month_text(period_to)}.{suffix}"
+
+
+def pack_download(
+    org_code: str,
+    period_from: date,
+    period_to: date,
+    *,
+    peer_scope: str = "parent",
+    key: str = "board-pack",
+) -> None:
+    """Two download buttons (HTML, PDF) for the board pack of this organisation and period."""
+    store = state.get_store()
+
+    def html_bytes() -> bytes:
+        return _build_html(store, org_code, period_from, period_to, peer_scope).encode("utf-8")
+
+    def pdf_bytes() -> bytes:
+        html = _build_html(store, org_code, period_from, period_to, peer_scope)
+        return pdf.html_to_pdf(html)
+
+    left, right = st.columns(2)
+    left.download_button(
+        "Download board pack (HTML)",
+        data=html_bytes,
+        file_name=pack_file_name(org_code, period_from, period_to, "html"),
+        mime="text/html",
+        on_click="ignore",
+        key=f"{key}-html",
+        help="One self-contained file: opens offline, charts stay interactive.",
+    )
+    try:
+        pdf.find_chromium()
+    except pdf.ChromiumNotFound as missing:
+        right.download_button(
+            "Download board pack (PDF)",
+            data=b"",
+            disabled=True,
+            key=f"{key}-pdf",
+            file_name=pack_file_name(org_code, period_from, period_to, "pdf"),
+        )
+        right.caption(str(missing))
+        return
+    right.download_button(
+        "Download board pack (PDF)",
+        data=pdf_bytes,
+        file_name=pack_file_name(org_code, period_from, period_to, "pdf"),
+        mime="application/pdf",
+        on_click="ignore",
+        key=f"{key}-pdf",
+        help="A4 landscape, one priority per section, page numbers on every page.",
+    )

@@ -1,0 +1,76 @@
+"""The store and query results, cached the way Streamlit needs.
+
+One :class:`~impact.store.Store` per process (``st.cache_resource``): it holds the DuckDB
+database, and every query runs on its own cursor, so concurrent sessions never share a
+busy connection. Query results and board answers are cached with ``st.cache_data`` keyed
+on the store's fingerprint, so when an analyst drops in a new extract the next rerun sees
+a new fingerprint and recomputes, while an unchanged folder is served from the cache.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from impact import config
+from impact.board import OrgBoard, build_board
+from impact.filters import OrgTree
+from impact.store import Store, open_store
+
+
+@st.cache_resource(show_spinner=False)
+def _store(data_dir: str) -> Store:
+    return open_store(data_dir)
+
+
+def get_store() -> Store:
+    """The process-wide store for the configured data folder."""
+    return _store(str(config.data_dir()))
+
+
+def refresh() -> str:
+    """Pick up added, changed or removed extracts; the fingerprint after doing so.
+
+    Called once per script run by the entry point, before any page reads data.
+    """
+    store = get_store()
+    store.refresh()
+    return store.fingerprint
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _cached_query(fingerprint: str, name: str, params: dict) -> pd.DataFrame:
+    return get_store().query(name, **params)
+
+
+def query(name: str, **params: object) -> pd.DataFrame:
+    """A named query's result for the current data (a copy: callers may modify it)."""
+    return _cached_query(get_store().fingerprint, name, params).copy()
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _cached_board(fingerprint: str, org_code: str, period_from: date, period_to: date) -> OrgBoard:
+    return build_board(query, org_code, period_from, period_to)
+
+
+def board(org_code: str, period_from: date, period_to: date) -> OrgBoard:
+    """Every board answer for one organisation and period, computed once per data version."""
+    return _cached_board(get_store().fingerprint, org_code, period_from, period_to)
+
+
+def newest_file_time() -> pd.Timestamp | None:
+    """When the newest extract file was last modified (for the "data as at" stamp)."""
+    times = [report.mtime for report in get_store().files() if report.origin == "data"]
+    return pd.Timestamp(max(times), unit="s") if times else None
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _cached_tree(fingerprint: str) -> OrgTree:
+    return OrgTree.from_frame(get_store().query("board_org_tree"))
+
+
+def org_tree() -> OrgTree:
+    """The organisation hierarchy of the current data."""
+    return _cached_tree(get_store().fingerprint)

@@ -1,0 +1,7 @@
+-- Purpose: the metric catalogue (national, extended by analysts' extracts) with each
+--          metric's board question, unit, improvement direction and frequency.
+-- Parameters: none.
+SELECT metric_id, metric_name, priority, board_question, unit, improvement_direction,
+       frequency, definition, source
+FROM metrics
+ORDER BY priority, metric_id

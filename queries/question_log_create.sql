@@ -1,0 +1,16 @@
+-- Purpose: create the board question log table in its own small DuckDB file (idempotent).
+-- Parameters: none.
+CREATE TABLE IF NOT EXISTS board_questions (
+    question_id VARCHAR PRIMARY KEY,
+    org_code VARCHAR NOT NULL,
+    metric_id VARCHAR NOT NULL,
+    question VARCHAR NOT NULL,
+    asked_by VARCHAR,
+    owner VARCHAR NOT NULL,
+    asked_on DATE NOT NULL,
+    due_date DATE NOT NULL,
+    status VARCHAR NOT NULL CHECK (status IN ('open', 'answered')),
+    answer VARCHAR,
+    answered_on DATE,
+    revision INTEGER NOT NULL CHECK (revision >= 1)
+)

@@ -1,0 +1,135 @@
+"""Chart builders, checked trace by trace (an app test cannot look inside a chart)."""
+
+from datetime import date
+
+import pandas as pd
+
+from impact import palette
+from impact.charts import (
+    comparison_figure,
+    peer_figure,
+    rank_peers,
+    rebase_dates,
+    sparkline,
+    spc_figure,
+    target_segments,
+)
+
+
+def _points() -> pd.DataFrame:
+    dates = pd.date_range("2024-01-01", periods=6, freq="MS")
+    return pd.DataFrame(
+        {
+            "period_start": dates,
+            "value": [70.0, 71.0, 72.0, 80.0, 81.0, 95.0],
+            "rebase_group": [0, 0, 0, 1, 1, 1],
+            "mean": [71.0] * 3 + [85.0] * 3,
+            "lpl": [65.0] * 3 + [75.0] * 3,
+            "upl": [77.0] * 3 + [94.0] * 3,
+            "point_type": ["common_cause"] * 3
+            + ["special_cause_improvement", "common_cause", "special_cause_concern"],
+            "special_cause_type": ["Common Cause"] * 3
+            + ["2 in 3 Above CL", "Common Cause", "Above UCL"],
+        }
+    )
+
+
+TARGETS = pd.DataFrame(
+    {
+        "effective_from": [date(2023, 4, 1), date(2024, 4, 1)],
+        "effective_to": [date(2024, 3, 31), None],
+        "target_value": [76.0, 78.0],
+    }
+)
+EVENTS = pd.DataFrame(
+    {
+        "event_date": [date(2024, 4, 1), date(2024, 2, 1)],
+        "description": ["New SDEC unit", "Winter escalation ward"],
+        "rebase": [True, False],
+    }
+)
+
+
+def _trace(fig, name):
+    return next(t for t in fig.data if t.name == name)
+
+
+def test_points_coloured_and_named_by_point_type():
+    fig = spc_figure(_points(), title="A&E", unit="percent")
+    concern = _trace(fig, palette.POINT_TYPE_LABELS["special_cause_concern"])
+    assert concern.marker.color == palette.POINT_TYPE_COLOURS["special_cause_concern"]
+    assert list(concern.y) == [95.0]
+    improvement = _trace(fig, palette.POINT_TYPE_LABELS["special_cause_improvement"])
+    assert improvement.marker.color == palette.NHS_BLUE
+    assert len(_trace(fig, "Common cause").x) == 4
+    assert "Rule: %{customdata[1]}" in concern.hovertemplate
+    assert concern.customdata[0][1] == "Above UCL"
+    assert concern.customdata[0][0] == "95.0%"
+
+
+def test_mean_and_limits_break_between_rebase_groups():
+    fig = spc_figure(_points(), title="x")
+    for name in ("Mean", "Upper process limit", "Lower process limit"):
+        ys = list(_trace(fig, name).y)
+        assert ys.count(None) == 1 and len(ys) == 7
+    assert list(_trace(fig, "Mean").y) == [71.0] * 3 + [None] + [85.0] * 3
+    assert rebase_dates(_points()) == [pd.Timestamp("2024-04-01")]
+
+
+def test_rebase_break_and_event_annotations():
+    fig = spc_figure(_points(), title="x", targets=TARGETS, events=EVENTS)
+    names = [s.name for s in fig.layout.shapes]
+    assert names.count("rebase") == 1 and names.count("event") == 1
+    texts = [a.text for a in fig.layout.annotations]
+    assert "Limits recalculated: New SDEC unit" in texts
+    assert "Winter escalation ward" in texts
+
+
+def test_target_steps_at_its_effective_date():
+    segs = target_segments(TARGETS, date(2024, 1, 1), date(2024, 6, 1))
+    assert [(s[0].date(), s[1].date(), s[2]) for s in segs] == [
+        (date(2024, 1, 1), date(2024, 3, 31), 76.0),
+        (date(2024, 4, 1), date(2024, 6, 1), 78.0),
+    ]
+    fig = spc_figure(_points(), title="x", targets=TARGETS)
+    target = _trace(fig, "Target")
+    assert list(target.y) == [76.0, 76.0, None, 78.0, 78.0]
+    assert target.line.color == palette.TARGET_LINE
+
+
+def test_no_target_no_target_trace():
+    fig = spc_figure(_points(), title="x", targets=TARGETS.iloc[0:0])
+    assert all(t.name != "Target" for t in fig.data)
+    assert target_segments(TARGETS, date(2020, 1, 1), date(2020, 6, 1)) == []
+
+
+def test_empty_points_give_an_empty_chart():
+    assert spc_figure(_points().iloc[0:0], title="x").data == ()
+
+
+def test_sparkline_marks_latest_point_type():
+    fig = sparkline(_points(), unit="percent")
+    last = fig.data[-1]
+    assert last.name == palette.POINT_TYPE_LABELS["special_cause_concern"]
+    assert list(last.y) == [95.0]
+
+
+def test_peers_ranked_by_direction_and_chosen_highlighted():
+    peers = pd.DataFrame(
+        {"org_code": ["A", "B", "C"], "org_name": ["Ash", "Birch", "Cedar"], "value": [5, 9, 1]}
+    )
+    assert rank_peers(peers, "increase")["org_code"].tolist() == ["B", "A", "C"]
+    assert rank_peers(peers, "decrease")["org_code"].tolist() == ["C", "A", "B"]
+    fig = peer_figure(peers, chosen="A", direction="decrease", unit="count", target=3)
+    bar = fig.data[0]
+    assert list(bar.y) == ["Cedar", "Ash (selected)", "Birch"]
+    assert list(bar.marker.color) == [palette.PEER_OTHER, palette.PEER_HIGHLIGHT, palette.PEER_OTHER]
+    assert [s.name for s in fig.layout.shapes] == ["target"]
+
+
+def test_comparison_lines_one_per_org():
+    frame = pd.DataFrame({"period_start": pd.date_range("2024-01-01", periods=2, freq="MS"),
+                          "value": [1.0, 2.0]})
+    fig = comparison_figure([("Trust", frame), ("ICB", frame), ("Region", frame.iloc[0:0])],
+                            title="x")
+    assert [t.name for t in fig.data] == ["Trust", "ICB"]

@@ -1,0 +1,99 @@
+"""``python -m impact check``: per-file report, exit codes and JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+
+from impact.cli import check
+
+
+def main(argv: list[str]) -> int:
+    """Run ``check`` as ``python -m impact check`` would (argv after the command name)."""
+    parser = argparse.ArgumentParser()
+    check.add_arguments(parser)
+    return check.run(parser.parse_args(argv))
+
+
+OBS = "metric_id,org_code,period_start,value\n"
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IMPACT_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def folder(tmp_path: Path, files: dict[str, str]) -> Path:
+    data = tmp_path / "data"
+    for name, text in files.items():
+        path = data / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return data
+
+
+def test_clean_folder_exits_zero_and_reports_each_file(tmp_path, capsys) -> None:
+    data = folder(tmp_path, {"sub/obs.csv": OBS + "ae_4hr_all,RXX01,2025-01-01,74.6\n"})
+    assert main([str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "sub/obs.csv  [ok]" in out
+    assert "matched: observations; rows read 1, rejected 0" in out
+    assert "periods 2025-01-01 to 2025-01-01" in out
+    assert out.rstrip().endswith("OK")
+
+
+def test_rejected_row_exits_one_and_names_line_column_reason(tmp_path, capsys) -> None:
+    data = folder(tmp_path, {"obs.csv": OBS + "ae_4hr_all,RXX01,31/13/2025,74.6\n"})
+    assert main(["--data", str(data)]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "error: line 2, column period_start: `period_start` = `31/13/2025` is not a date; "
+        "expected YYYY-MM-DD" in out
+    )
+
+
+def test_unrecognised_file_exits_one(tmp_path, capsys) -> None:
+    data = folder(tmp_path, {"mystery.csv": "a,b\n1,2\n"})
+    assert main([str(data)]) == 1
+    assert "[not recognised]" in capsys.readouterr().out
+
+
+def test_json_is_machine_readable(tmp_path, capsys) -> None:
+    data = folder(
+        tmp_path,
+        {
+            "good.csv": OBS + "ae_4hr_all,RXX01,2025-01-01,74.6\n",
+            "bad.csv": OBS + "ae_4hr_all,RXX01,2025-02-01,lots\nae_4hr_all,RXX02,2025-02-01,70\n",
+        },
+    )
+    assert main([str(data), "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is False
+    assert report["files_failed"] == ["bad.csv"]
+    bad = next(f for f in report["files"] if f["path"] == "bad.csv")
+    assert (bad["contract"], bad["rows_read"], bad["rows_rejected"]) == ("observations", 2, 1)
+    errors = [f for f in bad["findings"] if f["severity"] == "error"]
+    assert errors == [
+        {
+            "line": 2,
+            "column": "value",
+            "value": "lots",
+            "reason": "`value` = `lots` is not a number",
+            "severity": "error",
+        }
+    ]
+
+
+def test_missing_folder_is_an_error(tmp_path, capsys) -> None:
+    assert main([str(tmp_path / "nowhere")]) == 2
+    assert "No such data folder" in capsys.readouterr().err
+
+
+def test_default_folder_comes_from_the_environment(tmp_path, capsys, monkeypatch) -> None:
+    data = folder(tmp_path, {"obs.csv": OBS + "ae_4hr_all,RXX01,2025-01-01,74.6\n"})
+    monkeypatch.setenv("IMPACT_DATA_DIR", str(data))
+    assert main(["--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["data_dir"] == str(data.resolve())

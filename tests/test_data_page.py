@@ -1,0 +1,192 @@
+"""The Data page in AppTest: inventory, findings, and every upload path on a copy of the demo.
+
+Each test runs the page against its own copy of ``data/demo`` (``IMPACT_DATA_DIR``) with
+its own ingest cache (``IMPACT_CACHE_DIR``), so uploads never touch the repository.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from impact import PROJECT_ROOT
+from impact.store import reset_stores
+
+DEMO = PROJECT_ROOT / "data" / "demo"
+PAGE = str(PROJECT_ROOT / "views" / "data.py")
+
+OBS_HEADER = "metric_id,org_code,period_start,value,numerator,denominator\n"
+
+
+def _demo_row(line_no: int = 1) -> list[str]:
+    """A real line of the demo observations (metric, org, period, value ...)."""
+    with (DEMO / "observations.csv").open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if i == line_no:
+                return line.rstrip("\n").split(",")
+    raise AssertionError("demo observations too short")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    if not (DEMO / "observations.csv").exists():
+        pytest.skip("data/demo has not been generated (python -m impact demo)")
+    data = tmp_path / "data"
+    shutil.copytree(DEMO, data, copy_function=shutil.copy)  # fresh mtimes: a new fingerprint
+    monkeypatch.setenv("IMPACT_DATA_DIR", str(data))
+    monkeypatch.setenv("IMPACT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("IMPACT_MAX_UPLOAD_MB", raising=False)
+    reset_stores()
+    yield data
+    reset_stores()
+
+
+def _page() -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _inventory(at: AppTest):
+    return at.dataframe[0].value
+
+
+def _texts(at: AppTest) -> str:
+    parts = [e.value for kind in ("markdown", "info", "error", "warning", "success") for e in
+             getattr(at, kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+def _upload(at: AppTest, name: str, content: bytes) -> AppTest:
+    at.file_uploader(key=at.file_uploader[0].key).set_value((name, content, "text/csv"))
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _save_button(at: AppTest):
+    return next(b for b in at.button if b.label == "Save to the data folder")
+
+
+def test_inventory_lists_every_demo_file_with_contract_rows_and_periods(data_dir: Path) -> None:
+    at = _page()
+    assert at.title[0].value == "Data and uploads"
+    inv = _inventory(at).set_index("File")
+    assert sorted(inv.index) == sorted(p.name for p in data_dir.glob("*.csv"))
+    assert inv.loc["observations.csv", "Contract"] == "observations"
+    lines = sum(1 for _ in (data_dir / "observations.csv").open()) - 1
+    assert inv.loc["observations.csv", "Rows read"] == lines
+    assert inv.loc["observations.csv", "Stale"] in ("yes", "no")
+    assert inv.loc["projects.csv", "Stale"] == "—"
+    assert " to " in inv.loc["observations.csv", "Periods"]
+    totals = at.dataframe[1].value.set_index("Contract")
+    assert totals.loc["observations", "Rows read"] == lines
+    assert any("Data as at" in str(h.body) for h in at.get("html"))
+
+
+def test_unrecognised_file_and_bad_rows_are_explained(data_dir: Path) -> None:
+    (data_dir / "sub").mkdir()
+    (data_dir / "sub" / "mystery.csv").write_text("metric_id,org_code,value\nx,y,1\n")
+    metric, org, *_ = _demo_row()
+    (data_dir / "late.csv").write_text(OBS_HEADER + f"{metric},{org},31/13/2025,5,,\n")
+    at = _page()
+    inv = _inventory(at).set_index("File")
+    assert inv.loc["sub/mystery.csv", "Contract"] == "not recognised"
+    assert inv.loc["sub/mystery.csv", "Closest contract (missing columns)"] == (
+        "observations (lacks period_start)"
+    )
+    assert inv.loc["late.csv", "Rows rejected"] == 1
+    text = _texts(at)
+    assert "**late.csv**" in text
+    late = next(
+        d.value for d in at.dataframe if "Reason" in d.value and (d.value["Line"] == "2").any()
+    )
+    assert late.iloc[0]["Column"] == "period_start"
+    assert "is not a date; expected YYYY-MM-DD" in late.iloc[0]["Reason"]
+    assert any(b.label == "Download findings (CSV)" for b in at.get("download_button"))
+
+
+def test_good_upload_is_saved_and_appears_in_the_inventory(data_dir: Path) -> None:
+    metric, org, *_ = _demo_row()
+    at = _page()
+    _upload(at, "new month.csv", (OBS_HEADER + f"{metric},{org},2099-01-01,42.5,,\n").encode())
+    assert "Matched: **observations**; rows read 1, rejected 0" in _texts(at)
+    assert "`new_month.csv`" in _texts(at)
+    _save_button(at).click()
+    at.run()
+    assert not at.exception, at.exception
+    assert (data_dir / "new_month.csv").exists()
+    assert "`new_month.csv` saved" in _texts(at)
+    inv = _inventory(at).set_index("File")
+    assert inv.loc["new_month.csv", "Rows read"] == 1
+    assert inv.loc["new_month.csv", "Periods"] == "2099-01-01"
+    assert not at.file_uploader[0].value  # a fresh uploader for the next file
+    assert not list(data_dir.glob(".upload-*"))
+
+
+def test_bad_upload_is_rejected_with_line_and_column_and_nothing_is_written(
+    data_dir: Path,
+) -> None:
+    before = sorted(p.name for p in data_dir.iterdir())
+    metric, org, *_ = _demo_row()
+    bad = OBS_HEADER + f"{metric},{org},2099-01-01,1,,\n{metric},{org},31/13/2025,2,,\n"
+    at = _page()
+    _upload(at, "bad.csv", bad.encode())
+    table = next(d.value for d in at.dataframe if "Reason" in d.value and len(d.value) == 1)
+    assert table.iloc[0]["Line"] == "3"
+    assert table.iloc[0]["Column"] == "period_start"
+    assert table.iloc[0]["Value"] == "31/13/2025"
+    assert any("Not saved" in e.value for e in at.error)
+    assert not [b for b in at.button if b.label == "Save to the data folder"]
+    assert sorted(p.name for p in data_dir.iterdir()) == before
+
+
+def test_unrecognised_and_oversized_uploads_are_refused(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _page()
+    _upload(at, "odd.csv", b"colour,shape\nred,round\n")
+    assert "Not recognised" in _texts(at)
+    assert not [b for b in at.button if b.label == "Save to the data folder"]
+    monkeypatch.setenv("IMPACT_MAX_UPLOAD_MB", "0.0001")
+    at = _page()
+    _upload(at, "big.csv", OBS_HEADER.encode() * 20)
+    assert any("limited to" in e.value for e in at.error)
+    assert not (data_dir / "big.csv").exists()
+
+
+def test_duplicate_name_needs_explicit_confirmation(data_dir: Path) -> None:
+    original = (data_dir / "targets.csv").read_bytes()
+    replacement = original.splitlines(keepends=True)[:2]
+    at = _page()
+    _upload(at, "targets.csv", b"".join(replacement))
+    assert any("already in the data folder" in w.value for w in at.warning)
+    assert _save_button(at).disabled
+    assert (data_dir / "targets.csv").read_bytes() == original
+    at.checkbox(key="data_upload_replace").check()
+    at.run()
+    assert not _save_button(at).disabled
+    _save_button(at).click()
+    at.run()
+    assert not at.exception, at.exception
+    assert (data_dir / "targets.csv").read_bytes() == b"".join(replacement)
+    assert "`targets.csv` replaced" in _texts(at)
+
+
+def test_path_traversal_name_is_sanitised_and_written_inside_the_data_folder(
+    data_dir: Path,
+) -> None:
+    metric, org, *_ = _demo_row()
+    at = _page()
+    _upload(at, "../../evil.csv", (OBS_HEADER + f"{metric},{org},2099-02-01,1,,\n").encode())
+    assert "will be saved as `evil.csv`" in _texts(at)
+    _save_button(at).click()
+    at.run()
+    assert not at.exception, at.exception
+    top = data_dir.parent.parent
+    assert sorted(top.rglob("evil.csv")) == [data_dir / "evil.csv"]
+    assert "evil.csv" in set(_inventory(at)["File"])

@@ -1,0 +1,121 @@
+"""URL filters: parsing with fallbacks and notes, round trips, hierarchy walking."""
+
+from datetime import date
+
+import pytest
+
+from impact.filters import (
+    FilterState,
+    Org,
+    OrgTree,
+    add_months,
+    default_period,
+    month_starts,
+    parse_filters,
+    parse_month,
+    period_end,
+)
+
+TREE = OrgTree(
+    [
+        Org("N1", "Nation", "nation", None),
+        Org("R1", "North region", "region", "N1"),
+        Org("R2", "South region", "region", "N1"),
+        Org("I1", "Alpha ICB", "icb", "R1"),
+        Org("I2", "Beta ICB", "icb", "R1"),
+        Org("T1", "Ash Trust", "trust", "I1"),
+        Org("T2", "Birch Trust", "trust", "I1"),
+        Org("T3", "Cedar Trust", "trust", "I2"),
+        Org("T4", "Deal Trust", "trust", "R2"),
+    ]
+)
+MONTHS = [add_months(date(2022, 1, 1), i) for i in range(48)]  # 2022-01 … 2025-12
+
+
+def test_hierarchy_walks_both_ways():
+    assert [o.code for o in TREE.ancestors("T1")] == ["I1", "R1", "N1"]
+    assert [o.code for o in TREE.children("R1", "icb")] == ["I1", "I2"]
+    assert [o.code for o in TREE.descendants("R1", "trust")] == ["T1", "T2", "T3"]
+    assert TREE.ancestor_of_type("T3", "region").code == "R1"
+
+
+def test_peers_by_parent_and_by_region():
+    assert [o.code for o in TREE.peers("T1")] == ["T1", "T2"]
+    assert [o.code for o in TREE.peers("T1", "region")] == ["T1", "T2", "T3"]
+    assert [o.code for o in TREE.peers("I1")] == ["I1", "I2"]
+    assert TREE.peers("nope") == []
+
+
+def test_cycle_does_not_loop():
+    tree = OrgTree([Org("A", "A", "icb", "B"), Org("B", "B", "region", "A")])
+    assert [o.code for o in tree.ancestors("A")] == ["B"]
+
+
+def test_defaults_when_url_is_empty():
+    state, notes = parse_filters({}, TREE, MONTHS)
+    assert notes == []
+    assert state.org_code == "T1"  # first trust by name
+    assert state.period_to == date(2025, 12, 1)
+    assert state.period_from == date(2023, 1, 1)  # 36 months
+    assert state.priority == "all" and not state.compare
+
+
+def test_valid_url_round_trips():
+    wanted = FilterState("T3", date(2023, 4, 1), date(2025, 3, 1), "uec", True, "region", "m1")
+    state, notes = parse_filters(wanted.to_params(), TREE, MONTHS, ["m1"])
+    assert notes == [] and state == wanted
+
+
+@pytest.mark.parametrize(
+    ("params", "word"),
+    [
+        ({"org": "ZZZ' OR 1=1 --"}, "organisation"),
+        ({"from": "last-year"}, "not a month"),
+        ({"to": "2025-13"}, "not a month"),
+        ({"from": "1800-01"}, "not a month"),
+        ({"from": "2030-01"}, "outside the data"),
+        ({"from": "2025-06", "to": "2024-01"}, "after it ends"),
+        ({"priority": "<script>"}, "priority"),
+        ({"compare": "maybe"}, "comparison"),
+        ({"peers": "galaxy"}, "peer group"),
+        ({"metric": "no_such"}, "metric"),
+    ],
+)
+def test_malformed_values_fall_back_with_a_note(params, word):
+    state, notes = parse_filters(params, TREE, MONTHS, ["m1"])
+    assert len(notes) == 1 and word in notes[0]
+    default, _ = parse_filters({}, TREE, MONTHS, ["m1"])
+    for field in ("org", "priority", "compare", "peers", "metric"):
+        key = {"org": "org_code"}.get(field, field)
+        if field in params:
+            assert getattr(state, key) == getattr(default, key)
+    assert state.period_from <= state.period_to
+
+
+def test_good_values_survive_a_bad_neighbour():
+    state, notes = parse_filters({"org": "T2", "from": "garbage"}, TREE, MONTHS)
+    assert state.org_code == "T2" and len(notes) == 1
+
+
+def test_repeated_parameter_uses_last_value():
+    state, _ = parse_filters({"org": ["T1", "T3"]}, TREE, MONTHS)
+    assert state.org_code == "T3"
+
+
+def test_month_helpers():
+    assert parse_month("2024-02") == date(2024, 2, 1)
+    assert parse_month("2024-02-17") == date(2024, 2, 1)
+    assert parse_month("24-02") is None
+    assert period_end(date(2024, 2, 1)) == date(2024, 2, 29)
+    assert month_starts([date(2024, 1, 8), date(2024, 1, 15), date(2023, 12, 1)]) == [
+        date(2023, 12, 1),
+        date(2024, 1, 1),
+    ]
+    assert default_period(MONTHS[:5]) == (MONTHS[0], MONTHS[4])
+
+
+def test_query_string_overrides_metric():
+    state = FilterState("T1", date(2024, 1, 1), date(2024, 12, 1))
+    assert state.query_string(metric="ae_4hr_all") == (
+        "org=T1&from=2024-01&to=2024-12&metric=ae_4hr_all"
+    )

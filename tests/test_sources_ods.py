@@ -1,0 +1,66 @@
+"""ODS organisation lists: trusts sit under their ICB, ICBs under their region, regions
+under England; the register outranks organisations inferred from statistics files."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from impact.sources import ae_monthly, match_reader, ods_trusts
+from impact.sources._common import REGIONS
+
+ODS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ods"
+pytestmark = pytest.mark.skipif(not ODS.is_dir(), reason=f"ODS lists not present at {ODS}")
+
+
+def header(path: Path) -> list[str]:
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        return next(csv.reader(handle))
+
+
+def organisations(name: str) -> dict[str, tuple]:
+    rel = ods_trusts.READER.outputs(duckdb.connect(), ODS / name)["organisations"]
+    rows = rel.fetchall()
+    assert len(rows) == len({r[0] for r in rows}), "org_code must be unique"
+    return {r[0]: r[1:4] for r in rows}
+
+
+def test_trust_list_builds_the_hierarchy() -> None:
+    orgs = organisations("trusts_etr_2026-01.csv")
+    with (ODS / "trusts_etr_2026-01.csv").open(newline="", encoding="utf-8") as handle:
+        trusts = list(csv.DictReader(handle))
+    assert sum(o[1] == "trust" for o in orgs.values()) == len(trusts) == 273
+    assert orgs["RH5"] == ("SOMERSET NHS FOUNDATION TRUST", "trust", "QSL")
+    assert orgs["QSL"] == ("NHS SOMERSET INTEGRATED CARE BOARD", "icb", "Y58")
+    assert orgs["Y58"] == ("NHS ENGLAND SOUTH WEST", "region", "ENG")
+    assert orgs["ENG"] == ("ENGLAND", "nation", None)
+    assert {k for k, o in orgs.items() if o[1] == "region"} == set(REGIONS)
+    assert sum(o[1] == "icb" for o in orgs.values()) == 42
+    for code, (_, kind, parent) in orgs.items():  # the hierarchy is walkable
+        if kind == "trust" and parent:
+            assert orgs[parent][1] in ("icb", "region"), code
+
+
+def test_icb_and_region_lists() -> None:
+    icbs = organisations("icbs_2024.csv")
+    assert sum(o[1] == "icb" for o in icbs.values()) == 42
+    assert icbs["QSL"][2] == "Y58"
+    regions = organisations("nhse_regions.csv")
+    assert {k: v[0] for k, v in regions.items() if v[1] == "region"} == REGIONS
+
+
+def test_recognised_by_header_only_for_its_layouts() -> None:
+    for name in ("trusts_etr_2026-01.csv", "icbs_2024.csv", "nhse_regions.csv"):
+        assert match_reader(header(ODS / name)) is ods_trusts.READER, name
+    assert match_reader(header(ODS / "sicbl_icb_region_lookup_2022-07_ons.csv")) is None
+    assert not ods_trusts.READER.matches(["region_code", "region_name", "value"])
+
+
+def test_register_outranks_organisations_inferred_from_statistics(tmp_path: Path) -> None:
+    register = ODS / "trusts_etr_2026-01.csv"
+    revised_ae = tmp_path / "Monthly-AE-December-2024-revised.csv"
+    assert ods_trusts.READER.priority(register) > ae_monthly.READER.priority(revised_ae)
+    assert ods_trusts.READER.priority(register) < 0  # an analyst's own extract still wins

@@ -1,0 +1,186 @@
+"""NHS IMPACT capability: where the organisation stands on the five components, and its capacity.
+
+A thin page: it reads the global filters, asks :mod:`impact.capability` for the content and
+draws it. The peer group follows the global ``peers`` filter (same parent or same region).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from impact import charts, palette
+from impact.capability import (
+    CAPACITY_MEASURES,
+    COMPONENT_TITLES,
+    MIN_SPC_POINTS,
+    build_capability,
+    change_words,
+)
+from impact.filters import OrgTree, period_end
+from impact.ui import components, state
+from impact.ui.context import get_context
+
+PAGE_TITLE = "NHS IMPACT capability"
+
+
+def _score(value: float) -> str:
+    return "—" if pd.isna(value) else f"{value:g}"
+
+
+def _month(value: object) -> str:
+    return "—" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%b %Y")
+
+
+def _self_assessment_section(view, org_name: str, tree: OrgTree) -> None:
+    st.header("Where do we stand on the five NHS IMPACT components?")
+    if not view.assessed:
+        st.info(
+            f"There is no NHS IMPACT self-assessment for {org_name} up to the end of the chosen "
+            "period, so scores and changes cannot be shown. Peers' scores follow where they "
+            "have them."
+        )
+    else:
+        latest = view.latest
+        when = _month(latest["assessment_date"].max())
+        st.write(f"Latest self-assessment: {when}. Scores run from 1 (lowest) to 5 (highest).")
+        peers = view.peers.set_index("component")
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Component": latest["title"],
+                    "Score": latest["score"].map(_score),
+                    "Change since previous": latest["change"].map(change_words),
+                    "Previous assessment": latest["previous_date"].map(_month),
+                    "Peer median": [
+                        _score(peers.loc[c, "peer_median"]) for c in latest["component"]
+                    ],
+                    "Place among peers": [
+                        f"{int(peers.loc[c, 'rank'])} of {int(peers.loc[c, 'of'])}"
+                        if not pd.isna(peers.loc[c, "rank"])
+                        else "—"
+                        for c in latest["component"]
+                    ],
+                }
+            ),
+            hide_index=True,
+        )
+        with st.expander("Evidence behind the latest scores"):
+            for row in latest.itertuples():
+                evidence = row.evidence if isinstance(row.evidence, str) else "No evidence given."
+                st.markdown(f"**{row.title}** ({_score(row.score)}): {evidence}")
+    others = view.peer_scores
+    if len(others):
+        st.subheader("Compared with peers")
+        table = others.rename(columns=COMPONENT_TITLES)
+        table.insert(0, "Organisation", [tree.name(c) for c in table.index])
+        table["Organisation"] = [
+            f"{name} (selected)" if code == view.org_code else name
+            for code, name in zip(table.index, table["Organisation"], strict=True)
+        ]
+        st.dataframe(table.reset_index(drop=True), hide_index=True)
+    else:
+        st.write("None of the peer organisations has a self-assessment in these data.")
+
+
+def _trend_figure(capacity: pd.DataFrame, measure: str, title: str) -> go.Figure:
+    """A plain trend line, for a measure with too few points for SPC limits."""
+    fig = go.Figure(
+        go.Scatter(
+            x=capacity["period_start"],
+            y=capacity[measure],
+            mode="lines+markers",
+            name=title,
+            line=dict(color=palette.NHS_BLUE, width=2),
+            hovertemplate="%{x|%b %Y}: %{y:.2f}<extra></extra>",
+        )
+    )
+    fig.update_layout(title=title, height=360, font=charts.FONT, showlegend=False)
+    return fig
+
+
+def _capacity_section(view, org_name: str) -> None:
+    st.header("Are we building improvement capability and capacity?")
+    capacity = view.capacity
+    if capacity.empty:
+        st.info(f"There are no capability and capacity figures for {org_name} in this period.")
+        return
+    latest = capacity.iloc[-1]
+    a, b, c = st.columns(3)
+    a.metric("Staff trained (any level)", f"{latest['trained_any_pct']:.1f}% of headcount")
+    b.metric("Improvement coaches", f"{int(latest['improvement_coaches']):,}")
+    c.metric("Headcount", f"{int(latest['headcount']):,}")
+    st.caption(f"Latest figures: {_month(latest['period_start'])}.")
+    labels = list(CAPACITY_MEASURES.items())
+    measure = st.radio(
+        "Measure",
+        [m for m, _ in labels],
+        format_func=CAPACITY_MEASURES.get,
+        key="capacity",
+        horizontal=True,
+        bind="query-params",
+    )
+    title = CAPACITY_MEASURES[measure]
+    points = view.capacity_charts.get(measure)
+    if points is not None:
+        st.plotly_chart(
+            charts.spc_figure(points, title=title, unit="percent" if "pct" in measure else ""),
+            key=f"capacity-{measure}",
+        )
+    else:
+        st.write(
+            f"{len(capacity)} points in this period: at least {MIN_SPC_POINTS} are needed for "
+            "SPC limits, so this is the plain trend."
+        )
+        st.plotly_chart(_trend_figure(capacity, measure, title), key=f"trend-{measure}")
+    with st.expander("The figures by period"):
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Period": capacity["period_start"].map(_month),
+                    "Foundation": capacity["staff_trained_foundation"],
+                    "Practitioner": capacity["staff_trained_practitioner"],
+                    "Expert": capacity["staff_trained_expert"],
+                    "Coaches": capacity["improvement_coaches"],
+                    "Headcount": capacity["headcount"],
+                    "Trained, % of headcount": capacity["trained_any_pct"].round(1),
+                    "Coaches per 1,000 staff": capacity["coaches_per_1000"].round(2),
+                }
+            ),
+            hide_index=True,
+        )
+
+
+def main() -> None:
+    st.title(PAGE_TITLE)
+    ctx = get_context()
+    filters, tree = ctx.filters, ctx.tree
+    if filters.org_code is None:
+        st.info("There are no organisations in the data yet.")
+        return
+    org_name = tree.name(filters.org_code)
+    peers = [o.code for o in tree.peers(filters.org_code, filters.peers)]
+    scope = "the same region" if filters.peers == "region" else "the same parent organisation"
+    st.caption(
+        f"{org_name} ({filters.org_code}) · as at {filters.period_to:%b %Y} · peers: {scope}"
+    )
+    components.as_at_stamp(state.board(filters.org_code, filters.period_from, filters.period_to))
+    view = build_capability(
+        state.query,
+        org_code=filters.org_code,
+        org_name=org_name,
+        peer_codes=peers,
+        period_from=filters.period_from,
+        period_to=period_end(filters.period_to),
+    )
+    _self_assessment_section(view, org_name, tree)
+    _capacity_section(view, org_name)
+    st.header("Questions the board may wish to ask")
+    if view.questions:
+        st.markdown("\n".join(f"- {q}" for q in view.questions))
+    else:
+        st.write("Nothing in the self-assessment or capacity figures raises a question here.")
+
+
+main()

@@ -1,0 +1,209 @@
+"""Improvement activity: is our improvement effort aimed where the gaps are, and is it working?
+
+A thin page: it reads the global filters, asks :mod:`impact.improvement` for the content
+and draws it. The project picker is in the URL like every other filter, so a link in a
+board paper opens the same project.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from impact import charts
+from impact.filters import period_end
+from impact.improvement import (
+    EFFECT_HEADLINES,
+    MIN_POINTS_EACH_SIDE,
+    assurance_from_board,
+    build_improvement,
+    scope_codes,
+    start_marker,
+)
+from impact.ui import components, state
+from impact.ui.context import get_context
+
+PAGE_TITLE = "Improvement activity"
+
+PRIORITY_WORDS = {
+    "elective": "Elective care",
+    "uec": "Urgent & emergency care",
+    "primary_care": "Primary care",
+    "improvement": "Improvement capability",
+}
+
+
+def _date(value: object) -> str:
+    return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%d %b %Y")
+
+
+def _portfolio_section(view) -> None:
+    st.header("What improvement work is under way?")
+    projects = view.portfolio
+    active = int((projects["status"] == "active").sum())
+    cycles = int(projects["cycles"].sum())
+    a, b, c = st.columns(3)
+    a.metric("Projects in the period", len(projects))
+    b.metric("Active now", active)
+    c.metric("PDSA cycles run", cycles)
+    by = st.columns(3)
+    for column, field, label in zip(
+        by, ("priority", "status", "method"), ("By priority", "By status", "By method"), strict=True
+    ):
+        counts = projects.assign(
+            priority=projects["priority"].map(PRIORITY_WORDS).fillna(projects["priority"]),
+            method=projects["method"].fillna("Not stated"),
+        )
+        table = counts[field].value_counts().rename_axis(label).reset_index(name="Projects")
+        column.dataframe(table, hide_index=True)
+    shown = pd.DataFrame(
+        {
+            "Project": projects["title"],
+            "Organisation": projects["org_name"].fillna(projects["org_code"]),
+            "Priority": projects["priority"].map(PRIORITY_WORDS).fillna(projects["priority"]),
+            "Aimed at": projects["metric_name"].fillna("No outcome measure linked"),
+            "Status": projects["status"].str.capitalize(),
+            "Method": projects["method"].fillna("Not stated"),
+            "Lead": projects["lead"].fillna("Not stated"),
+            "Started": projects["start_date"].map(_date),
+            "Months running": projects["months_running"],
+            "PDSA cycles": projects["cycles"],
+            "Adopt": projects["adopt"],
+            "Adapt": projects["adapt"],
+            "Abandon": projects["abandon"],
+            "Latest change tested": projects["latest_change"].fillna("—"),
+            "Latest decision": projects["latest_decision"].fillna("—"),
+            "Latest learning": projects["latest_learning"].fillna("—"),
+        }
+    )
+    st.subheader("Projects and their PDSA learning")
+    st.dataframe(shown, hide_index=True)
+    components.csv_download(
+        shown,
+        label="Download the project list (CSV)",
+        file_name="improvement_projects.csv",
+        key="download-projects",
+    )
+
+
+def _working_section(view) -> None:
+    st.header("Is it working?")
+    st.write(
+        "For each project with a linked outcome measure: the measure for that organisation, "
+        "with the limits re-based where the project began when there are at least "
+        f"{MIN_POINTS_EACH_SIDE} points on each side. The chart shows what changed, not why."
+    )
+    projects = view.portfolio
+    summary = pd.DataFrame(
+        {
+            "Project": projects["title"],
+            "Organisation": projects["org_name"].fillna(projects["org_code"]),
+            "Aimed at": projects["metric_name"].fillna("No outcome measure linked"),
+            "What the data shows": [view.answers[p].headline for p in projects["project_id"]],
+        }
+    )
+    st.dataframe(summary, hide_index=True)
+    options = projects["project_id"].tolist()
+    titles = dict(zip(projects["project_id"], projects["title"], strict=True))
+    chosen = st.selectbox(
+        "Project to look at",
+        options,
+        format_func=lambda p: f"{titles.get(p, p)} ({p})",
+        key="project",
+        bind="query-params",
+    )
+    if chosen not in titles:
+        return
+    row = projects[projects["project_id"] == chosen].iloc[0]
+    answer = view.answers[chosen]
+    st.subheader(f"{row['title']}: {answer.headline}")
+    st.write(answer.sentence)
+    st.markdown(f"**Question for the board:** {answer.question}")
+    if answer.chart is not None and not answer.chart.empty:
+        fig = charts.spc_figure(
+            answer.chart,
+            title=f"{row['metric_name']}, {row['org_name'] or row['org_code']}",
+            unit=row["unit"] if isinstance(row["unit"], str) else "",
+            events=start_marker(answer, row["start_date"]),
+        )
+        st.plotly_chart(fig, key=f"effect-{chosen}")
+    with st.expander("How this answer is worked out"):
+        st.write(
+            "Points from the first period starting on or after the project's start date count "
+            "as *after*. The after points are judged against process limits calculated from "
+            "the before points only, using the Making Data Count rules (a point beyond a limit, "
+            "a run of 7 on one side of the mean, a trend of 7, or 2 of 3 near a limit). The "
+            "chart then re-calculates the limits from the start so both processes are visible. "
+            "A signal says the process changed around then; it cannot say the project caused it."
+        )
+        st.write(
+            f"Points before: {answer.points_before}; points since: {answer.points_after}. "
+            "Possible answers: " + "; ".join(EFFECT_HEADLINES.values()) + "."
+        )
+
+
+def _alignment_section(view) -> None:
+    st.header("Is our effort aimed at our biggest gaps?")
+    st.write(
+        "Each measure's assurance against its target (from its SPC chart) beside the number of "
+        "active improvement projects aimed at it: failing measures with no work come first."
+    )
+    table = view.alignment
+    if table.empty:
+        st.info("No measures with data or improvement projects in this scope and period.")
+        return
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Priority": table["priority"].map(PRIORITY_WORDS).fillna(table["priority"]),
+                "Measure": table["metric_name"],
+                "Assurance": table["assurance"].str.capitalize(),
+                "Active projects": table["active_projects"],
+                "Other projects": table["other_projects"],
+                "What this suggests": table["alignment"],
+            }
+        ),
+        hide_index=True,
+    )
+    st.subheader("Questions the board may wish to ask")
+    if view.questions:
+        st.markdown("\n".join(f"- {q}" for q in view.questions))
+    else:
+        st.write("No gaps or mismatches between assurance and improvement effort in this view.")
+
+
+def main() -> None:
+    st.title(PAGE_TITLE)
+    ctx = get_context()
+    filters, tree = ctx.filters, ctx.tree
+    if filters.org_code is None:
+        st.info("There are no organisations in the data yet.")
+        return
+    org_name = tree.name(filters.org_code)
+    last_day = period_end(filters.period_to)
+    st.caption(
+        f"{org_name} ({filters.org_code}) and the organisations within it · "
+        f"{filters.period_from:%b %Y} to {filters.period_to:%b %Y}"
+    )
+    board = state.board(filters.org_code, filters.period_from, filters.period_to)
+    components.as_at_stamp(board)
+    view = build_improvement(
+        state.query,
+        scope_codes(tree, filters.org_code),
+        filters.period_from,
+        last_day,
+        assurance_from_board(board),
+        last_day,
+    )
+    if view.projects.empty:
+        st.info(
+            f"No improvement projects for {org_name} were running between "
+            f"{filters.period_from:%b %Y} and {filters.period_to:%b %Y}."
+        )
+    else:
+        _portfolio_section(view)
+        _working_section(view)
+    _alignment_section(view)
+
+
+main()
