@@ -198,13 +198,14 @@ def target_history(targets: pd.DataFrame, metric_id: str, org_code: str) -> pd.D
     own = rows["org_code"].fillna("").astype(str).str.strip() == org_code
     national = rows["org_code"].fillna("").astype(str).str.strip() == ""
     own_rows = rows[own]
+    own_spans = [
+        (pd.Timestamp(f), pd.Timestamp(t) if not pd.isna(t) else None)
+        for f, t in zip(own_rows["effective_from"], own_rows["effective_to"], strict=True)
+    ]
     kept = [own_rows]
     for _, row in rows[national].iterrows():
         start = pd.Timestamp(row["effective_from"])
-        covered = (pd.to_datetime(own_rows["effective_from"]) <= start) & (
-            pd.to_datetime(own_rows["effective_to"]).fillna(pd.Timestamp.max) >= start
-        )
-        if not covered.any():
+        if not any(f <= start and (t is None or start <= t) for f, t in own_spans):
             kept.append(row.to_frame().T)
     history = pd.concat(kept, ignore_index=True) if kept else rows.iloc[0:0]
     history["scope"] = [

@@ -2,9 +2,13 @@
 
 A board member must know how old the figures are before trusting an answer, so every page
 states the latest period present, when the newest extract file arrived, and which metrics
-are behind what their frequency allows. NHS statistics are published after a lag (A&E
-about two weeks after the month, RTT about six weeks), so "stale" means older than that
-normal lag plus some slack, not merely "not this month".
+lag behind. A metric is *stale* when its newest period trails the newest period in the data
+by more than its frequency allows (one month for a monthly metric, since cancer figures
+follow A&E by a month; a quarter for a quarterly one; two weeks for a weekly one). The
+reference is the data, not the calendar, so a board reviewing last year is not told that
+everything is stale. Separately, the whole data set is *overdue* when even its newest
+period is older than the normal publication lag allows against today's date: that tells
+the analyst a refresh was missed.
 
 The rules are pure functions of dates; :func:`data_as_at` gathers their inputs from a store.
 """
@@ -18,49 +22,62 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-#: Days after a period *ends* by which its figures are normally loaded. Monthly: RTT is
-#: published about six weeks after the month, so 75 days leaves two weeks of slack before
-#: a monthly metric is called stale. Weekly: three weeks. Quarterly: about four months.
-ALLOWED_LAG_DAYS: dict[str, int] = {"week": 21, "month": 75, "quarter": 135}
+#: How many months a metric's newest period may trail the newest data before it is stale.
+STALE_AFTER_MONTHS: dict[str, int] = {"month": 1, "quarter": 3}
+#: The same for weekly metrics, in days.
+STALE_AFTER_DAYS_WEEKLY = 14
+
+#: Days after a monthly period *ends* by which its figures are normally loaded: RTT is
+#: published about six weeks after the month, so 75 days leaves two weeks of slack.
+PUBLICATION_LAG_DAYS = 75
 
 #: The frequency assumed for a metric whose catalogue entry gives none.
 DEFAULT_FREQUENCY = "month"
 
 
-def period_end(period_start: dt.date, frequency: str) -> dt.date:
-    """The first day after the period that starts on ``period_start``."""
-    if frequency == "week":
-        return period_start + dt.timedelta(days=7)
-    months = 3 if frequency == "quarter" else 1
-    month_index = period_start.month - 1 + months
-    return dt.date(period_start.year + month_index // 12, month_index % 12 + 1, 1)
+def months_between(earlier: dt.date, later: dt.date) -> int:
+    """Whole calendar months from ``earlier``'s month to ``later``'s month."""
+    return (later.year - earlier.year) * 12 + later.month - earlier.month
 
 
-def due_by(period_start: dt.date, frequency: str) -> dt.date:
-    """The date after which, if this is still the latest period, the metric is stale."""
-    lag = ALLOWED_LAG_DAYS.get(frequency, ALLOWED_LAG_DAYS[DEFAULT_FREQUENCY])
-    return period_end(period_start, frequency) + dt.timedelta(days=lag)
+def is_stale(latest: dt.date | None, frequency: str | None, reference: dt.date | None) -> bool:
+    """Whether a series whose newest period is ``latest`` trails ``reference`` too far.
 
-
-def is_stale(latest_period: dt.date | None, frequency: str | None, today: dt.date) -> bool:
-    """Whether a series whose newest period starts on ``latest_period`` is out of date.
-
-    A series with no data at all is stale: the board expects figures and has none.
+    ``reference`` is the newest period in the data (capped at the end of the period a page
+    shows). A series with no data while others have some is stale; with no data at all,
+    nothing is.
     """
-    if latest_period is None:
-        return True
-    return today > due_by(latest_period, frequency or DEFAULT_FREQUENCY)
+    if latest is None or reference is None:
+        return latest is None and reference is not None
+    if frequency == "week":
+        return (reference - latest).days > STALE_AFTER_DAYS_WEEKLY
+    allowed = STALE_AFTER_MONTHS.get(frequency or DEFAULT_FREQUENCY, 1)
+    return months_between(latest, reference) > allowed
+
+
+def next_month(day: dt.date) -> dt.date:
+    """The first day of the month after ``day``'s month."""
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def due_by(latest_period: dt.date) -> dt.date:
+    """The date by which the month after ``latest_period`` is normally published and loaded."""
+    return next_month(next_month(latest_period)) + dt.timedelta(days=PUBLICATION_LAG_DAYS)
+
+
+def is_overdue(latest_period: dt.date | None, today: dt.date) -> bool:
+    """Whether the data as a whole missed a refresh: the next month should be here by now."""
+    return latest_period is not None and today > due_by(latest_period)
 
 
 @dataclass(frozen=True)
 class StaleMetric:
-    """A metric whose newest figures are older than its frequency allows."""
+    """A metric whose newest figures trail the rest of the data too far."""
 
     metric_id: str
     metric_name: str
     frequency: str
     latest_period: dt.date | None
-    due_by: dt.date | None
 
 
 @dataclass(frozen=True)
@@ -77,6 +94,11 @@ class DataAsAt:
     def stale_ids(self) -> frozenset[str]:
         """The ids of the stale metrics, for pages that mark them in their tables."""
         return frozenset(m.metric_id for m in self.stale)
+
+    @property
+    def overdue(self) -> bool:
+        """The newest figures are older than the normal publication lag allows."""
+        return is_overdue(self.latest_period, self.today)
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -107,26 +129,22 @@ def _as_datetime(value: Any) -> dt.datetime | None:
     return pd.Timestamp(value).to_pydatetime()
 
 
-def stale_metrics(latest_by_metric: pd.DataFrame, today: dt.date) -> list[StaleMetric]:
-    """Every metric that is stale, oldest first.
+def _frequency(value: Any) -> str:
+    return value if isinstance(value, str) and value else DEFAULT_FREQUENCY
+
+
+def stale_metrics(latest_by_metric: pd.DataFrame, reference: dt.date | None) -> list[StaleMetric]:
+    """Every stale metric, oldest first.
 
     ``latest_by_metric`` has one row per metric: ``metric_id``, ``metric_name``,
-    ``frequency`` and ``latest_period`` (missing when the metric has no observations).
+    ``frequency`` and ``latest_period`` (the ``data_page_latest_by_metric`` query).
     """
     found: list[StaleMetric] = []
     for row in latest_by_metric.itertuples(index=False):
         latest = _as_date(row.latest_period)
-        frequency = row.frequency if isinstance(row.frequency, str) else DEFAULT_FREQUENCY
-        if is_stale(latest, frequency, today):
-            found.append(
-                StaleMetric(
-                    metric_id=str(row.metric_id),
-                    metric_name=str(row.metric_name),
-                    frequency=frequency,
-                    latest_period=latest,
-                    due_by=due_by(latest, frequency) if latest else None,
-                )
-            )
+        frequency = _frequency(row.frequency)
+        if is_stale(latest, frequency, reference):
+            found.append(StaleMetric(str(row.metric_id), str(row.metric_name), frequency, latest))
     return sorted(found, key=lambda m: (m.latest_period or dt.date.min, m.metric_id))
 
 
@@ -134,14 +152,17 @@ def summarise(
     latest_by_metric: pd.DataFrame,
     file_times: Iterable[tuple[str, Any]],
     today: dt.date,
+    period_to: dt.date | None = None,
 ) -> DataAsAt:
     """The "data as at" summary from per-metric latest periods and (file, mtime) pairs.
 
-    Only metrics that have observations count toward the latest period; metrics with
-    none are reported stale (a catalogue metric nobody supplies is worth a board's note).
+    ``period_to`` caps the reference for the stale rule at the end of the period a page
+    shows, so looking back at an earlier year does not mark everything stale.
     """
     periods = [_as_date(v) for v in latest_by_metric.get("latest_period", pd.Series([]))]
     present = [p for p in periods if p is not None]
+    latest = max(present) if present else None
+    reference = min(latest, period_to) if latest and period_to else latest
     newest_file, newest_time = None, None
     for path, mtime in file_times:
         when = _as_datetime(mtime)
@@ -149,10 +170,10 @@ def summarise(
             newest_file, newest_time = path, when
     return DataAsAt(
         today=today,
-        latest_period=max(present) if present else None,
+        latest_period=latest,
         newest_file=newest_file,
         newest_file_time=newest_time,
-        stale=tuple(stale_metrics(latest_by_metric, today)),
+        stale=tuple(stale_metrics(latest_by_metric, reference)),
     )
 
 
@@ -168,7 +189,7 @@ def format_period(period: dt.date | None, frequency: str = "month") -> str:
 
 
 def as_at_sentence(status: DataAsAt) -> str:
-    """One line for the top of a page: latest period, newest file, how many metrics are stale."""
+    """One line for the top of a page: latest period, newest file, stale and overdue notes."""
     if status.latest_period is None:
         parts = ["No observations loaded yet"]
     else:
@@ -178,13 +199,19 @@ def as_at_sentence(status: DataAsAt) -> str:
     text = " · ".join(parts) + "."
     count = len(status.stale)
     if count:
-        noun = "metric is" if count == 1 else "metrics are"
-        text += f" {count} {noun} older than their reporting frequency allows."
+        noun, its = ("metric trails", "its") if count == 1 else ("metrics trail", "their")
+        text += f" {count} {noun} the rest of the data by more than {its} frequency allows."
+    if status.overdue and status.latest_period is not None:
+        following = format_period(next_month(status.latest_period))
+        text += (
+            f" No newer figures have been loaded: {following} would normally be here by "
+            f"{due_by(status.latest_period):%d %b %Y}."
+        )
     return text
 
 
 def stale_lines(status: DataAsAt) -> list[str]:
-    """One plain sentence per stale metric, naming its latest period and when it was due."""
+    """One plain sentence per stale metric, naming its latest period."""
     lines = []
     for m in status.stale:
         if m.latest_period is None:
@@ -192,22 +219,25 @@ def stale_lines(status: DataAsAt) -> list[str]:
         else:
             lines.append(
                 f"{m.metric_name}: latest {format_period(m.latest_period, m.frequency)} "
-                f"({m.frequency}ly figures were due by {m.due_by:%d %b %Y})."
+                f"({m.frequency}ly), while the data runs to {format_period(status.latest_period)}."
             )
     return lines
 
 
-def stale_files(latest_by_file: pd.DataFrame, today: dt.date) -> dict[str, bool]:
+def stale_files(latest_by_file: pd.DataFrame, reference: dt.date | None = None) -> dict[str, bool]:
     """Per observations file: True when every series in it is stale (nothing current).
 
     ``latest_by_file`` has ``source_file``, ``metric_id``, ``frequency``, ``latest_period``
-    (the ``data_page_latest_by_file`` query). A file holding any current series is not
-    stale, so a long history file that is still being extended is never flagged.
+    (the ``data_page_latest_by_file`` query). The reference defaults to the newest period
+    in it. A file holding any current series is not stale, so a long history file that is
+    still being extended is never flagged, while an old extract superseded by newer files is.
     """
+    if reference is None:
+        dates = [d for d in map(_as_date, latest_by_file.get("latest_period", [])) if d]
+        reference = max(dates) if dates else None
     verdict: dict[str, bool] = {}
     for row in latest_by_file.itertuples(index=False):
-        frequency = row.frequency if isinstance(row.frequency, str) else DEFAULT_FREQUENCY
-        stale = is_stale(_as_date(row.latest_period), frequency, today)
+        stale = is_stale(_as_date(row.latest_period), _frequency(row.frequency), reference)
         verdict[row.source_file] = verdict.get(row.source_file, True) and stale
     return verdict
 
@@ -222,15 +252,15 @@ def data_as_at(
     *,
     today: dt.date | None = None,
     org_code: str | None = None,
+    period_to: dt.date | None = None,
     query: Callable[..., pd.DataFrame] | None = None,
 ) -> DataAsAt:
     """The "data as at" summary of a store (optionally for one organisation's figures).
 
-    ``query`` may replace ``store.query`` (pages pass their cached query function).
-    Only the data folder's files count for the newest file time, not the catalogue that
-    ships with the product.
+    ``query`` may replace ``store.query`` (pages pass their cached query function). Only
+    the data folder's files count for the newest file time, not the shipped catalogue.
     """
     run = query or store.query
     latest = run("data_page_latest_by_metric", org_code=org_code)
     files = [(r.path, r.mtime) for r in store.files() if getattr(r, "origin", "data") == "data"]
-    return summarise(latest, files, today or dt.date.today())
+    return summarise(latest, files, today or dt.date.today(), period_to)

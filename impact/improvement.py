@@ -61,7 +61,11 @@ EFFECT_HEADLINES: dict[str, str] = {
 
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-_PERIOD_WORDS = {"week": ("week", "weeks"), "month": ("month", "months")}
+_PERIOD_WORDS = {
+    "week": ("week", "weeks"),
+    "month": ("month", "months"),
+    "quarter": ("quarter", "quarters"),
+}
 
 
 def month_label(day: date | pd.Timestamp) -> str:

@@ -19,6 +19,7 @@ import io
 import os
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,9 @@ PERIOD_COLUMN: dict[str, str] = {
     "capability": "period_start",
     "self_assessment": "assessment_date",
 }
+
+#: How the cache's Parquet is written: uncompressed is the fastest to write and to read.
+PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION uncompressed"
 
 _CAST_VALUE = re.compile(r'Could not convert string "(.*)" to', re.S)
 _COUNTS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
@@ -221,7 +225,7 @@ def ingest_file(
             assert reader is not None
             report.reader = reader.name
             report.contract = run.read_reader_file(reader)
-    except duckdb.Error as exc:
+    except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others
         run.discard()
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return file_level(FILE_REJECTED, f"the file could not be read: {first_line}")
@@ -268,6 +272,7 @@ class _Run:
         self.views: list[str] = []
         self.findings: list[Finding] = []
         self.outputs: dict[str, Output] = {}
+        self.pending: dict[str, Path] = {}
         self.rows_read = 0
         self.rows_rejected = 0
         self.period_ranges: list[tuple[str | None, str | None]] = []
@@ -280,15 +285,18 @@ class _Run:
         types = contract.duckdb_types()
         columns = ", ".join(f"{lit(n)}: {lit(types.get(n, 'VARCHAR'))}" for n in names)
         nulls = ", ".join(lit(s) for s in contracts.NULL_STRINGS)
-        rejects, scan, table = (f"_rj_{self.tag}", f"_rs_{self.tag}", f"_t_{self.tag}")
-        self.temps += [table, rejects, scan]
+        rejects, scan = f"_rj_{self.tag}", f"_rs_{self.tag}"
+        self.temps += [rejects, scan]
         select = ", ".join(_select_column(c, c.name in names) for c in contract.columns)
-        self.con.execute(
-            f"CREATE TEMP TABLE {table} AS SELECT {select} "
+        # One streaming pass: CSV → typed, trimmed rows → Parquet. Rows DuckDB cannot read
+        # land in the rejects table; nothing is held in memory.
+        self._copy(
+            contract,
+            f"SELECT {select}, {lit(self.stat.rel)} AS source_file "
             f"FROM read_csv({lit(str(self.stat.path))}, header=true, auto_detect=false, "
             f"delim=',', quote='\"', escape='\"', "
             f"columns={{{columns}}}, nullstr=[{nulls}], store_rejects=true, "
-            f"rejects_table={lit(rejects)}, rejects_scan={lit(scan)})"
+            f"rejects_table={lit(rejects)}, rejects_scan={lit(scan)})",
         )
         rejected = self.con.execute(
             f"SELECT line, column_name, CAST(error_type AS VARCHAR), csv_line, error_message "
@@ -301,57 +309,71 @@ class _Run:
                 continue
             seen.add(line)
             self._add(line, *_reject_words(contract, column or "", kind, csv_line, message))
-        good = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        self.rows_read = good + len(reject_lines)
-        self.rows_rejected = len(reject_lines)
+        self.rows_read += len(reject_lines)
+        self.rows_rejected += len(reject_lines)
 
-        def line_of(rowid: int) -> int:
-            # Good row ``rowid`` (0-based) is the (rowid+1)-th record not rejected; the
-            # header is line 1. Walk past the rejected lines that come before it.
-            line = rowid + 2
+        def line_of(row: int) -> int:
+            # Good row ``row`` (0-based) is the (row+1)-th record not rejected; the header
+            # is line 1. Walk past the rejected lines that come before it.
+            line = row + 2
             while True:
-                moved = rowid + 2 + bisect.bisect_right(reject_lines, line)
+                moved = row + 2 + bisect.bisect_right(reject_lines, line)
                 if moved == line:
                     return line
                 line = moved
 
-        self._validate_and_write(contract, table, "rowid", line_of)
+        self._validate(contract, line_of)
 
     def read_reader_file(self, reader: sources.Reader) -> str:
         relations = reader.outputs(self.con, self.stat.path)
         for name, relation in relations.items():
             contract = contracts.CONTRACTS[name]
-            table = f"_t_{self.tag}_{name}"
-            self.temps.append(table)
+            view = f"_v_{self.tag}_{name}"
+            relation.create_view(view, replace=True)
+            self.views.append(view)
             present = set(relation.columns)
-            line = "source_line" if "source_line" in present else "NULL"
             select = ", ".join(
                 f"CAST({ident(c.name)} AS {c.type}) AS {ident(c.name)}"
                 if c.name in present
                 else f"CAST(NULL AS {c.type}) AS {ident(c.name)}"
                 for c in contract.columns
             )
-            view = f"_v_{self.tag}_{name}"
-            relation.create_view(view, replace=True)
-            self.views.append(view)
-            self.con.execute(
-                f"CREATE TEMP TABLE {table} AS SELECT {select}, "
-                f"CAST({line} AS BIGINT) AS _line FROM {view}"
+            order = "ORDER BY source_line" if "source_line" in present else ""
+            self._copy(
+                contract,
+                f"SELECT {select}, {lit(self.stat.rel)} AS source_file FROM {view} {order}",
             )
-            self.rows_read += self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            lines = dict(self.con.execute(f"SELECT rowid, _line FROM {table}").fetchall())
-            self._validate_and_write(contract, table, "rowid", lines.get)
+            lines: dict[int, int] = {}
+            if "source_line" in present:
+                found = self.con.execute(f"SELECT source_line FROM {view} {order}").fetchall()
+                lines = {i: int(r[0]) for i, r in enumerate(found) if r[0] is not None}
+            self._validate(contract, lines.get)
         return ", ".join(relations)
 
-    # -- validation ----------------------------------------------------------------------
+    # -- writing and validation ------------------------------------------------------------
+
+    def _parquet_name(self, contract: Contract) -> str:
+        digest = hashlib.sha1(self.stat.rel.encode()).hexdigest()[:12]
+        return f"{digest}-{self.stat.size}-{self.stat.mtime_ns}-{contract.name}.parquet"
+
+    def _copy(self, contract: Contract, select: str) -> None:
+        """Write rows to this file's Parquet for the contract (under a temporary name)."""
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        tmp = self.out_dir / f"{self._parquet_name(contract)}.{self.tag}.tmp"
+        self.pending[contract.name] = tmp
+        self.con.execute(f"COPY ({select}) TO {lit(str(tmp))} ({PARQUET_OPTIONS})")
 
     def _add(self, line: int | None, column: str, value: str, reason: str) -> None:
         self.findings.append(Finding(self.stat.rel, line, column, value, reason))
 
-    def _validate_and_write(self, contract: Contract, table: str, rid: str, line_of) -> None:
+    def _validate(self, contract: Contract, line_of: Callable[[int], int | None]) -> None:
+        """Check the rows just written; rewrite without the bad ones; publish the Parquet."""
+        tmp = self.pending[contract.name]
+        source = f"read_parquet({lit(str(tmp))}, file_row_number=true)"
+        rid = "file_row_number"
         bad = f"_bad_{self.tag}_{contract.name}"
         self.temps.append(bad)
-        checks = _check_sql(contract, table, rid)
+        checks = _check_sql(contract, source, rid)
         self.con.execute(
             f"CREATE TEMP TABLE {bad} AS {checks}"
             if checks
@@ -362,7 +384,7 @@ class _Run:
         keys = ", ".join(ident(k) for k in key)
         self.con.execute(
             f"INSERT INTO {bad} SELECT t.{rid}, NULL, CAST(d.first AS VARCHAR), 'duplicate' "
-            f"FROM {table} t JOIN (SELECT {keys}, min({rid}) AS first FROM {table} "
+            f"FROM {source} t JOIN (SELECT {keys}, min({rid}) AS first FROM {source} "
             f"WHERE {rid} NOT IN (SELECT rid FROM {bad}) GROUP BY ALL HAVING count(*) > 1) d "
             f"ON {on} WHERE t.{rid} <> d.first AND t.{rid} NOT IN (SELECT rid FROM {bad})"
         )
@@ -371,39 +393,33 @@ class _Run:
         ).fetchall()
         n_bad = self.con.execute(f"SELECT count(DISTINCT rid) FROM {bad}").fetchone()[0]
         self.rows_rejected += n_bad
+        self.rows_read += n_bad
         for row_id, column, value, kind in problems:
             line = line_of(row_id)
             if kind == "duplicate":
                 first = line_of(int(value))
                 cols = ", ".join(key)
+                where = f"line {first}" if first else "an earlier row"
                 self._add(
-                    line,
-                    cols,
-                    "",
-                    f"duplicate key: the same {cols} as line {first}; line {first} is kept",
+                    line, cols, "", f"duplicate key: the same {cols} as {where}; {where} is kept"
                 )
             else:
                 self._add(line, column, value or "", _check_words(contract, column, value, kind))
-        self._write(contract, table, bad if n_bad else None, rid)
-
-    def _write(self, contract: Contract, table: str, bad: str | None, rid: str) -> None:
-        cols = ", ".join(ident(c) for c in contract.column_names)
-        where = f"WHERE {rid} NOT IN (SELECT rid FROM {bad})" if bad else ""
-        source = f"SELECT {cols}, {lit(self.stat.rel)} AS source_file FROM {table} {where}"
-        digest = hashlib.sha1(self.stat.rel.encode()).hexdigest()[:12]
-        name = f"{digest}-{self.stat.size}-{self.stat.mtime_ns}-{contract.name}.parquet"
-        final = self.out_dir / name
-        tmp = final.with_name(final.name + f".{self.tag}.tmp")
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        order = "ORDER BY org_code" if "org_code" in contract.column_names else ""
-        self.con.execute(
-            f"COPY ({source} {order}) TO {lit(str(tmp))} "
-            f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 16384)"
-        )
+        if n_bad:  # rare: rewrite the file without the rejected rows
+            cleaned = tmp.with_name(tmp.name + ".clean")
+            cols = ", ".join(ident(c) for c in (*contract.column_names, "source_file"))
+            self.con.execute(
+                f"COPY (SELECT {cols} FROM {source} WHERE {rid} NOT IN (SELECT rid FROM {bad}) "
+                f"ORDER BY {rid}) TO {lit(str(cleaned))} ({PARQUET_OPTIONS})"
+            )
+            os.replace(cleaned, tmp)
+        final = self.out_dir / self._parquet_name(contract)
         os.replace(tmp, final)
-        self.outputs[contract.name] = self._summarise(contract, table, where, name)
+        del self.pending[contract.name]
+        self.outputs[contract.name] = self._summarise(contract, final)
 
-    def _summarise(self, contract: Contract, table: str, where: str, name: str) -> Output:
+    def _summarise(self, contract: Contract, path: Path) -> Output:
+        source = f"read_parquet({lit(str(path))})"
         period = PERIOD_COLUMN.get(contract.name)
         date_key = next((k for k in contract.key if contract.column(k).type == "DATE"), None)
         first_key = contract.key[0]
@@ -416,27 +432,27 @@ class _Run:
             f"count(DISTINCT {ident(first_key)})",
         ]
         rows, p_from, p_to, k_from, k_to, n_keys = self.con.execute(
-            f"SELECT {', '.join(exprs)} FROM {table} {where}"
+            f"SELECT {', '.join(exprs)} FROM {source}"
         ).fetchone()
+        self.rows_read += rows
         keys = None
         if n_keys <= MAX_KEY_VALUES:
             keys = [
                 r[0]
                 for r in self.con.execute(
-                    f"SELECT DISTINCT CAST({ident(first_key)} AS VARCHAR) FROM {table} {where}"
+                    f"SELECT DISTINCT CAST({ident(first_key)} AS VARCHAR) FROM {source}"
                 ).fetchall()
             ]
         if "org_code" in contract.column_names:
             codes = {
                 r[0]
                 for r in self.con.execute(
-                    f"SELECT DISTINCT org_code FROM {table} {where} "
-                    f"{'AND' if where else 'WHERE'} org_code IS NOT NULL"
+                    f"SELECT DISTINCT org_code FROM {source} WHERE org_code IS NOT NULL"
                 ).fetchall()
             }
             self.org_codes = (self.org_codes or set()) | codes
         self.period_ranges.append((p_from, p_to))
-        return Output(contract.name, name, rows, keys, k_from, k_to)
+        return Output(contract.name, path.name, rows, keys, k_from, k_to)
 
     # -- clean-up ------------------------------------------------------------------------
 
@@ -452,7 +468,11 @@ class _Run:
         """Remove Parquet already written for a file that turned out unusable."""
         for out in self.outputs.values():
             (self.out_dir / out.parquet).unlink(missing_ok=True)
+        for tmp in self.pending.values():
+            tmp.unlink(missing_ok=True)
+            tmp.with_name(tmp.name + ".clean").unlink(missing_ok=True)
         self.outputs = {}
+        self.pending = {}
 
 
 def _select_column(column: contracts.Column, present: bool) -> str:

@@ -29,8 +29,14 @@ import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from impact import capability, charts, icons, improvement, palette
-from impact import spc as spc_engine
-from impact.board import MetricAnswer, OrgBoard, build_board
+from impact.board import (
+    ASSURANCE_WORDS,
+    NO_ASSURANCE,
+    VARIATION_WORDS,
+    MetricAnswer,
+    OrgBoard,
+    build_board,
+)
 from impact.data_status import DataAsAt, as_at_sentence, format_period, summarise
 from impact.filters import BOARD_PRIORITIES, PRIORITY_TITLES, OrgTree, period_end
 from impact.ingest import FileReport
@@ -41,9 +47,7 @@ from impact.units import format_value
 #: nothing that would reach out to a server; hover and zoom still work offline.
 CHART_CONFIG: dict[str, object] = {
     "displaylogo": False,
-    "showLink": False,
     "showSendToCloud": False,
-    "showEditInChartStudio": False,
     "responsive": True,
     "modeBarButtonsToRemove": ["sendDataToCloud"],
 }
@@ -53,9 +57,10 @@ CHART_HEIGHT = 360
 
 @dataclass(frozen=True)
 class Icon:
-    """An MDC icon: SVG markup drawn by :mod:`impact.icons` (trusted) and its text label."""
+    """An MDC icon as the pages draw it (:mod:`impact.icons`: SVG with its words), and a
+    plain label used in its place should the markup ever fail the safety check."""
 
-    svg: str
+    markup: str
     label: str
 
 
@@ -191,20 +196,23 @@ def _slug(text: str) -> str:
 
 
 def _icon(icon: Icon | None) -> str:
-    """An icon with its label beside it: never colour or shape alone."""
+    """An icon with its words (never colour or shape alone), as on the pages."""
     if icon is None:
         return ""
-    svg = icon.svg if _is_trusted_svg(icon.svg) else ""
-    return f'<span class="icon">{svg}<span class="icon-label">{esc(icon.label)}</span></span>'
+    if _is_trusted_icon(icon.markup):
+        return f'<span class="icon">{icon.markup}</span>'
+    return f'<span class="icon"><span class="icon-label">{esc(icon.label)}</span></span>'
 
 
-def _is_trusted_svg(markup: str) -> bool:
-    """Icons are drawn by our own code; refuse anything that is not a plain inline SVG."""
+def _is_trusted_icon(markup: str) -> bool:
+    """Icons are drawn by our own code from fixed names; refuse anything that could run or
+    fetch (script, event handlers, links), so the pack stays inert whatever changes there."""
     lowered = markup.lower()
     return (
-        lowered.lstrip().startswith("<svg")
+        "<svg" in lowered
         and "<script" not in lowered
         and "href" not in lowered
+        and "url(" not in lowered
         and not re.search(r"\son[a-z]+\s*=", lowered)
     )
 
@@ -383,9 +391,9 @@ def _metric(metric: MetricEntry, index: int) -> str:
         f"<h4>{esc(metric.board_question)}</h4>"
         f'<p class="metric-name">{esc(metric.metric_name)}</p>'
         f'<p class="answer">{esc(metric.answer)}</p>'
-        f'<p class="figures">{_icon(metric.variation)} {_icon(metric.assurance)} '
+        f'<div class="figures">{_icon(metric.variation)} {_icon(metric.assurance)} '
         f"<span>Latest: <strong>{esc(metric.latest)}</strong></span> "
-        f"<span>Target: <strong>{esc(metric.target)}</strong></span></p>"
+        f"<span>Target: <strong>{esc(metric.target)}</strong></span></div>"
         f"{_list(metric.notes, 'notes')}{chart}{questions}{open_q}</article>"
     )
 
@@ -498,7 +506,10 @@ a {{ color: {palette.NHS_BLUE}; }}
 .cover .period {{ font-size: 22px; font-weight: bold; }}
 .icon {{ display: inline-flex; align-items: center; gap: 4px; margin-right: 8px;
         vertical-align: middle; }}
-.icon svg {{ width: 32px; height: 32px; flex: none; }}
+.icon figure {{ display: inline-flex; align-items: center; gap: 6px; margin: 0; }}
+.icon svg {{ width: 36px; height: 36px; flex: none; }}
+.icon figcaption {{ font-size: 13px; }}
+.figures {{ display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; margin: 6px 0; }}
 .icon-label {{ font-size: 13px; }}
 table {{ border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 13px; }}
 caption {{ text-align: left; font-weight: bold; padding: 4px 0; }}
@@ -685,75 +696,105 @@ HOW_TO_READ: tuple[str, ...] = (
     "limits were recalculated from that point.",
 )
 
-#: What each icon tells a board, in plain words (icon name from :mod:`impact.spc`).
-ICON_MEANINGS: tuple[tuple[str, str, str], ...] = (
+#: What each icon tells a board, in plain words: (kind, SPC type, direction, meaning).
+ICON_MEANINGS: tuple[tuple[str, str, str, str], ...] = (
     (
         "variation",
         "common_cause",
+        "increase",
         "Common cause: the latest value is within the usual ups and downs. Nothing has "
         "changed that needs explaining.",
     ),
     (
         "variation",
-        "improvement_high",
+        "special_cause_improvement",
+        "increase",
         "Special cause improvement (higher is better): the process has moved up, for the "
         "better. Worth understanding so it can be held.",
     ),
     (
         "variation",
-        "improvement_low",
+        "special_cause_improvement",
+        "decrease",
         "Special cause improvement (lower is better): the process has moved down, for the better.",
     ),
     (
         "variation",
-        "concern_high",
+        "special_cause_concern",
+        "decrease",
         "Special cause concern (lower is better): the process has moved up, for the worse. "
         "Worth asking what changed.",
     ),
     (
         "variation",
-        "concern_low",
+        "special_cause_concern",
+        "increase",
         "Special cause concern (higher is better): the process has moved down, for the worse.",
     ),
     (
         "variation",
-        "neutral_high",
+        "special_cause_neutral_high",
+        "neutral",
         "Special cause, neutral: the process has moved up, where neither direction is better "
         "(for example a count of attendances).",
     ),
     (
         "variation",
-        "neutral_low",
+        "special_cause_neutral_low",
+        "neutral",
         "Special cause, neutral: the process has moved down, where neither direction is better.",
     ),
     (
         "assurance",
-        "pass",
+        "consistent_pass",
+        "",
         "Target consistently met: the target lies outside the process limits on the good side, "
         "so the process will meet it every month unless something changes.",
     ),
     (
         "assurance",
-        "fail",
+        "consistent_fail",
+        "",
         "Target consistently missed: the target lies outside the process limits on the wrong "
         "side, so it will not be met without a change to the process.",
     ),
     (
         "assurance",
         "inconsistent",
+        "",
         "Hit and miss: the target lies within the process limits, so it will be met in some "
         "months and missed in others by chance alone.",
     ),
 )
 
 
+def variation_icon(point_type: str | None, direction: str) -> Icon:
+    """The variation icon exactly as the pages draw it, with the board's words for it."""
+    return Icon(
+        markup=icons.variation_icon_html(point_type, direction),
+        label=VARIATION_WORDS.get(point_type or "", "Not enough data for SPC"),
+    )
+
+
+def assurance_icon(assurance: str | None) -> Icon:
+    """The assurance icon exactly as the pages draw it, with the board's words for it."""
+    return Icon(
+        markup=icons.assurance_icon_html(assurance),
+        label=ASSURANCE_WORDS.get(assurance or "", NO_ASSURANCE),
+    )
+
+
 def icon_guide() -> list[IconGuideEntry]:
     """The "How to read these charts" rows: every MDC icon with its meaning in plain words."""
-    entries = []
-    for kind, name, meaning in ICON_MEANINGS:
-        icon = _variation_icon(name) if kind == "variation" else _assurance_icon(name)
-        entries.append(IconGuideEntry(icon=icon, meaning=meaning))
-    return entries
+    return [
+        IconGuideEntry(
+            icon=variation_icon(kind_type, direction)
+            if kind == "variation"
+            else assurance_icon(kind_type),
+            meaning=meaning,
+        )
+        for kind, kind_type, direction, meaning in ICON_MEANINGS
+    ]
 
 
 def _metric_entry(answer: MetricAnswer, open_questions: Sequence[QuestionItem]) -> MetricEntry:
@@ -772,12 +813,8 @@ def _metric_entry(answer: MetricAnswer, open_questions: Sequence[QuestionItem]) 
         targets=answer.targets,
         events=answer.events,
     )
-    variation = _variation_icon(variation_name(answer)) if answer.variation is not None else None
-    assurance = (
-        _assurance_icon(spc_assurance_name(answer.assurance))
-        if answer.assurance is not None
-        else None
-    )
+    variation = variation_icon(answer.variation, metric.direction)
+    assurance = assurance_icon(answer.assurance)
     return MetricEntry(
         metric_id=metric.metric_id,
         metric_name=metric.metric_name,
@@ -981,23 +1018,3 @@ def _capability_summary(
         ],
         questions=view.questions,
     )
-
-
-def variation_name(answer: MetricAnswer) -> str:
-    """The MDC variation icon name of a metric's latest point (the SPC engine's rule)."""
-    return spc_engine.variation_icon_name(
-        answer.variation or "common_cause", answer.metric.direction
-    )
-
-
-def spc_assurance_name(assurance: str) -> str:
-    """The MDC assurance icon name for an assurance type (the SPC engine's rule)."""
-    return spc_engine.assurance_icon_name(assurance)
-
-
-def _variation_icon(name: str) -> Icon:
-    return Icon(svg=icons.variation_svg(name), label=icons.VARIATION_LABELS[name])
-
-
-def _assurance_icon(name: str) -> Icon:
-    return Icon(svg=icons.assurance_svg(name), label=icons.ASSURANCE_LABELS[name])

@@ -155,7 +155,13 @@ def spc(
         )
     screen = (variant == "nhsr") if screen_outliers is None else bool(screen_outliers)
 
-    frame = _sorted_frame(data, value_col, date_col, facets)
+    extra = [c for c in (improvement_direction_col, target_col, rebase_col) if c is not None]
+    frame = _sorted_frame(
+        data[list(dict.fromkeys([*facets, date_col, value_col, *extra]))],
+        value_col,
+        date_col,
+        facets,
+    )
     n = frame.n
     if improvement_direction_col is not None:
         direction = _facet_constant(frame, improvement_direction_col, "improvement direction")

@@ -56,8 +56,11 @@ def _inventory(at: AppTest):
 
 
 def _texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("markdown", "info", "error", "warning", "success") for e in
-             getattr(at, kind)]
+    parts = [
+        e.value
+        for kind in ("markdown", "info", "error", "warning", "success")
+        for e in getattr(at, kind)
+    ]
     return "\n".join(str(p) for p in parts)
 
 
@@ -190,3 +193,45 @@ def test_path_traversal_name_is_sanitised_and_written_inside_the_data_folder(
     top = data_dir.parent.parent
     assert sorted(top.rglob("evil.csv")) == [data_dir / "evil.csv"]
     assert "evil.csv" in set(_inventory(at)["File"])
+
+
+def _watcher_script() -> None:
+    import streamlit as st
+
+    from impact.ui import live
+
+    st.session_state["runs"] = st.session_state.get("runs", 0) + 1
+    live.check_for_new_data(lambda: st.session_state.get("folder", "a"))
+    st.write(f"runs={st.session_state['runs']}")
+
+
+def test_the_watcher_reruns_the_app_only_when_the_fingerprint_changed() -> None:
+    at = AppTest.from_function(_watcher_script)
+    at.run()
+    assert at.session_state["runs"] == 1
+    at.run()  # unchanged folder: no extra run
+    assert at.session_state["runs"] == 2
+    at.session_state["folder"] = "b"
+    at.run()  # changed: this run asks for a full rerun, which draws the new data
+    assert at.session_state["runs"] == 4
+    assert at.markdown[0].value == "runs=4"
+    at.run()
+    assert at.session_state["runs"] == 5
+
+
+def test_watch_for_new_data_sees_a_file_dropped_into_the_folder(data_dir: Path) -> None:
+    from impact.ui import live, state
+
+    def script() -> None:
+        from impact.ui import live
+
+        live.watch_for_new_data()
+
+    at = AppTest.from_function(script)
+    at.run()
+    assert not at.exception, at.exception
+    drawn = at.session_state[live.DRAWN_KEY]
+    metric, org, *_ = _demo_row()
+    (data_dir / "dropped.csv").write_text(OBS_HEADER + f"{metric},{org},2099-03-01,7,,\n")
+    assert live.refreshed_fingerprint() != drawn
+    assert any(r.path == "dropped.csv" for r in state.get_store().files())

@@ -23,6 +23,8 @@ from impact.ui import components, state
 from impact.ui.context import get_context
 
 PAGE_TITLE = "NHS IMPACT capability"
+#: The URL parameter holding the capacity measure on the chart.
+MEASURE_PARAM = "capacity"
 
 
 def _score(value: float) -> str:
@@ -100,6 +102,28 @@ def _trend_figure(capacity: pd.DataFrame, measure: str, title: str) -> go.Figure
     return fig
 
 
+def _measure_from_url() -> str:
+    """The capacity measure picker, kept in the URL (``capacity=``) like every other choice."""
+    options = list(CAPACITY_MEASURES)
+    wanted = st.query_params.get(MEASURE_PARAM)
+    if wanted and wanted not in options:
+        st.info(
+            f"The measure “{wanted}” in the link is not known, so the first one is shown.",
+            icon=":material/info:",
+        )
+    measure = st.radio(
+        "Measure",
+        options,
+        index=options.index(wanted) if wanted in options else 0,
+        format_func=CAPACITY_MEASURES.get,
+        key="capacity-measure",
+        horizontal=True,
+    )
+    if measure != wanted:
+        st.query_params[MEASURE_PARAM] = measure
+    return measure
+
+
 def _capacity_section(view, org_name: str) -> None:
     st.header("Are we building improvement capability and capacity?")
     capacity = view.capacity
@@ -112,15 +136,7 @@ def _capacity_section(view, org_name: str) -> None:
     b.metric("Improvement coaches", f"{int(latest['improvement_coaches']):,}")
     c.metric("Headcount", f"{int(latest['headcount']):,}")
     st.caption(f"Latest figures: {_month(latest['period_start'])}.")
-    labels = list(CAPACITY_MEASURES.items())
-    measure = st.radio(
-        "Measure",
-        [m for m, _ in labels],
-        format_func=CAPACITY_MEASURES.get,
-        key="capacity",
-        horizontal=True,
-        bind="query-params",
-    )
+    measure = _measure_from_url()
     title = CAPACITY_MEASURES[measure]
     points = view.capacity_charts.get(measure)
     if points is not None:

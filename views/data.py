@@ -142,9 +142,7 @@ def _report_lines(check: upload.UploadCheck) -> list[str]:
         return [f"Not recognised: {r.message}"]
     if r.message and r.status != "rows rejected":
         return [f"{r.status.capitalize()}: {r.message}"]
-    lines = [
-        f"Matched: **{_matched(r)}**; rows read {r.rows_read:,}, rejected {r.rows_rejected:,}"
-    ]
+    lines = [f"Matched: **{_matched(r)}**; rows read {r.rows_read:,}, rejected {r.rows_rejected:,}"]
     if r.first_period:
         lines.append(f"Periods {_periods(r)}; organisations {r.organisations}")
     return lines
@@ -219,9 +217,7 @@ def _show_upload_check(store, uploaded, check: upload.UploadCheck) -> None:
 
 def _save(store, data: bytes, check: upload.UploadCheck, replace: bool) -> None:
     try:
-        result = upload.save_atomically(
-            data, store.data_dir, check.name, overwrite=replace
-        )
+        result = upload.save_atomically(data, store.data_dir, check.name, overwrite=replace)
     except upload.AlreadyExists:
         st.warning(
             f"`{check.name}` appeared in the data folder meanwhile; tick the box to replace it."
@@ -244,9 +240,7 @@ def _inventory_section(reports: list[FileReport]) -> None:
     if not data_files:
         st.info("The data folder holds no CSV extract yet.")
     else:
-        stale = data_status.stale_files(
-            state.query("data_page_latest_by_file"), dt.date.today()
-        )
+        stale = data_status.stale_files(state.query("data_page_latest_by_file"), dt.date.today())
         st.dataframe(inventory_frame(data_files, stale), hide_index=True, width="stretch")
         st.subheader("Totals per contract")
         st.dataframe(totals_frame(data_files), hide_index=True, width="stretch")

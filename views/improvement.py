@@ -17,6 +17,7 @@ from impact.improvement import (
     MIN_POINTS_EACH_SIDE,
     assurance_from_board,
     build_improvement,
+    portfolio_counts,
     scope_codes,
     start_marker,
 )
@@ -24,6 +25,8 @@ from impact.ui import components, state
 from impact.ui.context import get_context
 
 PAGE_TITLE = "Improvement activity"
+#: The URL parameter holding the project shown under "Is it working?".
+PROJECT_PARAM = "project"
 
 PRIORITY_WORDS = {
     "elective": "Elective care",
@@ -47,15 +50,17 @@ def _portfolio_section(view) -> None:
     b.metric("Active now", active)
     c.metric("PDSA cycles run", cycles)
     by = st.columns(3)
+    named = projects.assign(
+        priority=projects["priority"].map(PRIORITY_WORDS).fillna(projects["priority"]),
+        status=projects["status"].str.capitalize(),
+    )
     for column, field, label in zip(
         by, ("priority", "status", "method"), ("By priority", "By status", "By method"), strict=True
     ):
-        counts = projects.assign(
-            priority=projects["priority"].map(PRIORITY_WORDS).fillna(projects["priority"]),
-            method=projects["method"].fillna("Not stated"),
+        counts = portfolio_counts(named, field).rename(
+            columns={field: label, "projects": "Projects"}
         )
-        table = counts[field].value_counts().rename_axis(label).reset_index(name="Projects")
-        column.dataframe(table, hide_index=True)
+        column.dataframe(counts, hide_index=True)
     shown = pd.DataFrame(
         {
             "Project": projects["title"],
@@ -86,6 +91,33 @@ def _portfolio_section(view) -> None:
     )
 
 
+def _project_from_url(options: list[str], titles: dict[str, str]) -> str | None:
+    """The project picker, kept in the URL (``project=``) so a link opens the same project.
+
+    A project in the link that is not in this view (another organisation, another period,
+    a typing slip) falls back to the first project with a note, never an error.
+    """
+    if not options:
+        return None
+    wanted = st.query_params.get(PROJECT_PARAM)
+    if wanted and wanted not in options:
+        st.info(
+            f"The project “{wanted}” in the link is not among these projects, "
+            "so the first one is shown.",
+            icon=":material/info:",
+        )
+    chosen = st.selectbox(
+        "Project to look at",
+        options,
+        index=options.index(wanted) if wanted in options else 0,
+        format_func=lambda p: f"{titles.get(p, p)} ({p})",
+        key=f"project-{'|'.join(options)}",
+    )
+    if chosen != wanted:
+        st.query_params[PROJECT_PARAM] = chosen
+    return chosen
+
+
 def _working_section(view) -> None:
     st.header("Is it working?")
     st.write(
@@ -105,13 +137,7 @@ def _working_section(view) -> None:
     st.dataframe(summary, hide_index=True)
     options = projects["project_id"].tolist()
     titles = dict(zip(projects["project_id"], projects["title"], strict=True))
-    chosen = st.selectbox(
-        "Project to look at",
-        options,
-        format_func=lambda p: f"{titles.get(p, p)} ({p})",
-        key="project",
-        bind="query-params",
-    )
+    chosen = _project_from_url(options, titles)
     if chosen not in titles:
         return
     row = projects[projects["project_id"] == chosen].iloc[0]

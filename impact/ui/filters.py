@@ -9,6 +9,7 @@ Parsing and validation live in :mod:`impact.filters` (pure, tested without Strea
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import streamlit as st
@@ -19,7 +20,6 @@ from impact.filters import (
     PRIORITY_TITLES,
     FilterState,
     OrgTree,
-    month_text,
     parse_filters,
 )
 
@@ -29,7 +29,8 @@ _NOTES = "_filters_notes"
 _WHOLE = ""  # the "whole region / whole ICB" choice of a lower level
 
 K_LEVEL = ("f_level1", "f_level2", "f_level3")
-K_PERIOD = "f_period"
+K_FROM = "f_from"
+K_TO = "f_to"
 K_PRIORITY = "f_priority"
 K_COMPARE = "f_compare"
 K_PEERS = "f_peers"
@@ -57,13 +58,44 @@ def _top_level(tree: OrgTree) -> list[str]:
 
 
 def _seed(state: FilterState, tree: OrgTree) -> None:
-    """Set the widgets from a state (the URL changed, or this is the session's first run)."""
+    """Set every widget from the state in force, before the widgets are drawn.
+
+    The state (not the widgets' own memory) is the truth: widget changes reach it through
+    their ``on_change`` callbacks, which run before the rerun that draws the new view.
+    """
     for key, code in zip(K_LEVEL, _levels(tree, state.org_code), strict=True):
         st.session_state[key] = code
-    st.session_state[K_PERIOD] = (state.period_from, state.period_to)
+    st.session_state[K_FROM] = state.period_from
+    st.session_state[K_TO] = state.period_to
     st.session_state[K_PRIORITY] = state.priority
     st.session_state[K_COMPARE] = state.compare
     st.session_state[K_PEERS] = state.peers
+
+
+def _update(**changes: object) -> None:
+    state: FilterState = st.session_state[_STATE]
+    st.session_state[_STATE] = replace(state, **changes)
+
+
+def _on_level(depth: int) -> None:
+    """A level of the organisation picker changed: the org is that choice (or its parent)."""
+    value = st.session_state.get(K_LEVEL[depth])
+    if value == _WHOLE:
+        value = st.session_state.get(K_LEVEL[depth - 1]) if depth else None
+    if value:
+        _update(org_code=value)
+
+
+def _on_period(changed: str) -> None:
+    """A period end changed; if it crosses the other end, the other end follows it."""
+    start, end = st.session_state[K_FROM], st.session_state[K_TO]
+    if start > end:
+        start, end = (start, start) if changed == K_FROM else (end, end)
+    _update(period_from=start, period_to=end)
+
+
+def _on_simple(key: str, field: str) -> None:
+    _update(**{field: st.session_state[key]})
 
 
 def _level_label(tree: OrgTree, codes: list[str]) -> str:
@@ -83,55 +115,38 @@ def draw_filters(
     url = _url_params()
     notes: list[str] = []
     comparable = {k: v for k, v in url.items() if k != "metric"}
-    if url and comparable != st.session_state.get(_SYNCED):
+    if (url and comparable != st.session_state.get(_SYNCED)) or _STATE not in st.session_state:
         state, notes = parse_filters(url, tree, months, metric_ids)
-        _seed(state, tree)
         st.session_state[_STATE] = state
-    elif _STATE not in st.session_state:
-        state, notes = parse_filters({}, tree, months, metric_ids)
-        _seed(state, tree)
-        st.session_state[_STATE] = state
-    else:
-        previous: FilterState = st.session_state[_STATE]
-        for key, value in (
-            (K_PRIORITY, previous.priority),
-            (K_COMPARE, previous.compare),
-            (K_PEERS, previous.peers),
-        ):
-            st.session_state.setdefault(key, value)
-        if K_PERIOD not in st.session_state:
-            st.session_state[K_PERIOD] = (previous.period_from, previous.period_to)
     metric = url.get("metric", [None])[-1] if url.get("metric") else None
+    _seed(st.session_state[_STATE], tree)
 
     with st.sidebar:
         st.header("Filters")
-        org_code = _draw_org_picker(tree)
-        period_from, period_to = _draw_period(months)
-        compare = st.checkbox(
+        chosen = _draw_org_picker(tree)
+        if chosen and chosen != st.session_state[_STATE].org_code:
+            _update(org_code=chosen)
+        _draw_period(months)
+        st.checkbox(
             "Compare with its ICB and region",
             key=K_COMPARE,
+            on_change=_on_simple,
+            args=(K_COMPARE, "compare"),
             help="Show the chosen organisation beside the ICB and region it belongs to.",
         )
-        peers = st.radio(
+        st.radio(
             "Peer comparison within",
             ("parent", "region"),
             key=K_PEERS,
+            on_change=_on_simple,
+            args=(K_PEERS, "peers"),
             format_func=lambda p: {
                 "parent": "the organisation's ICB (or region)",
                 "region": "the whole region",
             }[p],
         )
 
-    previous = st.session_state[_STATE]
-    state = FilterState(
-        org_code=org_code,
-        period_from=period_from,
-        period_to=period_to,
-        priority=previous.priority,
-        compare=bool(compare),
-        peers=peers,
-        metric=metric if metric in metric_ids else None,
-    )
+    state = replace(st.session_state[_STATE], metric=metric if metric in metric_ids else None)
     st.session_state[_STATE] = state
     _write_url(state)
     return state, notes
@@ -140,21 +155,16 @@ def draw_filters(
 def draw_priority_filter() -> str:
     """The overview's priority filter (drawn by that page only, kept in the URL)."""
     options = ("all", *BOARD_PRIORITIES)
-    state: FilterState = st.session_state[_STATE]
-    if st.session_state.get(K_PRIORITY) not in options:
-        st.session_state[K_PRIORITY] = state.priority
-    priority = st.radio(
+    st.radio(
         "Recovery priority",
         options,
         key=K_PRIORITY,
         horizontal=True,
         format_func=lambda p: "All priorities" if p == "all" else PRIORITY_TITLES[p],
+        on_change=_on_simple,
+        args=(K_PRIORITY, "priority"),
     )
-    if priority != state.priority:
-        new = FilterState(**{**state.__dict__, "priority": priority})
-        st.session_state[_STATE] = new
-        _write_url(new)
-    return priority
+    return st.session_state[_STATE].priority
 
 
 def _draw_org_picker(tree: OrgTree) -> str | None:
@@ -172,37 +182,34 @@ def _draw_org_picker(tree: OrgTree) -> str | None:
             _level_label(tree, parent_options),
             options,
             key=key,
+            on_change=_on_level,
+            args=(depth,),
             format_func=lambda c, whole=whole: whole if c == _WHOLE else tree.name(c),
         )
         if value == _WHOLE:
-            for deeper in K_LEVEL[depth + 1 :]:
-                st.session_state.pop(deeper, None)
             break
         chosen = value
         parent_options = [o.code for o in tree.children(chosen)]
     return chosen
 
 
-def _draw_period(months: list[date]) -> tuple[date, date]:
+def _draw_period(months: list[date]) -> None:
+    """Two month pickers (first and last month): plain to use from the keyboard."""
     if len(months) < 2:
         only = months[0] if months else date.today().replace(day=1)
-        st.caption(f"Period: {month_text(only)} (the only month in the data)")
-        return only, only
-    current = st.session_state.get(K_PERIOD)
-    if (
-        not isinstance(current, tuple | list)
-        or len(current) != 2
-        or current[0] not in months
-        or current[1] not in months
-    ):
-        st.session_state[K_PERIOD] = (months[max(0, len(months) - 36)], months[-1])
-    start, end = st.select_slider(
-        "Period",
-        options=months,
-        key=K_PERIOD,
-        format_func=lambda d: d.strftime("%b %Y"),
-    )
-    return start, end
+        st.caption(f"Period: {only:%B %Y} (the only month in the data)")
+        return
+    for key, label in ((K_FROM, "From month"), (K_TO, "To month")):
+        if st.session_state.get(key) not in months:
+            st.session_state[key] = months[0] if key == K_FROM else months[-1]
+        st.selectbox(
+            label,
+            months,
+            key=key,
+            format_func=lambda d: d.strftime("%B %Y"),
+            on_change=_on_period,
+            args=(key,),
+        )
 
 
 def _write_url(state: FilterState) -> None:

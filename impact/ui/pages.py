@@ -169,7 +169,7 @@ def metric_detail() -> None:
     )
     ui.csv_download(
         numbers,
-        label=f"Download these numbers (CSV)",
+        label="Download these numbers (CSV)",
         file_name=f"{m.metric_id}_{f.org_code}_{month_text(f.period_to)}.csv",
         key="csv-detail",
     )

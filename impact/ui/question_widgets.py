@@ -63,8 +63,7 @@ def open_questions_list(org_code: str, metric_names: dict[str, str]) -> list[Boa
     found = question_log().questions(org_code=org_code, status="open")
     if found:
         items = "".join(
-            _question_html(q, show_metric=metric_names.get(q.metric_id, q.metric_id))
-            for q in found
+            _question_html(q, show_metric=metric_names.get(q.metric_id, q.metric_id)) for q in found
         )
         st.html(f'<ul class="open-board-questions">{items}</ul>')
     return found

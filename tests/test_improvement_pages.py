@@ -1,0 +1,247 @@
+"""App tests of the Improvement activity and NHS IMPACT capability pages on the demo data.
+
+Each page is run on its own with the filter context the entry point would hand it, so the
+tests pin what the page shows for a given organisation and period. The cases are found in
+the demo data rather than named, so they keep working when the demo set is regenerated.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from impact import PROJECT_ROOT
+from impact.contracts import IMPACT_COMPONENTS
+from impact.filters import FilterState, OrgTree, default_period, month_starts
+from impact.improvement import MIN_POINTS_EACH_SIDE, first_period_after
+from impact.store import open_store
+from impact.ui import context
+
+IMPROVEMENT_PAGE = str(PROJECT_ROOT / "views" / "improvement.py")
+CAPABILITY_PAGE = str(PROJECT_ROOT / "views" / "capability.py")
+DEMO = PROJECT_ROOT / "data" / "demo"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The store on the shipped demo data, with its hierarchy and months."""
+    if not (DEMO / "projects.csv").exists():
+        pytest.skip("the demo data set (data/demo/) is not present")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("IMPACT_DATA_DIR", str(DEMO))
+    mp.setenv("IMPACT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    store = open_store(DEMO)
+    store.refresh()
+    tree = OrgTree.from_frame(store.query("board_org_tree"))
+    months = month_starts(pd.to_datetime(store.query("board_periods")["month"]))
+    yield store, tree, months
+    mp.undo()
+
+
+def run_page(demo, page: str, org: str, *, start: date | None = None, **params: str) -> AppTest:
+    store, tree, months = demo
+    period_from, period_to = default_period(months)
+    filters = FilterState(org_code=org, period_from=start or period_from, period_to=period_to)
+    metric_ids = store.query("board_metrics")["metric_id"].tolist()
+    at = AppTest.from_file(page, default_timeout=120)
+    at.session_state[context._KEY] = context.BoardContext(tree, months, metric_ids, filters, [])
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [i.value for i in at.info]
+    parts += [h.value for h in at.header] + [h.value for h in at.subheader]
+    parts += [c.value for c in at.caption]
+    return "\n".join(str(p) for p in parts)
+
+
+def frames(at: AppTest) -> pd.DataFrame:
+    return pd.concat([d.value for d in at.dataframe], ignore_index=True)
+
+
+def projects(demo) -> pd.DataFrame:
+    store = demo[0]
+    return store.query(
+        "improvement_projects",
+        org_codes=store.query("board_org_tree")["org_code"].tolist(),
+        period_from=date(1900, 1, 1),
+        period_to=date(2100, 1, 1),
+    )
+
+
+def test_improvement_page_changes_with_the_organisation(demo):
+    all_projects = projects(demo)
+    counts = all_projects[all_projects["org_code"].str.len() > 3]["org_code"].value_counts()
+    first, second = counts.index[:2]
+    shown = {}
+    for org in (first, second):
+        at = run_page(demo, IMPROVEMENT_PAGE, org)
+        assert at.title[0].value == "Improvement activity"
+        headers = [h.value for h in at.header]
+        assert "Is it working?" in headers
+        assert "Is our effort aimed at our biggest gaps?" in headers
+        table = at.dataframe[3].value  # the project list, after the three count tables
+        shown[org] = set(table["Project"])
+        wanted = set(all_projects.loc[all_projects["org_code"] == org, "title"])
+        assert shown[org] <= wanted and shown[org]
+    assert shown[first] != shown[second]
+
+
+def test_project_without_a_linked_metric_is_answered_in_words(demo):
+    unlinked = projects(demo)
+    unlinked = unlinked[unlinked["metric_id"].isna()]
+    if unlinked.empty:
+        pytest.skip("the demo data has no project without a linked metric")
+    row = unlinked.iloc[0]
+    at = run_page(demo, IMPROVEMENT_PAGE, row["org_code"], project=row["project_id"])
+    body = texts(at)
+    assert "No outcome measure linked" in body
+    assert "names no outcome metric" in body
+    assert "Which outcome measure would show whether this project is working?" in body
+
+
+def test_project_with_too_few_points_says_so(demo):
+    store, _tree, months = demo
+    period_from, period_to = default_period(months)
+    linked = projects(demo).dropna(subset=["metric_id"])
+    obs = store.query(
+        "improvement_observations",
+        org_codes=linked["org_code"].unique().tolist(),
+        metric_ids=linked["metric_id"].unique().tolist(),
+        period_from=period_from,
+        period_to=date(period_to.year + 1, 1, 1),
+    )
+    for row in linked.itertuples():
+        series = obs[(obs["org_code"] == row.org_code) & (obs["metric_id"] == row.metric_id)]
+        dates = pd.to_datetime(series["period_start"])
+        first_after = first_period_after(dates, row.start_date)
+        after = int((dates >= first_after).sum()) if first_after is not None else 0
+        if len(dates) > 0 and min(after, len(dates) - after) < MIN_POINTS_EACH_SIDE:
+            break
+    else:
+        pytest.skip("no demo project leaves fewer than 12 points on a side")
+    at = run_page(demo, IMPROVEMENT_PAGE, row.org_code, project=row.project_id)
+    body = texts(at)
+    assert "Too early to tell from this measure" in body
+    assert f"at least {MIN_POINTS_EACH_SIDE} on each side are needed" in body
+
+
+def test_is_it_working_names_a_signal_and_asks_a_question(demo):
+    linked = projects(demo).dropna(subset=["metric_id"])
+    found = set()
+    for row in linked.drop_duplicates("org_code").head(4).itertuples():
+        at = run_page(demo, IMPROVEMENT_PAGE, row.org_code)
+        summary = at.dataframe[4].value
+        found |= set(summary["What the data shows"])
+        assert "Question for the board:" in texts(at)
+    assert found & {
+        "Special cause improvement since the project began",
+        "Special cause deterioration since the project began",
+        "No signal yet",
+    }
+
+
+def test_alignment_table_and_questions_are_shown(demo):
+    org = projects(demo)["org_code"].iloc[0]
+    at = run_page(demo, IMPROVEMENT_PAGE, org)
+    table = at.dataframe[-1].value
+    assert {"Measure", "Assurance", "Active projects", "What this suggests"} <= set(table.columns)
+    assert set(table["Assurance"]) <= {"Failing", "Hit-and-miss", "Passing", "No target", "No data"}
+    assert "Questions the board may wish to ask" in texts(at)
+
+
+def test_capability_page_changes_with_the_organisation(demo):
+    store, tree, _months = demo
+    assessed = store.query(
+        "capability_self_assessment",
+        org_codes=store.query("board_org_tree")["org_code"].tolist(),
+        period_to=date(2100, 1, 1),
+    )
+    latest = assessed[
+        assessed["assessment_date"]
+        == assessed.groupby("org_code")["assessment_date"].transform("max")
+    ]
+    wanted = {
+        org: tuple(
+            f"{v:g}" for v in part.set_index("component").loc[list(IMPACT_COMPONENTS), "score"]
+        )
+        for org, part in latest.groupby("org_code")
+    }
+    first = next(iter(wanted))
+    second = next(org for org in wanted if wanted[org] != wanted[first])
+    for org in (first, second):
+        at = run_page(demo, CAPABILITY_PAGE, org)
+        assert at.title[0].value == "NHS IMPACT capability"
+        table = at.dataframe[0].value
+        assert list(table["Component"])[2] == "Developing leadership behaviours"
+        assert tuple(table["Score"]) == wanted[org]
+        assert tree.name(org) in texts(at)
+        assert "Questions the board may wish to ask" in [h.value for h in at.header]
+
+
+def test_capability_page_for_an_org_with_no_assessment(demo):
+    store, tree, _months = demo
+    assessed = set(
+        store.query(
+            "capability_self_assessment",
+            org_codes=store.query("board_org_tree")["org_code"].tolist(),
+            period_to=date(2100, 1, 1),
+        )["org_code"]
+    )
+    orgs = store.query("board_org_tree")
+    never = orgs[~orgs["org_code"].isin(assessed)]
+    if never.empty:
+        pytest.skip("every demo organisation has a self-assessment")
+    org = never["org_code"].iloc[0]
+    at = run_page(demo, CAPABILITY_PAGE, org)
+    body = texts(at)
+    assert f"There is no NHS IMPACT self-assessment for {tree.name(org)}" in body
+    assert "when will the board see one" in body
+
+
+def test_period_filter_changes_the_before_after_answer(demo):
+    _store, _tree, months = demo
+    period_from, _period_to = default_period(months)
+    linked = projects(demo).dropna(subset=["metric_id"])
+    linked = linked[
+        pd.to_datetime(linked["start_date"]) >= pd.Timestamp(period_from) + pd.DateOffset(months=12)
+    ]
+    if linked.empty:
+        pytest.skip("no demo project starts a year into the default period")
+    row = linked.iloc[0]
+    full = texts(run_page(demo, IMPROVEMENT_PAGE, row.org_code, project=row.project_id))
+    start = (pd.Timestamp(row.start_date) - pd.DateOffset(months=3)).date().replace(day=1)
+    short = texts(
+        run_page(demo, IMPROVEMENT_PAGE, row.org_code, start=start, project=row.project_id)
+    )
+    assert "Too early to tell from this measure" in short
+    before = re.search(r"There are (\d+) months? of .+? before the project began", short)
+    assert before and int(before.group(1)) < MIN_POINTS_EACH_SIDE
+    assert short != full
+
+
+def test_unknown_project_in_the_link_falls_back_with_a_note(demo):
+    org = projects(demo)["org_code"].iloc[0]
+    at = run_page(demo, IMPROVEMENT_PAGE, org, project="x' OR 1=1 --")
+    assert any("is not among these projects" in i.value for i in at.info)
+    assert at.selectbox[0].value == at.selectbox[0].options[0] or at.selectbox[0].index == 0
+
+
+def test_capacity_measure_follows_the_link(demo):
+    store = demo[0]
+    orgs = store.query("board_org_tree")["org_code"].tolist()
+    assessed = store.query("capability_self_assessment", org_codes=orgs, period_to=date(2100, 1, 1))
+    org = sorted(assessed["org_code"].unique())[0]
+    at = run_page(demo, CAPABILITY_PAGE, org, capacity="coaches_per_1000")
+    assert at.radio[0].value == "coaches_per_1000"
+    bad = run_page(demo, CAPABILITY_PAGE, org, capacity="nonsense")
+    assert bad.radio[0].value == "trained_any_pct"
+    assert any("is not known" in i.value for i in bad.info)
