@@ -27,14 +27,27 @@ state.refresh()
 
 PAGES = [
     st.Page("views/overview.py", title="Board overview", icon=":material/dashboard:", default=True),
-    st.Page("views/elective.py", title="Elective care", icon=":material/event_available:",
-            url_path="elective"),
-    st.Page("views/uec.py", title="Urgent & emergency care", icon=":material/emergency:",
-            url_path="uec"),
-    st.Page("views/primary_care.py", title="Primary care", icon=":material/stethoscope:",
-            url_path="primary-care"),
-    st.Page("views/metric_detail.py", title="Metric detail", icon=":material/query_stats:",
-            url_path="metric-detail"),
+    st.Page(
+        "views/elective.py",
+        title="Elective care",
+        icon=":material/event_available:",
+        url_path="elective",
+    ),
+    st.Page(
+        "views/uec.py", title="Urgent & emergency care", icon=":material/emergency:", url_path="uec"
+    ),
+    st.Page(
+        "views/primary_care.py",
+        title="Primary care",
+        icon=":material/stethoscope:",
+        url_path="primary-care",
+    ),
+    st.Page(
+        "views/metric_detail.py",
+        title="Metric detail",
+        icon=":material/query_stats:",
+        url_path="metric-detail",
+    ),
     # Later pages are appended here: Improvement activity, NHS IMPACT capability, Data,
     # Meeting mode.
 ]

@@ -22,6 +22,7 @@ from datetime import date
 
 import pandas as pd
 
+from impact import icons
 from impact import spc as spc_engine
 from impact.filters import BOARD_PRIORITIES, PRIORITY_TITLES, period_end
 from impact.spc_describe import describe
@@ -34,21 +35,10 @@ QueryFn = Callable[..., pd.DataFrame]
 STALE_AFTER_MONTHS = {"month": 1, "quarter": 3}
 STALE_AFTER_DAYS_WEEKLY = 14
 
-#: Words for the SPC summary's variation and assurance types.
-VARIATION_WORDS = {
-    "common_cause": "Common cause: no significant change",
-    "special_cause_improvement": "Special cause: improvement",
-    "special_cause_concern": "Special cause: concern",
-    "special_cause_neutral_high": "Special cause: neutral (higher)",
-    "special_cause_neutral_low": "Special cause: neutral (lower)",
-    "special_cause_neutral": "Special cause: neutral",
-}
-ASSURANCE_WORDS = {
-    "consistent_pass": "Target consistently met",
-    "consistent_fail": "Target consistently missed",
-    "inconsistent": "Target met in some months, missed in others",
-}
+#: Said when a metric has no target (or a neutral direction), so there is no assurance icon.
 NO_ASSURANCE = "No target to assure against"
+#: Said when there are too few values for SPC limits.
+NO_VARIATION = "Not enough data for SPC"
 
 #: The columns of a metric's numbers table (and of its CSV download).
 POINT_COLUMNS = (
@@ -105,12 +95,20 @@ class MetricAnswer:
     projects: pd.DataFrame
 
     @property
+    def variation_icon(self) -> str | None:
+        """The MDC variation icon name (``improvement_high`` …) for the latest point."""
+        if not self.variation:
+            return None
+        return spc_engine.variation_icon_name(self.variation, self.metric.direction)
+
+    @property
     def variation_label(self) -> str:
-        return VARIATION_WORDS.get(self.variation or "", "Not enough data for SPC")
+        icon = self.variation_icon
+        return icons.variation_label(icon) if icon else NO_VARIATION
 
     @property
     def assurance_label(self) -> str:
-        return ASSURANCE_WORDS.get(self.assurance or "", NO_ASSURANCE)
+        return icons.assurance_label(self.assurance) if self.assurance else NO_ASSURANCE
 
     @property
     def latest_text(self) -> str:
@@ -529,7 +527,7 @@ def _answer(
         upl=_float(latest_row.get("upl")),
         variation=variation,
         assurance=assurance,
-        answer=describe_metric(metric, points, group, target),
+        answer=describe_metric(metric, points),
         stale=stale,
         questions=board_questions(
             metric,
@@ -545,17 +543,16 @@ def _answer(
     )
 
 
-def describe_metric(
-    metric: Metric, points: pd.DataFrame, group: pd.Series | None, target: float | None
-) -> str:
-    """The SPC engine's plain-English answer for this metric's points."""
+def describe_metric(metric: Metric, points: pd.DataFrame) -> str:
+    """The SPC engine's plain-English answer for this metric's points (one facet)."""
     return describe(
         points,
-        summary=group,
+        metric_name=_lower_first(metric.metric_name),
         unit=metric.unit,
-        improvement_direction=metric.direction,
-        target=target,
         frequency=metric.frequency,
+        improvement_direction=metric.direction,
+        date_col="period_start",
+        value_col="value",
     )
 
 

@@ -440,26 +440,44 @@ def _alignment_words(assurance: str, active: int) -> str:
     return "No target set" if active == 0 else "No target, work under way"
 
 
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def alignment_questions(table: pd.DataFrame, limit: int = 6) -> list[str]:
     """Questions the board may wish to ask about where improvement effort is aimed.
 
     Gaps first (failing with no active work), then hit-and-miss metrics with no work, then
     effort on metrics already passing, then work whose outcome is not measured in scope.
+    Several metrics in the same position make one question, so the list stays readable.
     """
     questions: list[str] = []
-    for row in table.itertuples():
-        name = row.metric_name
-        if row.assurance == "failing" and row.active_projects == 0:
-            questions.append(
-                f"{name} is consistently failing its target and no active improvement project "
-                "is aimed at it: which improvement work would address it, and who would lead it?"
-            )
-    for row in table.itertuples():
-        if row.assurance == "hit-and-miss" and row.active_projects == 0:
-            questions.append(
-                f"{row.metric_name} meets its target only some of the time and has no active "
-                "improvement project: is the board content to rely on it without one?"
-            )
+    failing = table[(table["assurance"] == "failing") & (table["active_projects"] == 0)]
+    names = failing["metric_name"].tolist()
+    if len(names) == 1:
+        questions.append(
+            f"{names[0]} is consistently failing its target and no active improvement project "
+            "is aimed at it: which improvement work would address it, and who would lead it?"
+        )
+    elif names:
+        questions.append(
+            f"{len(names)} measures are consistently failing their targets with no active "
+            f"improvement project aimed at them ({_names(names)}): which of these gaps matter "
+            "most, and what improvement work would address them?"
+        )
+    patchy = table[(table["assurance"] == "hit-and-miss") & (table["active_projects"] == 0)]
+    names = patchy["metric_name"].tolist()
+    if len(names) == 1:
+        questions.append(
+            f"{names[0]} meets its target only some of the time and has no active improvement "
+            "project: is the board content to rely on it without one?"
+        )
+    elif names:
+        questions.append(
+            f"{len(names)} measures meet their targets only some of the time and have no active "
+            f"improvement project ({_names(names)}): is the board content to rely on them "
+            "without one?"
+        )
     for row in table.itertuples():
         if row.assurance == "passing" and row.active_projects > 0:
             plural = "project is" if row.active_projects == 1 else "projects are"
@@ -591,8 +609,9 @@ def build_improvement(
     """The improvement portfolio, "Is it working?" and the alignment for the organisations.
 
     ``period_to`` is the last day of the period; projects running at any time within the
-    period are shown, and each linked metric's series is read within the period, so the
-    period filter changes the before/after comparison as it changes every other chart.
+    period are shown. Each linked metric is judged on its whole history up to ``period_to``
+    (not only from ``period_from``), because the baseline before a project began is what it
+    is judged against, and a short viewing window would otherwise hide it.
     """
     projects = query(
         "improvement_projects", org_codes=org_codes, period_from=period_from, period_to=period_to
@@ -606,7 +625,6 @@ def build_improvement(
         "improvement_observations",
         org_codes=org_codes,
         metric_ids=metric_ids,
-        period_from=period_from,
         period_to=period_to,
     )
     observations["period_start"] = pd.to_datetime(observations["period_start"])

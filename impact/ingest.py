@@ -52,8 +52,9 @@ PERIOD_COLUMN: dict[str, str] = {
     "self_assessment": "assessment_date",
 }
 
-#: How the cache's Parquet is written: uncompressed is the fastest to write and to read.
-PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION uncompressed"
+#: How the cache's Parquet is written: uncompressed is the fastest to write and to read;
+#: small row groups, sorted by organisation, let one organisation's query skip the rest.
+PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION uncompressed, ROW_GROUP_SIZE 8192"
 
 _CAST_VALUE = re.compile(r'Could not convert string "(.*)" to', re.S)
 _COUNTS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
@@ -281,36 +282,41 @@ class _Run:
     # -- reading -------------------------------------------------------------------------
 
     def read_contract_file(self, contract: Contract, header: list[str]) -> None:
+        """Fast path: one streaming pass CSV → sorted Parquet, then checks on the Parquet.
+
+        Only when a check fails (rare) is the file read again into memory, where each row
+        keeps its position so the findings can name the line, and written without the
+        rejected rows.
+        """
         names = _column_names(header)
         types = contract.duckdb_types()
         columns = ", ".join(f"{lit(n)}: {lit(types.get(n, 'VARCHAR'))}" for n in names)
         nulls = ", ".join(lit(s) for s in contracts.NULL_STRINGS)
-        rejects, scan = f"_rj_{self.tag}", f"_rs_{self.tag}"
-        self.temps += [rejects, scan]
         select = ", ".join(_select_column(c, c.name in names) for c in contract.columns)
-        # One streaming pass: CSV → typed, trimmed rows → Parquet. Rows DuckDB cannot read
-        # land in the rejects table; nothing is held in memory.
-        self._copy(
-            contract,
-            f"SELECT {select}, {lit(self.stat.rel)} AS source_file "
-            f"FROM read_csv({lit(str(self.stat.path))}, header=true, auto_detect=false, "
-            f"delim=',', quote='\"', escape='\"', "
-            f"columns={{{columns}}}, nullstr=[{nulls}], store_rejects=true, "
-            f"rejects_table={lit(rejects)}, rejects_scan={lit(scan)})",
-        )
-        rejected = self.con.execute(
-            f"SELECT line, column_name, CAST(error_type AS VARCHAR), csv_line, error_message "
-            f"FROM {rejects} ORDER BY line"
-        ).fetchall()
-        reject_lines = sorted({int(r[0]) for r in rejected})
-        seen: set[int] = set()
-        for line, column, kind, csv_line, message in rejected:
-            if line in seen:  # one finding per rejected line is enough to act on
-                continue
-            seen.add(line)
-            self._add(line, *_reject_words(contract, column or "", kind, csv_line, message))
-        self.rows_read += len(reject_lines)
-        self.rows_rejected += len(reject_lines)
+
+        def rows_sql(attempt: int) -> str:
+            rejects, scan = f"_rj_{self.tag}_{attempt}", f"_rs_{self.tag}_{attempt}"
+            self.temps += [rejects, scan]
+            return (
+                f"SELECT {select}, {lit(self.stat.rel)} AS source_file "
+                f"FROM read_csv({lit(str(self.stat.path))}, header=true, auto_detect=false, "
+                f"delim=',', quote='\"', escape='\"', "
+                f"columns={{{columns}}}, nullstr=[{nulls}], store_rejects=true, "
+                f"rejects_table={lit(rejects)}, rejects_scan={lit(scan)})"
+            )
+
+        tmp = self._copy(contract, f"{rows_sql(1)} {_order_by(contract)}")
+        bad = self._check(contract, f"read_parquet({lit(str(tmp))})", "NULL", 1)
+        if self.con.execute(f"SELECT count(*) FROM {bad}").fetchone()[0] == 0:
+            self._rejects(contract, f"_rj_{self.tag}_1")
+            self._publish(contract, tmp)
+            return
+        # Slow path: keep the file order (rowid) so every finding names its line.
+        tmp.unlink(missing_ok=True)
+        table = f"_t_{self.tag}"
+        self.temps.append(table)
+        self.con.execute(f"CREATE TEMP TABLE {table} AS {rows_sql(2)}")
+        reject_lines = self._rejects(contract, f"_rj_{self.tag}_2")
 
         def line_of(row: int) -> int:
             # Good row ``row`` (0-based) is the (row+1)-th record not rejected; the header
@@ -322,15 +328,16 @@ class _Run:
                     return line
                 line = moved
 
-        self._validate(contract, line_of)
+        self._check_and_write(contract, table, line_of)
 
     def read_reader_file(self, reader: sources.Reader) -> str:
         relations = reader.outputs(self.con, self.stat.path)
         for name, relation in relations.items():
             contract = contracts.CONTRACTS[name]
-            view = f"_v_{self.tag}_{name}"
+            view, table = f"_v_{self.tag}_{name}", f"_t_{self.tag}_{name}"
             relation.create_view(view, replace=True)
             self.views.append(view)
+            self.temps.append(table)
             present = set(relation.columns)
             select = ", ".join(
                 f"CAST({ident(c.name)} AS {c.type}) AS {ident(c.name)}"
@@ -338,16 +345,14 @@ class _Run:
                 else f"CAST(NULL AS {c.type}) AS {ident(c.name)}"
                 for c in contract.columns
             )
-            order = "ORDER BY source_line" if "source_line" in present else ""
-            self._copy(
-                contract,
-                f"SELECT {select}, {lit(self.stat.rel)} AS source_file FROM {view} {order}",
+            line = "source_line" if "source_line" in present else "NULL"
+            self.con.execute(
+                f"CREATE TEMP TABLE {table} AS SELECT {select}, "
+                f"{lit(self.stat.rel)} AS source_file, CAST({line} AS BIGINT) AS _line "
+                f"FROM {view}"
             )
-            lines: dict[int, int] = {}
-            if "source_line" in present:
-                found = self.con.execute(f"SELECT source_line FROM {view} {order}").fetchall()
-                lines = {i: int(r[0]) for i, r in enumerate(found) if r[0] is not None}
-            self._validate(contract, lines.get)
+            lines = dict(self.con.execute(f"SELECT rowid, _line FROM {table}").fetchall())
+            self._check_and_write(contract, table, lines.get)
         return ", ".join(relations)
 
     # -- writing and validation ------------------------------------------------------------
@@ -356,22 +361,43 @@ class _Run:
         digest = hashlib.sha1(self.stat.rel.encode()).hexdigest()[:12]
         return f"{digest}-{self.stat.size}-{self.stat.mtime_ns}-{contract.name}.parquet"
 
-    def _copy(self, contract: Contract, select: str) -> None:
-        """Write rows to this file's Parquet for the contract (under a temporary name)."""
+    def _copy(self, contract: Contract, select: str) -> Path:
+        """Write rows to this file's Parquet for the contract, under a temporary name."""
         self.out_dir.mkdir(parents=True, exist_ok=True)
         tmp = self.out_dir / f"{self._parquet_name(contract)}.{self.tag}.tmp"
         self.pending[contract.name] = tmp
         self.con.execute(f"COPY ({select}) TO {lit(str(tmp))} ({PARQUET_OPTIONS})")
+        return tmp
+
+    def _publish(self, contract: Contract, tmp: Path) -> None:
+        final = self.out_dir / self._parquet_name(contract)
+        os.replace(tmp, final)
+        del self.pending[contract.name]
+        self.outputs[contract.name] = self._summarise(contract, final)
+
+    def _rejects(self, contract: Contract, rejects: str) -> list[int]:
+        """Findings for the rows DuckDB could not read; returns their line numbers."""
+        rejected = self.con.execute(
+            f"SELECT line, column_name, CAST(error_type AS VARCHAR), csv_line, error_message "
+            f"FROM {rejects} ORDER BY line"
+        ).fetchall()
+        lines = sorted({int(r[0]) for r in rejected})
+        seen: set[int] = set()
+        for line, column, kind, csv_line, message in rejected:
+            if line in seen:  # one finding per rejected line is enough to act on
+                continue
+            seen.add(line)
+            self._add(line, *_reject_words(contract, column or "", kind, csv_line, message))
+        self.rows_read += len(lines)
+        self.rows_rejected += len(lines)
+        return lines
 
     def _add(self, line: int | None, column: str, value: str, reason: str) -> None:
         self.findings.append(Finding(self.stat.rel, line, column, value, reason))
 
-    def _validate(self, contract: Contract, line_of: Callable[[int], int | None]) -> None:
-        """Check the rows just written; rewrite without the bad ones; publish the Parquet."""
-        tmp = self.pending[contract.name]
-        source = f"read_parquet({lit(str(tmp))}, file_row_number=true)"
-        rid = "file_row_number"
-        bad = f"_bad_{self.tag}_{contract.name}"
+    def _check(self, contract: Contract, source: str, rid: str, attempt: int) -> str:
+        """A temp table of (rid, col, val, kind) for every rule a row breaks."""
+        bad = f"_bad_{self.tag}_{contract.name}_{attempt}"
         self.temps.append(bad)
         checks = _check_sql(contract, source, rid)
         self.con.execute(
@@ -382,12 +408,25 @@ class _Run:
         key = contract.key
         on = " AND ".join(f"t.{ident(k)} IS NOT DISTINCT FROM d.{ident(k)}" for k in key)
         keys = ", ".join(ident(k) for k in key)
+        if rid == "NULL":  # fast path: only whether any key repeats matters
+            self.con.execute(
+                f"INSERT INTO {bad} SELECT NULL, NULL, NULL, 'duplicate' FROM {source} "
+                f"GROUP BY {keys} HAVING count(*) > 1 LIMIT 1"
+            )
+            return bad
         self.con.execute(
             f"INSERT INTO {bad} SELECT t.{rid}, NULL, CAST(d.first AS VARCHAR), 'duplicate' "
             f"FROM {source} t JOIN (SELECT {keys}, min({rid}) AS first FROM {source} "
             f"WHERE {rid} NOT IN (SELECT rid FROM {bad}) GROUP BY ALL HAVING count(*) > 1) d "
             f"ON {on} WHERE t.{rid} <> d.first AND t.{rid} NOT IN (SELECT rid FROM {bad})"
         )
+        return bad
+
+    def _check_and_write(
+        self, contract: Contract, table: str, line_of: Callable[[int], int | None]
+    ) -> None:
+        """Check rows held in a temp table (rowid = file order); write the good ones."""
+        bad = self._check(contract, table, "rowid", 2)
         problems = self.con.execute(
             f"SELECT rid, col, val, kind FROM {bad} ORDER BY rid LIMIT {MAX_FINDINGS_PER_FILE + 1}"
         ).fetchall()
@@ -398,25 +437,17 @@ class _Run:
             line = line_of(row_id)
             if kind == "duplicate":
                 first = line_of(int(value))
-                cols = ", ".join(key)
+                cols = ", ".join(contract.key)
                 where = f"line {first}" if first else "an earlier row"
                 self._add(
                     line, cols, "", f"duplicate key: the same {cols} as {where}; {where} is kept"
                 )
             else:
                 self._add(line, column, value or "", _check_words(contract, column, value, kind))
-        if n_bad:  # rare: rewrite the file without the rejected rows
-            cleaned = tmp.with_name(tmp.name + ".clean")
-            cols = ", ".join(ident(c) for c in (*contract.column_names, "source_file"))
-            self.con.execute(
-                f"COPY (SELECT {cols} FROM {source} WHERE {rid} NOT IN (SELECT rid FROM {bad}) "
-                f"ORDER BY {rid}) TO {lit(str(cleaned))} ({PARQUET_OPTIONS})"
-            )
-            os.replace(cleaned, tmp)
-        final = self.out_dir / self._parquet_name(contract)
-        os.replace(tmp, final)
-        del self.pending[contract.name]
-        self.outputs[contract.name] = self._summarise(contract, final)
+        cols = ", ".join(ident(c) for c in (*contract.column_names, "source_file"))
+        where = f"WHERE rowid NOT IN (SELECT rid FROM {bad})" if n_bad else ""
+        tmp = self._copy(contract, f"SELECT {cols} FROM {table} {where} {_order_by(contract)}")
+        self._publish(contract, tmp)
 
     def _summarise(self, contract: Contract, path: Path) -> Output:
         source = f"read_parquet({lit(str(path))})"
@@ -473,6 +504,13 @@ class _Run:
             tmp.with_name(tmp.name + ".clean").unlink(missing_ok=True)
         self.outputs = {}
         self.pending = {}
+
+
+def _order_by(contract: Contract) -> str:
+    """Rows sorted by organisation first, so per-organisation reads touch few row groups."""
+    first = ("org_code",) if "org_code" in contract.column_names else ()
+    keys = [*first, *(k for k in contract.key if k not in first)]
+    return "ORDER BY " + ", ".join(ident(k) for k in keys)
 
 
 def _select_column(column: contracts.Column, present: bool) -> str:

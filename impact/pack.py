@@ -29,10 +29,8 @@ import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from impact import capability, charts, icons, improvement, palette
+from impact import spc as spc_engine
 from impact.board import (
-    ASSURANCE_WORDS,
-    NO_ASSURANCE,
-    VARIATION_WORDS,
     MetricAnswer,
     OrgBoard,
     build_board,
@@ -57,8 +55,7 @@ CHART_HEIGHT = 360
 
 @dataclass(frozen=True)
 class Icon:
-    """An MDC icon as the pages draw it (:mod:`impact.icons`: SVG with its words), and a
-    plain label used in its place should the markup ever fail the safety check."""
+    """An MDC icon as the pages draw it: SVG from :mod:`impact.icons` and its words."""
 
     markup: str
     label: str
@@ -199,9 +196,8 @@ def _icon(icon: Icon | None) -> str:
     """An icon with its words (never colour or shape alone), as on the pages."""
     if icon is None:
         return ""
-    if _is_trusted_icon(icon.markup):
-        return f'<span class="icon">{icon.markup}</span>'
-    return f'<span class="icon"><span class="icon-label">{esc(icon.label)}</span></span>'
+    svg = icon.markup if _is_trusted_icon(icon.markup) else ""
+    return f'<span class="icon">{svg}<span class="icon-label">{esc(icon.label)}</span></span>'
 
 
 def _is_trusted_icon(markup: str) -> bool:
@@ -209,7 +205,7 @@ def _is_trusted_icon(markup: str) -> bool:
     fetch (script, event handlers, links), so the pack stays inert whatever changes there."""
     lowered = markup.lower()
     return (
-        "<svg" in lowered
+        lowered.startswith("<svg")
         and "<script" not in lowered
         and "href" not in lowered
         and "url(" not in lowered
@@ -768,33 +764,35 @@ ICON_MEANINGS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-def variation_icon(point_type: str | None, direction: str) -> Icon:
-    """The variation icon exactly as the pages draw it, with the board's words for it."""
-    return Icon(
-        markup=icons.variation_icon_html(point_type, direction),
-        label=VARIATION_WORDS.get(point_type or "", "Not enough data for SPC"),
-    )
+def variation_icon(point_type: str | None, direction: str) -> Icon | None:
+    """The variation icon the pages draw (:mod:`impact.icons`), with its words; ``None``
+    without an SPC result (the IPR row then says so in words)."""
+    if not point_type:
+        return None
+    name = spc_engine.variation_icon_name(point_type, direction)
+    return Icon(markup=icons.variation_icon_svg(name), label=icons.variation_label(name))
 
 
-def assurance_icon(assurance: str | None) -> Icon:
-    """The assurance icon exactly as the pages draw it, with the board's words for it."""
-    return Icon(
-        markup=icons.assurance_icon_html(assurance),
-        label=ASSURANCE_WORDS.get(assurance or "", NO_ASSURANCE),
-    )
+def assurance_icon(assurance: str | None) -> Icon | None:
+    """The assurance icon the pages draw, with its words; ``None`` without a target."""
+    if not assurance:
+        return None
+    name = spc_engine.assurance_icon_name(assurance)
+    return Icon(markup=icons.assurance_icon_svg(name), label=icons.assurance_label(name))
 
 
 def icon_guide() -> list[IconGuideEntry]:
     """The "How to read these charts" rows: every MDC icon with its meaning in plain words."""
-    return [
-        IconGuideEntry(
-            icon=variation_icon(kind_type, direction)
+    entries = []
+    for kind, kind_type, direction, meaning in ICON_MEANINGS:
+        icon = (
+            variation_icon(kind_type, direction)
             if kind == "variation"
-            else assurance_icon(kind_type),
-            meaning=meaning,
+            else assurance_icon(kind_type)
         )
-        for kind, kind_type, direction, meaning in ICON_MEANINGS
-    ]
+        if icon is not None:
+            entries.append(IconGuideEntry(icon=icon, meaning=meaning))
+    return entries
 
 
 def _metric_entry(answer: MetricAnswer, open_questions: Sequence[QuestionItem]) -> MetricEntry:

@@ -72,6 +72,7 @@ def chromium_command(chromium: str, html_file: Path, pdf_file: Path, profile: Pa
         "--disable-sync",
         "--disable-extensions",
         "--disable-dev-shm-usage",
+        "--window-size=1100,800",
         f"--user-data-dir={profile}",
         "--no-pdf-header-footer",
         f"--virtual-time-budget={SCRIPT_BUDGET_MS}",

@@ -357,33 +357,41 @@ class Store:
         values = ", ".join(f"({lit(rel)}, {i})" for rel, i in rank.items())
         files = ", ".join(self._pq(o) for _rel, _r, o in ranked)
         keys = ", ".join(ident(k) for k in contract.key)
+        others = [ident(c) for c in contract.column_names if c not in contract.key]
+        content = f"hash({', '.join(others)})" if others else "0"
         self._con.execute(
             f"CREATE OR REPLACE TABLE {losers_table} AS "
             f"WITH rk(source_file, rnk) AS (VALUES {values}), "
-            f"r AS (SELECT {keys}, source_file, rnk FROM read_parquet([{files}]) JOIN rk "
-            f"USING (source_file)) "
-            f"SELECT {keys}, source_file, arg_max(source_file, rnk) OVER w AS winner "
+            f"r AS (SELECT {keys}, source_file, rnk, {content} AS content "
+            f"FROM read_parquet([{files}]) JOIN rk USING (source_file)) "
+            f"SELECT {keys}, source_file, arg_max(source_file, rnk) OVER w AS winner, "
+            f"content <> arg_max(content, rnk) OVER w AS differs "
             f"FROM r WINDOW w AS (PARTITION BY {keys}) "
             f"QUALIFY count(*) OVER w > 1 AND rnk < max(rnk) OVER w"
         )
         summary = self._con.execute(
-            f"SELECT source_file, winner, count(*), "
+            f"SELECT source_file, winner, count(*), count(*) FILTER (differs), "
             f"CAST(arg_min(struct_pack({keys}), source_file) AS VARCHAR) "
             f"FROM {losers_table} GROUP BY ALL ORDER BY ALL"
         ).fetchall()
         by_rel = {rel: result for rel, result, _o in analyst}
         dirty: set[str] = set()
-        for loser, winner, count, example in summary:
+        for loser, winner, count, differ, example in summary:
             dirty.add(loser)
-            why = _why_wins(by_rel[winner], by_rel[loser])
+            won, lost = by_rel[winner], by_rel[loser]
+            if not differ and won.priority == lost.priority:
+                continue  # the same rows repeated (e.g. organisations named in every file)
+            why = _why_wins(won, lost)
+            key_words = ", ".join(contract.key)
             self._dup_findings.append(
                 Finding(
                     loser,
                     None,
-                    ", ".join(contract.key),
+                    key_words,
                     example,
-                    f"{count} {contract.name} row(s) have the same {', '.join(contract.key)} "
-                    f"as rows in `{winner}`; `{winner}` is used because {why}",
+                    f"{count} {contract.name} row(s) have the same {key_words} as rows in "
+                    f"`{winner}` ({differ} with different values); `{winner}` is used "
+                    f"because {why}",
                     "warning",
                 )
             )

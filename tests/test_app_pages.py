@@ -39,11 +39,10 @@ def _texts(at: AppTest) -> str:
     return "\n".join(parts)
 
 
-def _expected(org: str, metric: str = "ae_4hr_all"):
-    store = open_store()
-    at = _app(org=org)
+def _expected(at: AppTest, org: str, metric: str = "ae_4hr_all"):
+    """The answer the shared code path gives for the period the app is showing."""
     f = at.session_state["_filters_state"]
-    return build_board(store.query, org, f.period_from, f.period_to).answer(metric)
+    return build_board(open_store().query, org, f.period_from, f.period_to).answer(metric)
 
 
 def test_overview_shows_questions_answers_icons_and_stamp():
@@ -56,31 +55,28 @@ def test_overview_shows_questions_answers_icons_and_stamp():
     assert subheaders.count("Questions the board may wish to ask") == 3
     text = _texts(at)
     assert "Data as at:" in text
-    expected = _expected("XRA05")
+    expected = _expected(at, "XRA05")
     assert expected.answer in text
-    assert expected.variation_label.split(":")[0] in text  # icon words, not colour alone
+    assert expected.variation_label in text and expected.assurance_label in text  # words
     assert f"**{expected.latest_text}**" in text
-    for _, question in [(None, q) for q in expected.questions]:
-        assert question in text
-    table = at.dataframe[0].value
-    assert "Target consistently missed" in set(table["assurance"]) | set(table["variation"]) or (
-        len(table) > 5
-    )
+    assert expected.questions and all(q in text for q in expected.questions)
+    table = at.dataframe[0].value.set_index("metric_id")
+    assert table.loc["ae_4hr_all", "latest"] == expected.latest_text
+    assert table.loc["ae_4hr_all", "assurance"] == expected.assurance_label
     assert table["open"].str.startswith("metric-detail?org=XRA05").all()
 
 
 def test_changing_the_organisation_changes_the_numbers():
     at = _app(org="XRA03")
-    before = _expected("XRA03")
-    after = _expected("XRA07")
+    before = _expected(at, "XRA03")
+    after = _expected(at, "XRA07")
     assert before.latest_text != after.latest_text
     assert f"**{before.latest_text}**" in _texts(at)
     at.sidebar.selectbox(key="f_level2").set_value("XQB").run()
     at.sidebar.selectbox(key="f_level3").set_value("XRA07").run()
     assert not at.exception
-    assert at.query_params["org"] == ["XRA07"] or at.query_params["org"] == "XRA07"
+    assert at.query_params["org"] in ("XRA07", ["XRA07"])
     text = _texts(at)
-    assert f"A&E 4-hour performance (all types)**  \nLatest" in text
     assert f"**{after.latest_text}**" in text
     ipr = at.dataframe[0].value.set_index("metric_id")
     assert ipr.loc["ae_4hr_all", "latest"] == after.latest_text
@@ -113,14 +109,13 @@ def test_metric_detail_from_a_link():
     at.switch_page("views/metric_detail.py").run()
     assert not at.exception, [e.value for e in at.exception]
     assert [t.value for t in at.title] == ["Metric detail"]
-    assert at.selectbox(key=None) if False else True
     headers = [h.value for h in at.header]
     assert "Are more patients on the waiting list waiting less than 18 weeks?" in headers
     subheaders = [s.value for s in at.subheader]
     for section in ("The numbers", "Target history", "Events", "Improvement projects"):
         assert any(s.startswith(section) for s in subheaders)
     numbers = at.dataframe[0].value
-    expected = _expected("XRA05", "rtt_18wk_pct")
+    expected = _expected(at, "XRA05", "rtt_18wk_pct")
     assert numbers["value"].iloc[-1] == expected.latest_value
     assert {"mean", "lpl", "upl", "point_type"} <= set(numbers.columns)
 

@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 
 from impact.board import (
-    ASSURANCE_WORDS,
     Metric,
     board_questions,
     build_board,
@@ -81,8 +80,11 @@ def _fake_query(level: float = 60.0, projects_for: tuple[str, ...] = ("waits_12h
             )
         if name == "board_projects_for_org":
             return pd.DataFrame(
-                {"project_id": [f"P{i}" for i, _ in enumerate(projects_for)],
-                 "metric_id": list(projects_for), "status": ["active"] * len(projects_for)}
+                {
+                    "project_id": [f"P{i}" for i, _ in enumerate(projects_for)],
+                    "metric_id": list(projects_for),
+                    "status": ["active"] * len(projects_for),
+                }
             )
         if name == "board_data_as_at":
             return pd.DataFrame({"latest_period": [MONTHS[-1]], "observations": [48]})
@@ -124,7 +126,7 @@ def test_board_answers_for_an_organisation():
     assert ae.latest_period == date(2025, 9, 1)
     assert ae.target == 85.0 and ae.target_text == "85%"
     assert ae.assurance == "consistent_fail"  # 85 % is far above what ~60 % can reach
-    assert ae.assurance_label == ASSURANCE_WORDS["consistent_fail"]
+    assert ae.assurance_label == "Consistently failing the target"
     assert set(ae.points["rebase_group"]) == {0, 1}  # the rebase event restarted the limits
     assert ae.points.loc[ae.points["period_start"] == "2024-09-01", "target"].item() == 80.0
     assert ae.answer.strip()
@@ -157,8 +159,13 @@ def test_questions_are_generated_from_signals_and_never_instruct():
 def test_stale_metric_gets_a_question():
     metric = Metric("m", "Cancer 62-day", "elective", "Q?", "percent", "increase", "month")
     points = pd.DataFrame(
-        {"period_start": MONTHS[:3], "value": [1.0, 2.0, 3.0], "mean": 2.0,
-         "point_type": "common_cause", "special_cause_type": "Common Cause"}
+        {
+            "period_start": MONTHS[:3],
+            "value": [1.0, 2.0, 3.0],
+            "mean": 2.0,
+            "point_type": "common_cause",
+            "special_cause_type": "Common Cause",
+        }
     )
     questions = board_questions(
         metric, points, assurance=None, target=None, active_projects=0, stale=True
@@ -207,6 +214,6 @@ def test_ipr_rows():
     )
     first = rows.iloc[0]
     assert first["target"] == "85%"
-    assert first["assurance"] == "Target consistently missed"
+    assert first["assurance"] == "Consistently failing the target"
     assert len(first["trend"]) == 24
     assert ipr_rows(board, "elective").empty

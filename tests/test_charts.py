@@ -64,7 +64,7 @@ def test_points_coloured_and_named_by_point_type():
     assert len(_trace(fig, "Common cause").x) == 4
     assert "Rule: %{customdata[1]}" in concern.hovertemplate
     assert concern.customdata[0][1] == "Above UCL"
-    assert concern.customdata[0][0] == "95.0%"
+    assert concern.customdata[0][0] == "95%"
 
 
 def test_mean_and_limits_break_between_rebase_groups():
@@ -123,13 +123,19 @@ def test_peers_ranked_by_direction_and_chosen_highlighted():
     fig = peer_figure(peers, chosen="A", direction="decrease", unit="count", target=3)
     bar = fig.data[0]
     assert list(bar.y) == ["Cedar", "Ash (selected)", "Birch"]
-    assert list(bar.marker.color) == [palette.PEER_OTHER, palette.PEER_HIGHLIGHT, palette.PEER_OTHER]
+    assert list(bar.marker.color) == [
+        palette.PEER_OTHER,
+        palette.PEER_HIGHLIGHT,
+        palette.PEER_OTHER,
+    ]
     assert [s.name for s in fig.layout.shapes] == ["target"]
 
 
 def test_comparison_lines_one_per_org():
-    frame = pd.DataFrame({"period_start": pd.date_range("2024-01-01", periods=2, freq="MS"),
-                          "value": [1.0, 2.0]})
-    fig = comparison_figure([("Trust", frame), ("ICB", frame), ("Region", frame.iloc[0:0])],
-                            title="x")
+    frame = pd.DataFrame(
+        {"period_start": pd.date_range("2024-01-01", periods=2, freq="MS"), "value": [1.0, 2.0]}
+    )
+    fig = comparison_figure(
+        [("Trust", frame), ("ICB", frame), ("Region", frame.iloc[0:0])], title="x"
+    )
     assert [t.name for t in fig.data] == ["Trust", "ICB"]

@@ -19,9 +19,9 @@ def test_plain_text_and_numbers_untouched():
 
 
 def test_frame_keeps_negative_numbers_and_quotes_text():
-    frame = pd.DataFrame({"title": ["=HYPERLINK(\"x\")", "ok"], "value": [-1.5, 2.0]})
+    frame = pd.DataFrame({"title": ['=HYPERLINK("x")', "ok"], "value": [-1.5, 2.0]})
     out = safe_frame(frame)
-    assert out["title"].tolist() == ["'=HYPERLINK(\"x\")", "ok"]
+    assert out["title"].tolist() == ['\'=HYPERLINK("x")', "ok"]
     assert out["value"].tolist() == [-1.5, 2.0]
     assert frame["title"].iloc[0].startswith("=")  # the input is not modified
 

@@ -7,6 +7,7 @@ its own ingest cache (``IMPACT_CACHE_DIR``), so uploads never touch the reposito
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -170,7 +171,7 @@ def test_duplicate_name_needs_explicit_confirmation(data_dir: Path) -> None:
     assert any("already in the data folder" in w.value for w in at.warning)
     assert _save_button(at).disabled
     assert (data_dir / "targets.csv").read_bytes() == original
-    at.checkbox(key="data_upload_replace").check()
+    next(c for c in at.checkbox if c.label == "Replace the existing targets.csv").check()
     at.run()
     assert not _save_button(at).disabled
     _save_button(at).click()
@@ -235,3 +236,26 @@ def test_watch_for_new_data_sees_a_file_dropped_into_the_folder(data_dir: Path) 
     (data_dir / "dropped.csv").write_text(OBS_HEADER + f"{metric},{org},2099-03-01,7,,\n")
     assert live.refreshed_fingerprint() != drawn
     assert any(r.path == "dropped.csv" for r in state.get_store().files())
+
+
+def test_an_uploaded_month_shows_on_the_board_overview(data_dir: Path) -> None:
+    if not (PROJECT_ROOT / "dashboard.py").exists():
+        pytest.skip("no dashboard.py entry point yet")
+    metric, org, *_ = _demo_row()
+    with (DEMO / "observations.csv").open(encoding="utf-8") as fh:
+        last = max(line.split(",")[2] for line in fh if line.startswith(f"{metric},{org},"))
+    year, month = int(last[:4]), int(last[5:7])
+    following = date(year + month // 12, month % 12 + 1, 1)
+    at = _page()
+    row = f"{metric},{org},{following:%Y-%m-%d},12.3,,\n"
+    _upload(at, "next_month.csv", (OBS_HEADER + row).encode())
+    _save_button(at).click()
+    at.run()
+    assert (data_dir / "next_month.csv").exists()
+
+    board = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=120)
+    board.query_params["org"] = org
+    board.run()
+    assert not board.exception, board.exception
+    latest = [m.value for m in board.markdown if f"Latest ({following:%b %Y})" in m.value]
+    assert latest and "12.3" in latest[0]

@@ -24,6 +24,7 @@ from impact.improvement import (
     portfolio_table,
     scope_codes,
 )
+from impact.units import format_value
 
 INSTRUCTION_WORDS = re.compile(r"\b(must|should|action required)\b", re.IGNORECASE)
 
@@ -192,7 +193,8 @@ def test_no_signal_reports_means_without_claiming_an_effect():
     )
     assert answer.status == "no_signal"
     assert answer.headline == "No signal yet"
-    assert "61.0%" in answer.sentence and "60.0%" in answer.sentence
+    assert f"since Jan 2023 is {format_value(61.0, 'percent')}, against" in answer.sentence
+    assert f"against {format_value(60.0, 'percent')} in the 12 months before" in answer.sentence
     assert answer.mean_before == pytest.approx(60.0)
     assert answer.mean_after == pytest.approx(61.0)
 
@@ -425,11 +427,15 @@ def test_build_improvement_reads_scope_period_and_answers_every_project(mini_que
     assert (p1["cycles"], p1["adapt"], p1["latest_learning"]) == (1, 1, "Worked in hours")
     assert view.alignment.set_index("metric_id").loc["m1", "alignment"] == "Failing, work under way"
 
-    shorter = build_improvement(
-        mini_query, ["T1"], date(2023, 6, 1), date(2025, 3, 31), assurance, date(2025, 3, 31)
+    later_window = build_improvement(
+        mini_query, ["T1"], date(2024, 6, 1), date(2025, 3, 31), assurance, date(2025, 3, 31)
     )
-    assert shorter.answers["P1"].status == "too_few_points"  # period leaves 7 months before
-    assert shorter.answers["P1"].points_before == 7
+    assert later_window.answers["P1"].points_before == 24  # baseline not cut by the window
+    earlier_end = build_improvement(
+        mini_query, ["T1"], date(2022, 1, 1), date(2024, 6, 30), assurance, date(2024, 6, 30)
+    )
+    assert earlier_end.answers["P1"].status == "too_few_points"  # 6 months since the start
+    assert earlier_end.answers["P1"].points_after == 6
 
 
 def test_scope_codes_walks_down_the_hierarchy():
@@ -445,3 +451,25 @@ def test_scope_codes_walks_down_the_hierarchy():
     assert set(scope_codes(tree, "I1")) == {"I1", "T1", "T2"}
     assert scope_codes(tree, "T1") == ["T1"]
     assert set(scope_codes(tree, "R1")) == {"R1", "I1", "T1", "T2"}
+
+
+def test_several_gaps_make_one_question():
+    metrics = pd.DataFrame(
+        {
+            "metric_id": ["a", "b", "c"],
+            "metric_name": ["Alpha", "Beta", "Gamma"],
+            "priority": ["uec", "uec", "elective"],
+        }
+    )
+    assurance = pd.DataFrame(
+        {"metric_id": ["a", "b", "c"], "assurance_type": ["consistent_fail"] * 2 + ["inconsistent"]}
+    )
+    no_projects = pd.DataFrame({"metric_id": pd.Series(dtype="str"), "status": []})
+    questions = alignment_questions(alignment_table(metrics, assurance, no_projects))
+    assert questions == [
+        "2 measures are consistently failing their targets with no active improvement project "
+        "aimed at them (Alpha and Beta): which of these gaps matter most, and what improvement "
+        "work would address them?",
+        "Gamma meets its target only some of the time and has no active improvement project: "
+        "is the board content to rely on it without one?",
+    ]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from impact import pack
+from impact import icons, pack, spc
 from impact.board import build_board
 from impact.question_log import open_log
 from impact.store import open_store, reset_stores
@@ -174,9 +174,23 @@ def test_ipr_summary_has_icons_with_text_labels(built) -> None:
     ipr = html[html.index('id="ipr-summary"') : html.index('id="priority-elective"')]
     for answer in board.answers:
         assert pack.esc(answer.metric.metric_name) in ipr
+        entry = next(
+            m
+            for p in content.priorities
+            for m in p.metrics
+            if m.metric_id == answer.metric.metric_id
+        )
+        assert entry.variation is not None  # every answered metric has an SPC result
+        name = spc.variation_icon_name(answer.variation, answer.metric.direction)
+        assert entry.variation.markup == icons.variation_icon_svg(name)  # the pages' icon
+        assert entry.variation.label == icons.variation_label(name)
+        if answer.assurance:
+            assert entry.assurance is not None
+            assert entry.assurance.label == icons.assurance_label(answer.assurance)
     labels = re.findall(r'<span class="icon-label">([^<]+)</span>', ipr)
-    assert len(labels) >= len(board.answers)
-    assert ipr.count("<svg") >= len(board.answers)
+    with_assurance = sum(1 for a in board.answers if a.assurance)
+    assert len(labels) == len(board.answers) + with_assurance
+    assert ipr.count("<svg") == len(labels) + len(board.answers)  # icons plus sparklines
 
 
 def test_no_external_reference_anywhere(built) -> None:
@@ -244,6 +258,7 @@ def test_how_to_read_explains_every_icon_in_words(built) -> None:
     assert len(content.icon_guide) == 10
     assert section.count("<svg") == 10
     for entry in content.icon_guide:
+        assert entry.icon.markup in section
         assert pack.esc(entry.icon.label) in section
         assert pack.esc(entry.meaning) in section
 

@@ -300,15 +300,16 @@ def test_facets_are_independent_and_sorted() -> None:
 
 
 def test_per_facet_targets_and_directions_by_tuple_key() -> None:
-    points = spc(
-        two_facets(),
-        value_col="value",
-        date_col="month",
-        facet_cols=["metric", "org"],
-        improvement_direction={("m1", "A"): "increase", ("m2", "A"): "decrease"},
-        target={("m1", "A"): 20.0},
-        rebase={("m2", "A"): "2023-01-01"},
-    )
+    with pytest.warns(ShortGroupWarning):  # the rebased facet has two groups of 12
+        points = spc(
+            two_facets(),
+            value_col="value",
+            date_col="month",
+            facet_cols=["metric", "org"],
+            improvement_direction={("m1", "A"): "increase", ("m2", "A"): "decrease"},
+            target={("m1", "A"): 20.0},
+            rebase={("m2", "A"): "2023-01-01"},
+        )
     summary = spc_summary(points)
     assert summary["metric"].tolist() == ["m1", "m2", "m2"]
     assert labels(summary["assurance_type"]) == ["consistent_fail", None, "inconsistent"]

@@ -375,3 +375,12 @@ def test_unchanged_refresh_is_cheap(folders) -> None:
     start = time.perf_counter()
     assert store.refresh() is False
     assert time.perf_counter() - start < 0.2
+
+
+def test_identical_rows_in_two_files_are_kept_once_without_a_warning(folders) -> None:
+    data = folders[0]
+    write(data / "a" / "orgs.csv", ORGS)
+    write(data / "b" / "orgs.csv", ORGS)
+    store = make(folders)
+    assert rows(store, "SELECT count(*) FROM organisations") == [(3,)]
+    assert not [f for f in store.findings()["reason"] if "same org_code" in f]

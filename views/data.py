@@ -198,14 +198,21 @@ def _show_upload_check(store, uploaded, check: upload.UploadCheck) -> None:
             "the file again; nothing has been written to the data folder."
         )
         return
-    target = upload.target_path(store.data_dir, check.name)
+    try:
+        target = upload.target_path(store.data_dir, check.name)
+    except upload.UploadRejected as exc:
+        st.error(f"Not saved. {exc}")
+        return
     replace = False
     if target.exists():
         st.warning(
             f"A file named `{check.name}` is already in the data folder (last modified "
             f"{_when(target.stat().st_mtime)}). Saving replaces it."
         )
-        replace = st.checkbox(f"Replace the existing {check.name}", key="data_upload_replace")
+        replace = st.checkbox(
+            f"Replace the existing {check.name}",
+            key=f"data_upload_replace_{uploaded.file_id}",  # a new file must be confirmed anew
+        )
     if st.button(
         "Save to the data folder",
         type="primary",
@@ -221,6 +228,12 @@ def _save(store, data: bytes, check: upload.UploadCheck, replace: bool) -> None:
     except upload.AlreadyExists:
         st.warning(
             f"`{check.name}` appeared in the data folder meanwhile; tick the box to replace it."
+        )
+        return
+    except OSError as exc:
+        st.error(
+            f"Not saved: the data folder could not be written ({exc.strerror or exc}). "
+            "Ask whoever runs the dashboard to check its permissions."
         )
         return
     state.refresh()

@@ -72,10 +72,16 @@ def _accept_short_url_form() -> None:
         st.session_state[MEETING_KEY] = True
 
 
-def _step_by(offset: int, steps: tuple[str, ...]) -> None:
-    current = st.session_state.get(STEP_KEY) or steps[0]
-    index = steps.index(current) if current in steps else 0
-    st.session_state[STEP_KEY] = steps[max(0, min(len(steps) - 1, index + offset))]
+def current_step(params: Mapping[str, object], steps: tuple[str, ...]) -> str:
+    """The priority the URL puts on screen; the first one when absent or not known."""
+    raw = params.get(STEP_KEY)
+    if isinstance(raw, list | tuple):
+        raw = raw[-1] if raw else None
+    return raw if raw in steps else steps[0]  # type: ignore[return-value]
+
+
+def _go_to(step: str) -> None:
+    st.query_params[STEP_KEY] = step
 
 
 def _metric(answer: MetricAnswer, org_code: str) -> None:
@@ -117,24 +123,16 @@ def main() -> None:
         st.info("There are no organisations in the data yet. Add extracts on the Data page.")
         return
     steps = BOARD_PRIORITIES
-    if st.session_state.get(STEP_KEY) not in (None, *steps):
-        st.session_state[STEP_KEY] = steps[0]
-    chosen = st.segmented_control(
-        "Priority on screen",
-        steps,
-        format_func=lambda key: PRIORITY_TITLES[key],
-        key=STEP_KEY,
-        bind="query-params",
-        selection_mode="single",
-    )
-    priority = chosen or steps[0]
+    priority = current_step(st.query_params, steps)
+    if st.query_params.get(STEP_KEY) != priority:
+        st.query_params[STEP_KEY] = priority
     index = steps.index(priority)
     back, where, forward = st.columns([1, 3, 1])
     back.button(
         "← Previous priority",
         key="meeting-previous",
-        on_click=_step_by,
-        args=(-1, steps),
+        on_click=_go_to,
+        args=(steps[max(index - 1, 0)],),
         disabled=index == 0,
         shortcut="Left",
         help="Keyboard: left arrow",
@@ -146,8 +144,8 @@ def main() -> None:
     forward.button(
         "Next priority →",
         key="meeting-next",
-        on_click=_step_by,
-        args=(1, steps),
+        on_click=_go_to,
+        args=(steps[min(index + 1, len(steps) - 1)],),
         disabled=index == len(steps) - 1,
         shortcut="Right",
         help="Keyboard: right arrow",

@@ -30,10 +30,10 @@ def url_notes(notes: list[str]) -> None:
 
 
 def as_at_stamp(board: OrgBoard) -> None:
-    """"Data as at": the newest period present and the newest extract file's time."""
+    """ "Data as at": the newest period present and the newest extract file's time."""
     latest = board.data_latest_period.strftime("%B %Y") if board.data_latest_period else "none"
     newest = data.newest_file_time()
-    file_text = newest.strftime("%d %b %Y %H:%M") if newest is not None else "no extract files"
+    file_text = newest.strftime("%d %b %Y %H:%M UTC") if newest is not None else "no extract files"
     st.html(
         '<div class="as-at" role="note" aria-label="Data as at">'
         f"<strong>Data as at:</strong> latest period {escape(latest)} · "
@@ -50,9 +50,30 @@ def as_at_stamp(board: OrgBoard) -> None:
 
 def icon_pair(answer: MetricAnswer) -> None:
     """The variation and assurance icons, each with its words (never colour alone)."""
-    variation = icons.variation_icon_html(answer.variation, answer.metric.direction)
-    assurance = icons.assurance_icon_html(answer.assurance)
-    st.html(f'<div class="icon-pair">{variation}{assurance}</div>')
+    parts = []
+    if answer.variation_icon:
+        parts.append(
+            _figure(
+                icons.variation_icon_svg(answer.variation_icon), "Variation", answer.variation_label
+            )
+        )
+    else:
+        parts.append(_figure("", "Variation", answer.variation_label))
+    if answer.assurance:
+        parts.append(
+            _figure(icons.assurance_icon_svg(answer.assurance), "Assurance", answer.assurance_label)
+        )
+    else:
+        parts.append(_figure("", "Assurance", answer.assurance_label))
+    st.html(f'<div class="icon-pair">{"".join(parts)}</div>')
+
+
+def _figure(svg: str, kind: str, label: str) -> str:
+    """An icon with its words beside it (the SVG also carries them as its aria-label)."""
+    return (
+        f"<figure>{svg}<figcaption><strong>{escape(kind)}:</strong> "
+        f"{escape(label)}</figcaption></figure>"
+    )
 
 
 def stale_flag(answer: MetricAnswer) -> str:
@@ -135,7 +156,7 @@ def ipr_table(board: OrgBoard, state: FilterState, priority: str | None = None) 
 
 
 def questions_block(board: OrgBoard, priority: str | None) -> None:
-    """"Questions the board may wish to ask", generated from the signals."""
+    """ "Questions the board may wish to ask", generated from the signals."""
     st.subheader("Questions the board may wish to ask")
     asked = board.questions(priority)
     if not asked:

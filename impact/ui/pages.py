@@ -29,9 +29,7 @@ def _board_or_stop(ctx: BoardContext) -> OrgBoard:
 
 def _period_caption(ctx: BoardContext) -> None:
     f = ctx.filters
-    st.caption(
-        f"{ctx.org_name} ({f.org_code}) · {f.period_from:%b %Y} to {f.period_to:%b %Y}"
-    )
+    st.caption(f"{ctx.org_name} ({f.org_code}) · {f.period_from:%b %Y} to {f.period_to:%b %Y}")
 
 
 def overview() -> None:
@@ -129,9 +127,7 @@ def metric_detail() -> None:
     wanted = f.metric if f.metric in ids else ids[0]
     if f.metric and f.metric not in ids:
         st.info(f"{ctx.org_name} has no figures for the metric in the link; showing another.")
-    metric_id = st.selectbox(
-        "Metric", ids, index=ids.index(wanted), format_func=lambda i: names[i]
-    )
+    metric_id = st.selectbox("Metric", ids, index=ids.index(wanted), format_func=lambda i: names[i])
     if metric_id != f.metric:
         st.query_params["metric"] = metric_id
     answer = board.answer(metric_id)

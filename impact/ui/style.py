@@ -63,7 +63,7 @@ def header(org_name: str | None) -> None:
     """The blue NHS banner naming the service and the organisation on view."""
     org = f'<span class="nhs-org">{escape(org_name)}</span>' if org_name else ""
     st.html(
-        '<div class="nhs-header" role="banner">'
+        '<div class="nhs-header">'
         '<span class="nhs-logo" aria-hidden="true">NHS</span>'
         f'<span class="nhs-service">{APP_TITLE}</span>{org}</div>'
     )
