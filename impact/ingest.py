@@ -106,6 +106,8 @@ class Output:
     keys: list[str] | None  # distinct values of the first key column; None = too many
     key_from: str | None  # date range of the key's date column, if it has one
     key_to: str | None
+    first_period: str | None = None
+    last_period: str | None = None
 
 
 @dataclass
@@ -246,7 +248,7 @@ def ingest_file(
     periods = [p for o in run.period_ranges for p in o if p]
     report.first_period = min(periods) if periods else None
     report.last_period = max(periods) if periods else None
-    report.organisations = len(run.org_codes) if run.org_codes is not None else 0
+    report.organisations = len(run.org_codes)
     if run.rows_rejected:
         report.status = ROWS_REJECTED
         report.message = f"{run.rows_rejected} of {run.rows_read} row(s) rejected"
@@ -277,7 +279,7 @@ class _Run:
         self.rows_read = 0
         self.rows_rejected = 0
         self.period_ranges: list[tuple[str | None, str | None]] = []
-        self.org_codes: set[str] | None = None
+        self.org_codes: set[str] = set()
 
     # -- reading -------------------------------------------------------------------------
 
@@ -306,10 +308,10 @@ class _Run:
             )
 
         tmp = self._copy(contract, f"{rows_sql(1)} {_order_by(contract)}")
-        bad = self._check(contract, f"read_parquet({lit(str(tmp))})", "NULL", 1)
-        if self.con.execute(f"SELECT count(*) FROM {bad}").fetchone()[0] == 0:
+        problems, summary, orgs = self._profile(contract, tmp)
+        if problems == 0:
             self._rejects(contract, f"_rj_{self.tag}_1")
-            self._publish(contract, tmp)
+            self._publish(contract, tmp, (summary, orgs))
             return
         # Slow path: keep the file order (rowid) so every finding names its line.
         tmp.unlink(missing_ok=True)
@@ -369,11 +371,18 @@ class _Run:
         self.con.execute(f"COPY ({select}) TO {lit(str(tmp))} ({PARQUET_OPTIONS})")
         return tmp
 
-    def _publish(self, contract: Contract, tmp: Path) -> None:
+    def _publish(
+        self, contract: Contract, tmp: Path, profile: tuple[Output, list[str]] | None = None
+    ) -> None:
+        summary, orgs = profile or self._profile(contract, tmp)[1:]
         final = self.out_dir / self._parquet_name(contract)
         os.replace(tmp, final)
         del self.pending[contract.name]
-        self.outputs[contract.name] = self._summarise(contract, final)
+        summary.parquet = final.name
+        self.rows_read += summary.rows
+        self.period_ranges.append((summary.first_period, summary.last_period))
+        self.org_codes |= set(orgs)
+        self.outputs[contract.name] = summary
 
     def _rejects(self, contract: Contract, rejects: str) -> list[int]:
         """Findings for the rows DuckDB could not read; returns their line numbers."""
@@ -408,12 +417,6 @@ class _Run:
         key = contract.key
         on = " AND ".join(f"t.{ident(k)} IS NOT DISTINCT FROM d.{ident(k)}" for k in key)
         keys = ", ".join(ident(k) for k in key)
-        if rid == "NULL":  # fast path: only whether any key repeats matters
-            self.con.execute(
-                f"INSERT INTO {bad} SELECT NULL, NULL, NULL, 'duplicate' FROM {source} "
-                f"GROUP BY {keys} HAVING count(*) > 1 LIMIT 1"
-            )
-            return bad
         self.con.execute(
             f"INSERT INTO {bad} SELECT t.{rid}, NULL, CAST(d.first AS VARCHAR), 'duplicate' "
             f"FROM {source} t JOIN (SELECT {keys}, min({rid}) AS first FROM {source} "
@@ -449,41 +452,35 @@ class _Run:
         tmp = self._copy(contract, f"SELECT {cols} FROM {table} {where} {_order_by(contract)}")
         self._publish(contract, tmp)
 
-    def _summarise(self, contract: Contract, path: Path) -> Output:
-        source = f"read_parquet({lit(str(path))})"
+    def _profile(self, contract: Contract, path: Path) -> tuple[int, Output, list[str]]:
+        """One pass over written rows: how many break a rule, and what they cover."""
         period = PERIOD_COLUMN.get(contract.name)
         date_key = next((k for k in contract.key if contract.column(k).type == "DATE"), None)
-        first_key = contract.key[0]
+        first_key = ident(contract.key[0])
+        keys = ", ".join(ident(k) for k in contract.key)
+        problems = " + ".join(
+            [f"count(*) FILTER ({rule})" for _c, rule, _k in _rules(contract)]
+            + [f"count(*) - count(DISTINCT ({keys},))"]
+        )
+        has_org = "org_code" in contract.column_names
         exprs = [
+            problems,
             "count(*)",
             f"CAST(min({ident(period)}) AS VARCHAR)" if period else "NULL",
             f"CAST(max({ident(period)}) AS VARCHAR)" if period else "NULL",
             f"CAST(min({ident(date_key)}) AS VARCHAR)" if date_key else "NULL",
             f"CAST(max({ident(date_key)}) AS VARCHAR)" if date_key else "NULL",
-            f"count(DISTINCT {ident(first_key)})",
+            f"count(DISTINCT {first_key})",
+            f"list(DISTINCT CAST({first_key} AS VARCHAR)) FILTER ({first_key} IS NOT NULL)",
+            "list(DISTINCT org_code) FILTER (org_code IS NOT NULL)" if has_org else "[]",
         ]
-        rows, p_from, p_to, k_from, k_to, n_keys = self.con.execute(
-            f"SELECT {', '.join(exprs)} FROM {source}"
+        row = self.con.execute(
+            f"SELECT {', '.join(exprs)} FROM read_parquet({lit(str(path))})"
         ).fetchone()
-        self.rows_read += rows
-        keys = None
-        if n_keys <= MAX_KEY_VALUES:
-            keys = [
-                r[0]
-                for r in self.con.execute(
-                    f"SELECT DISTINCT CAST({ident(first_key)} AS VARCHAR) FROM {source}"
-                ).fetchall()
-            ]
-        if "org_code" in contract.column_names:
-            codes = {
-                r[0]
-                for r in self.con.execute(
-                    f"SELECT DISTINCT org_code FROM {source} WHERE org_code IS NOT NULL"
-                ).fetchall()
-            }
-            self.org_codes = (self.org_codes or set()) | codes
-        self.period_ranges.append((p_from, p_to))
-        return Output(contract.name, path.name, rows, keys, k_from, k_to)
+        bad, rows, p_from, p_to, k_from, k_to, n_keys, key_values, orgs = row
+        keys_kept = sorted(key_values or []) if n_keys <= MAX_KEY_VALUES else None
+        summary = Output(contract.name, path.name, rows, keys_kept, k_from, k_to, p_from, p_to)
+        return int(bad), summary, orgs or []
 
     # -- clean-up ------------------------------------------------------------------------
 
@@ -522,32 +519,36 @@ def _select_column(column: contracts.Column, present: bool) -> str:
     return name
 
 
+def _rules(contract: Contract) -> list[tuple[str, str, str]]:
+    """(column, SQL condition that is true for a bad row, kind) for every column rule."""
+    rules: list[tuple[str, str, str]] = []
+    for c in contract.columns:
+        name = ident(c.name)
+        if c.required:
+            rules.append((c.name, f"{name} IS NULL", "blank"))
+        if c.enum:
+            allowed = ", ".join(lit(v) for v in c.enum)
+            rules.append((c.name, f"{name} NOT IN ({allowed})", "enum"))
+        if c.pattern:
+            rules.append((c.name, f"NOT regexp_full_match({name}, {lit(c.pattern)})", "pattern"))
+        if c.minimum is not None:
+            rules.append((c.name, f"{name} < {c.minimum}", "minimum"))
+        if c.maximum is not None:
+            rules.append((c.name, f"{name} > {c.maximum}", "maximum"))
+    return rules
+
+
 def _check_sql(contract: Contract, table: str, rid: str) -> str:
     """One statement listing (row, column, value, kind) for every rule a row breaks."""
     parts: list[str] = []
-    for c in contract.columns:
-        name = ident(c.name)
-        value = f"CAST({name} AS VARCHAR)"
-        if c.type == "DOUBLE":  # show 7, not 7.0, as the analyst typed it
+    for column, condition, kind in _rules(contract):
+        value = f"CAST({ident(column)} AS VARCHAR)"
+        if contract.column(column).type == "DOUBLE":  # show 7, not 7.0, as typed
             value = f"regexp_replace({value}, '\\.0$', '')"
-
-        def add(condition: str, kind: str, value: str = value, col: str = c.name) -> None:
-            parts.append(
-                f"SELECT {rid} AS rid, {lit(col)} AS col, {value} AS val, {lit(kind)} AS kind "
-                f"FROM {table} WHERE {condition}"
-            )
-
-        if c.required:
-            add(f"{name} IS NULL", "blank")
-        if c.enum:
-            allowed = ", ".join(lit(v) for v in c.enum)
-            add(f"{name} NOT IN ({allowed})", "enum")
-        if c.pattern:
-            add(f"NOT regexp_full_match({name}, {lit(c.pattern)})", "pattern")
-        if c.minimum is not None:
-            add(f"{name} < {c.minimum}", "minimum")
-        if c.maximum is not None:
-            add(f"{name} > {c.maximum}", "maximum")
+        parts.append(
+            f"SELECT {rid} AS rid, {lit(column)} AS col, {value} AS val, {lit(kind)} AS kind "
+            f"FROM {table} WHERE {condition}"
+        )
     return " UNION ALL ".join(parts)
 
 

@@ -132,7 +132,7 @@ def _capacity_section(view, org_name: str) -> None:
         return
     latest = capacity.iloc[-1]
     a, b, c = st.columns(3)
-    a.metric("Staff trained (any level)", f"{latest['trained_any_pct']:.1f}% of headcount")
+    a.metric("Staff trained, % of headcount", f"{latest['trained_any_pct']:.1f}%")
     b.metric("Improvement coaches", f"{int(latest['improvement_coaches']):,}")
     c.metric("Headcount", f"{int(latest['headcount']):,}")
     st.caption(f"Latest figures: {_month(latest['period_start'])}.")

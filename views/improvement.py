@@ -207,15 +207,17 @@ def main() -> None:
         return
     org_name = tree.name(filters.org_code)
     last_day = period_end(filters.period_to)
+    scope = scope_codes(tree, filters.org_code)
+    within = " and the organisations within it" if len(scope) > 1 else ""
     st.caption(
-        f"{org_name} ({filters.org_code}) and the organisations within it · "
+        f"{org_name} ({filters.org_code}){within} · "
         f"{filters.period_from:%b %Y} to {filters.period_to:%b %Y}"
     )
     board = state.board(filters.org_code, filters.period_from, filters.period_to)
     components.as_at_stamp(board)
     view = build_improvement(
         state.query,
-        scope_codes(tree, filters.org_code),
+        scope,
         filters.period_from,
         last_day,
         assurance_from_board(board),

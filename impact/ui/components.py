@@ -69,9 +69,14 @@ def icon_pair(answer: MetricAnswer) -> None:
 
 
 def _figure(svg: str, kind: str, label: str) -> str:
-    """An icon with its words beside it (the SVG also carries them as its aria-label)."""
+    """An icon with its words beside it.
+
+    The SVG is shown as an image (Streamlit's HTML sanitiser drops inline SVG); its ``alt``
+    is empty because the caption beside it already says the same words to a screen reader.
+    """
+    image = f'<img src="{icons.icon_data_uri(svg)}" alt="" width="48" height="48">' if svg else ""
     return (
-        f"<figure>{svg}<figcaption><strong>{escape(kind)}:</strong> "
+        f"<figure>{image}<figcaption><strong>{escape(kind)}:</strong> "
         f"{escape(label)}</figcaption></figure>"
     )
 

@@ -17,7 +17,8 @@ APP_TITLE = "Board improvement dashboard"
 
 _CSS = f"""
 <style>
-html, body, [class*="st-"], .stMarkdown, .stDataFrame, button, input, select {{
+.stApp, .stApp p, .stApp li, .stApp label, .stApp input, .stApp h1, .stApp h2, .stApp h3,
+.stApp h4, .stApp figcaption, .stApp [data-testid="stMarkdownContainer"] {{
   font-family: Arial, "Helvetica Neue", Helvetica, sans-serif;
 }}
 .stApp {{ color: {palette.NHS_BLACK}; }}
@@ -48,7 +49,7 @@ a:focus, button:focus-visible, [role="option"]:focus, input:focus-visible {{
 }}
 .icon-pair {{ display: flex; gap: 1.2rem; flex-wrap: wrap; align-items: center; }}
 .icon-pair figure {{ display: flex; gap: 0.5rem; align-items: center; margin: 0; }}
-.icon-pair figcaption {{ font-size: 1rem; max-width: 15rem; }}
+.icon-pair figcaption {{ font-size: 1rem; max-width: 24rem; }}
 .board-question {{ color: {palette.NHS_DARK_BLUE}; }}
 </style>
 """
