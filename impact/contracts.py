@@ -21,6 +21,7 @@ DIRECTIONS = ("increase", "decrease", "neutral")
 FREQUENCIES = ("week", "month", "quarter")
 PROJECT_STATUSES = ("planned", "active", "complete", "stopped")
 PDSA_DECISIONS = ("adopt", "adapt", "abandon")
+QUESTION_STATUSES = ("open", "answered")
 IMPACT_COMPONENTS = (
     "shared_purpose_and_vision",
     "people_and_culture",
@@ -117,7 +118,9 @@ ORGANISATIONS = Contract(
 METRICS = Contract(
     name="metrics",
     title="Metrics (the catalogue)",
-    purpose="What is measured, which recovery priority it serves and the board question it answers.",
+    purpose=(
+        "What is measured, which recovery priority it serves and the board question it answers."
+    ),
     columns=(
         Column("metric_id", pattern=SLUG, rule="a lower-case slug (letters, digits, _ or -)"),
         Column("metric_name"),
@@ -138,7 +141,9 @@ METRICS = Contract(
         "unit": "percent",
         "improvement_direction": "increase",
         "frequency": "month",
-        "definition": "Attendances admitted, transferred or discharged within 4 hours ÷ all attendances",
+        "definition": (
+            "Attendances admitted, transferred or discharged within 4 hours ÷ all attendances"
+        ),
         "source": "NHS England A&E Attendances and Emergency Admissions",
     },
 )
@@ -314,6 +319,46 @@ SELF_ASSESSMENT = Contract(
     },
 )
 
+BOARD_QUESTIONS = Contract(
+    name="board_questions",
+    title="Board question log",
+    purpose="Questions the board asked about a metric, their owner, due date and answer.",
+    columns=(
+        Column("question_id", description="Unique id, e.g. Q-20250312-1a2b3c4d."),
+        Column("org_code"),
+        Column("metric_id", pattern=SLUG, rule="a lower-case slug (letters, digits, _ or -)"),
+        Column("question"),
+        Column("asked_by", required=False, description="Board member who asked."),
+        Column("owner", description="Who will bring the answer."),
+        Column("asked_on", type="DATE"),
+        Column("due_date", type="DATE"),
+        Column("status", enum=QUESTION_STATUSES),
+        Column("answer", required=False),
+        Column("answered_on", type="DATE", required=False),
+        Column(
+            "revision",
+            type="INTEGER",
+            minimum=1,
+            description="Raised on every change; on import the higher revision wins.",
+        ),
+    ),
+    key=("question_id",),
+    example={
+        "question_id": "Q-20250312-1a2b3c4d",
+        "org_code": "RXX01",
+        "metric_id": "ae_4hr_all",
+        "question": "What changed in January that has kept 4-hour performance below its range?",
+        "asked_by": "Non-executive director",
+        "owner": "Chief Operating Officer",
+        "asked_on": "2025-03-12",
+        "due_date": "2025-04-09",
+        "status": "open",
+        "answer": "",
+        "answered_on": "",
+        "revision": "1",
+    },
+)
+
 #: Every contract, in the order the documentation lists them.
 CONTRACTS: dict[str, Contract] = {
     c.name: c
@@ -327,6 +372,7 @@ CONTRACTS: dict[str, Contract] = {
         PDSA_CYCLES,
         CAPABILITY,
         SELF_ASSESSMENT,
+        BOARD_QUESTIONS,
     )
 }
 

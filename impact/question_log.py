@@ -27,55 +27,15 @@ import duckdb
 import pandas as pd
 
 from impact import config
-from impact.contracts import SLUG, Column, Contract
+from impact.contracts import BOARD_QUESTIONS, QUESTION_STATUSES
 from impact.csv_safe import FORMULA_STARTS, to_safe_csv
 from impact.queries import load_sql as _sql
 
 #: The log's file name inside the data folder. Not a CSV, so the store never reads it.
 LOG_FILE_NAME = "board_questions.duckdb"
-STATUSES = ("open", "answered")
+STATUSES = QUESTION_STATUSES
 #: Longest text accepted in one field, so a pasted document cannot bloat the log.
 MAX_TEXT = 2000
-
-BOARD_QUESTIONS = Contract(
-    name="board_questions",
-    title="Board question log",
-    purpose="Questions the board asked about a metric, their owner, due date and answer.",
-    columns=(
-        Column("question_id", description="Unique id, e.g. Q-20250312-1a2b3c4d."),
-        Column("org_code"),
-        Column("metric_id", pattern=SLUG, rule="a lower-case slug (letters, digits, _ or -)"),
-        Column("question"),
-        Column("asked_by", required=False, description="Board member who asked."),
-        Column("owner", description="Who will bring the answer."),
-        Column("asked_on", type="DATE"),
-        Column("due_date", type="DATE"),
-        Column("status", enum=STATUSES),
-        Column("answer", required=False),
-        Column("answered_on", type="DATE", required=False),
-        Column(
-            "revision",
-            type="INTEGER",
-            minimum=1,
-            description="Raised on every change; on import the higher revision wins.",
-        ),
-    ),
-    key=("question_id",),
-    example={
-        "question_id": "Q-20250312-1a2b3c4d",
-        "org_code": "RXX01",
-        "metric_id": "ae_4hr_all",
-        "question": "What changed in January that has kept 4-hour performance below its range?",
-        "asked_by": "Non-executive director",
-        "owner": "Chief Operating Officer",
-        "asked_on": "2025-03-12",
-        "due_date": "2025-04-09",
-        "status": "open",
-        "answer": "",
-        "answered_on": "",
-        "revision": "1",
-    },
-)
 
 #: The exported CSV's header, in order.
 CSV_COLUMNS: tuple[str, ...] = BOARD_QUESTIONS.column_names

@@ -133,8 +133,10 @@ def spc(
     True for ``variant="nhsr"`` and False for ``variant="mdc"``; the ``mdc`` variant also
     lets points beyond the process limits count towards "2 of 3 near the limit".
 
-    The result keeps the facet, date and value columns (named as given), sorted by facet and
-    date, followed by :data:`R_COLUMNS` and ``improvement_direction``. Missing values are
+    The result keeps the facet, date and value columns (named as given; facet columns become
+    categorical, the same values), sorted by facet and date, followed by :data:`R_COLUMNS`
+    and ``improvement_direction``. Duplicate dates within a facet, missing dates and missing
+    facet values raise ``ValueError``. Missing values are
     ``<NA>`` and "not a number" results (R's ``NaN``, e.g. limits of a constant series) are
     ``NaN``, kept apart by pandas' nullable ``Float64``/``boolean`` types. Warns
     :class:`ShortGroupWarning` (R's text) when any group has fewer than 13 points.
@@ -524,7 +526,9 @@ def _check_arguments(
     missing = [c for c in needed if c not in data.columns]
     if missing:
         raise KeyError(f"spc: columns not in data: {missing}")
-    clash = [c for c in (value_col, date_col, *facets) if c in R_COLUMNS]
+    clash = [
+        c for c in (value_col, date_col, *facets) if c in (*R_COLUMNS, "improvement_direction")
+    ]
     if clash:
         raise ValueError(f"spc: input columns {clash} would clash with output columns")
 

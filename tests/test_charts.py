@@ -11,6 +11,7 @@ from impact.charts import (
     rank_peers,
     rebase_dates,
     sparkline,
+    sparkline_svg,
     spc_figure,
     target_segments,
 )
@@ -139,3 +140,12 @@ def test_comparison_lines_one_per_org():
         [("Trust", frame), ("ICB", frame), ("Region", frame.iloc[0:0])], title="x"
     )
     assert [t.name for t in fig.data] == ["Trust", "ICB"]
+
+
+def test_sparkline_svg_names_the_trend_in_words():
+    svg = sparkline_svg(_points(), unit="percent")
+    assert svg.startswith("<svg") and 'role="img"' in svg
+    assert "from 70% to 95%" in svg and "Special cause – concern" in svg
+    assert f'fill="{palette.POINT_TYPE_COLOURS["special_cause_concern"]}"' in svg
+    assert svg.count(",") >= 6  # one coordinate pair per point
+    assert sparkline_svg(_points().iloc[0:0]) == ""

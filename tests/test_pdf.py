@@ -88,11 +88,13 @@ def test_html_pack_opens_offline_with_interactive_charts(html: str, tmp_path: Pa
     page_file = tmp_path / "board-pack.html"
     page_file.write_text(html, encoding="utf-8")
     requested: list[str] = []
+    alerts: list[str] = []
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         try:
             page = browser.new_page()
             page.on("request", lambda request: requested.append(request.url))
+            page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
             page.goto(page_file.as_uri())
             page.wait_for_function(
                 "document.querySelectorAll('.plotly-graph-div .main-svg').length > 0"
@@ -102,9 +104,8 @@ def test_html_pack_opens_offline_with_interactive_charts(html: str, tmp_path: Pa
                 ".filter(d => d.querySelector('.main-svg')).length"
             )
             charts = page.evaluate("document.querySelectorAll('.plotly-graph-div').length")
-            alerts: list[str] = []
-            page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
         finally:
             browser.close()
     assert charts > 0 and drawn == charts
+    assert alerts == []  # no script from any text ran
     assert [u for u in requested if not u.startswith(("file:", "data:", "blob:"))] == []

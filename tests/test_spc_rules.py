@@ -505,3 +505,30 @@ def test_vectorised_rules_match_a_loop_transcription_on_random_series(
     got = points["special_cause_type"].astype(str).tolist()
     mismatches = [(i, e, g) for i, (e, g) in enumerate(zip(expected, got, strict=True)) if e != g]
     assert not mismatches, mismatches[:5]
+
+
+def test_missing_dates_and_facet_values_are_rejected() -> None:
+    data = frame(BASELINE, org="A")
+    data.loc[3, "month"] = pd.NaT
+    with pytest.raises(ValueError, match="missing date in row 3"):
+        spc(data, value_col="value", date_col="month")
+    data = frame(BASELINE, org="A")
+    data.loc[2, "org"] = None
+    with pytest.raises(ValueError, match="missing value in facet column 'org'"):
+        spc(data, value_col="value", date_col="month", facet_cols="org")
+
+
+def test_rebase_column_marks_the_first_point_of_each_group() -> None:
+    data = frame(BASELINE + [v + 10 for v in BASELINE])
+    data["new_process"] = data.index == 12
+    with pytest.warns(ShortGroupWarning):
+        points = spc(data, value_col="value", date_col="month", rebase_col="new_process")
+    expected = run(BASELINE + [v + 10 for v in BASELINE], rebase="2023-01-01")
+    pd.testing.assert_frame_equal(points, expected)
+
+
+def test_input_is_not_modified() -> None:
+    data = frame([*BASELINE, 9.0]).iloc[::-1]
+    before = data.copy()
+    spc(data, value_col="value", date_col="month")
+    pd.testing.assert_frame_equal(data, before)

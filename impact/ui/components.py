@@ -106,11 +106,13 @@ def metric_card(answer: MetricAnswer, state: FilterState, *, spark: bool = True)
                 f"{stale_flag(answer)}"
             )
             if spark:
-                st.plotly_chart(
-                    charts.sparkline(answer.points, unit=m.unit),
-                    key=f"spark-{m.metric_id}",
-                    config={"displayModeBar": False, "staticPlot": True},
-                )
+                svg = charts.sparkline_svg(answer.points, unit=m.unit)
+                label = escape(charts.sparkline_label(answer.points, unit=m.unit), quote=True)
+                if svg:
+                    st.html(
+                        f'<img src="{icons.icon_data_uri(svg)}" alt="{label}" '
+                        'width="240" height="56">'
+                    )
         st.page_link(
             METRIC_DETAIL_PAGE,
             label=f"Open the detail for {m.metric_name}",
