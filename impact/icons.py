@@ -22,6 +22,9 @@ MDC_GREY = "#A6A6A6"
 MDC_BLUE = "#00B0F0"
 MDC_ORANGE = "#E46C0A"
 MDC_PURPLE = "#490092"
+#: Grey for the dots and line inside the icons: darker than the MDC grey so the marks keep
+#: 3:1 contrast on white (WCAG 2.2 non-text contrast); the ring keeps the MDC grey.
+DOT_GREY = "#6F6F6F"
 #: Darker shades of the same hues for letters, so text keeps 4.5:1 contrast on white.
 INK = {MDC_GREY: "#4D4D4D", MDC_BLUE: "#005EB8", MDC_ORANGE: "#A84B00", MDC_PURPLE: "#490092"}
 
@@ -118,13 +121,13 @@ def variation_icon_svg(kind: str, *, size: int = 48) -> str:
     xs = [24, 32, 40, 48, 56, 64, 72]
     if name == "common_cause":
         ys = [52, 44, 56, 46, 54, 42, 50]
-        dots = [(x, y, MDC_GREY) for x, y in zip(xs, ys, strict=True)]
+        dots = [(x, y, DOT_GREY) for x, y in zip(xs, ys, strict=True)]
         letter = ""
     else:
         rise = -1 if side == "high" else 1
         ys = [50, 46, 53, 48] + [50 + rise * d for d in (10, 14, 18)]
         dots = [
-            (x, y, MDC_GREY if i < 4 else colour)
+            (x, y, DOT_GREY if i < 4 else colour)
             for i, (x, y) in enumerate(zip(xs, ys, strict=True))
         ]
         letter_y = 32 if side == "high" else 84
@@ -136,7 +139,7 @@ def variation_icon_svg(kind: str, *, size: int = 48) -> str:
     marks = "".join(f'<circle cx="{x}" cy="{y}" r="4.5" fill="{c}"/>' for x, y, c in dots)
     body = (
         f"{_ring(colour)}"
-        f'<polyline points="{line}" fill="none" stroke="{MDC_GREY}" stroke-width="2"/>'
+        f'<polyline points="{line}" fill="none" stroke="{DOT_GREY}" stroke-width="2"/>'
         f"{marks}{letter}"
     )
     return _svg(VARIATION_LABELS[name], size, body)

@@ -261,14 +261,18 @@ def main_text(page) -> str:  # type: ignore[no-untyped-def]
     return page.get_by_test_id("stMain").inner_text()
 
 
-def screenshot(page, name: str, *, to: Path | None = None) -> Path:  # type: ignore[no-untyped-def]
-    """Save a whole-page screenshot (``test-artifacts/<name>.png`` unless ``to`` is given).
+def screenshot(page, name: str, *, to: Path | None = None, whole: bool = True) -> Path:  # type: ignore[no-untyped-def]
+    """Save a screenshot (``test-artifacts/<name>.png`` unless ``to`` is given).
 
-    Streamlit scrolls inside its own container, so Playwright's ``full_page`` only sees
-    the viewport; the viewport is stretched to the content's height for the shot instead.
+    ``whole`` captures the whole page: Streamlit scrolls inside its own container, so
+    Playwright's ``full_page`` alone sees only the viewport, and the viewport is stretched
+    to the content's height for the shot instead. Otherwise the first screenful is saved.
     """
     path = to or ARTIFACTS / f"{name}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
+    if not whole:
+        page.screenshot(path=str(path), animations="disabled")
+        return path
     height = page.evaluate(
         """() => Math.max(...[...document.querySelectorAll(
             '[data-testid="stMain"], [data-testid="stAppViewContainer"], section.main')]
