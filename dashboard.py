@@ -14,6 +14,8 @@ from impact.filters import month_starts
 from impact.ui import state
 from impact.ui.context import BoardContext, set_context
 from impact.ui.filters import draw_filters
+from impact.ui.live import watch_for_new_data
+from impact.ui.meeting import apply_meeting_style, meeting_requested
 from impact.ui.style import APP_TITLE, apply_style, header
 
 st.set_page_config(
@@ -24,6 +26,9 @@ st.set_page_config(
 )
 apply_style()
 state.refresh()
+watch_for_new_data()
+if meeting_requested(st.query_params):
+    apply_meeting_style()
 
 PAGES = [
     st.Page("views/overview.py", title="Board overview", icon=":material/dashboard:", default=True),
@@ -48,8 +53,28 @@ PAGES = [
         icon=":material/query_stats:",
         url_path="metric-detail",
     ),
-    # Later pages are appended here: Improvement activity, NHS IMPACT capability, Data,
-    # Meeting mode.
+    st.Page(
+        "views/improvement.py",
+        title="Improvement activity",
+        icon=":material/trending_up:",
+        url_path="improvement",
+    ),
+    st.Page(
+        "views/capability.py",
+        title="NHS IMPACT capability",
+        icon=":material/school:",
+        url_path="capability",
+    ),
+    st.Page(
+        "views/meeting.py", title="Meeting mode", icon=":material/co_present:", url_path="meeting"
+    ),
+    st.Page(
+        "views/questions.py",
+        title="Board question log",
+        icon=":material/question_answer:",
+        url_path="questions",
+    ),
+    st.Page("views/data.py", title="Data", icon=":material/database:", url_path="data"),
 ]
 
 page = st.navigation(PAGES)

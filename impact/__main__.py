@@ -19,7 +19,9 @@ import impact.cli
 def command_names() -> list[str]:
     """The available commands: the public modules of ``impact.cli``."""
     return sorted(
-        info.name for info in pkgutil.iter_modules(impact.cli.__path__) if not info.name.startswith("_")
+        info.name
+        for info in pkgutil.iter_modules(impact.cli.__path__)
+        if not info.name.startswith("_")
     )
 
 

@@ -1,12 +1,11 @@
-"""Read and validate one extract file into memory, and persist its good rows to Parquet.
+"""Read and validate one extract file, and write its good rows to Parquet.
 
 Each file is read on its own by DuckDB (``read_csv`` with the contract's explicit types,
 ``nullstr`` for the usual blanks, ``store_rejects`` so a bad row never stops the file),
 then checked in SQL (blank required values, values outside an enumeration, pattern and
 range rules, duplicate keys). Every problem becomes a :class:`Finding` in an analyst's
-words, with the file, line and column. The rows that pass are served from memory at once
-and written to Parquet in the cache afterwards (:func:`persist`), so a restart never
-parses the CSV again. A problem with the file as a whole (empty,
+words, with the file, line and column; the rows that pass are written to Parquet in the
+cache so a restart never parses the CSV again. A problem with the file as a whole (empty,
 not UTF-8, not recognised, changed while being read) rejects that file alone.
 """
 
@@ -88,8 +87,6 @@ class FileReport:
     rows_rejected: int = 0
     first_period: str | None = None
     last_period: str | None = None
-    #: The in-memory table holding the rows in this process (None when read from Parquet).
-    table: str | None = None
     organisations: int = 0
     closest_contract: str | None = None
     missing_columns: list[str] = field(default_factory=list)
@@ -111,8 +108,6 @@ class Output:
     key_to: str | None
     first_period: str | None = None
     last_period: str | None = None
-    #: The in-memory table holding the rows in this process (None when read from Parquet).
-    table: str | None = None
 
 
 @dataclass
@@ -126,7 +121,7 @@ class FileResult:
         return {
             "report": self.report.to_dict(),
             "findings": [asdict(f) for f in self.findings],
-            "outputs": {k: asdict(v) | {"table": None} for k, v in self.outputs.items()},
+            "outputs": {k: asdict(v) for k, v in self.outputs.items()},
             "priority": self.priority,
         }
 
@@ -190,12 +185,10 @@ def _stat_changed(stat: FileStat) -> bool:
     return now.st_size != stat.size or now.st_mtime_ns != stat.mtime_ns
 
 
-def ingest_file(con: duckdb.DuckDBPyConnection, stat: FileStat, origin: str = "data") -> FileResult:
-    """Read and validate one file into memory. Never raises for a bad file: it reports it.
-
-    The good rows are left in a table of the shared database (``Output.table``); the
-    caller serves them at once and writes them to the Parquet cache with :func:`persist`.
-    """
+def ingest_file(
+    con: duckdb.DuckDBPyConnection, stat: FileStat, out_dir: Path, origin: str = "data"
+) -> FileResult:
+    """Read, validate and persist one file. Never raises for a bad file: it reports it."""
     report = FileReport(
         path=stat.rel, origin=origin, size=stat.size, mtime=stat.mtime_ns / 1e9, status=OK
     )
@@ -226,7 +219,7 @@ def ingest_file(con: duckdb.DuckDBPyConnection, stat: FileStat, origin: str = "d
             f"which also needs column(s): {', '.join(missing)}",
         )
 
-    run = _Run(con, stat)
+    run = _Run(con, stat, out_dir)
     try:
         if contract is not None:
             report.contract = contract.name
@@ -255,7 +248,7 @@ def ingest_file(con: duckdb.DuckDBPyConnection, stat: FileStat, origin: str = "d
     periods = [p for o in run.period_ranges for p in o if p]
     report.first_period = min(periods) if periods else None
     report.last_period = max(periods) if periods else None
-    report.organisations = len(run.org_codes)
+    report.organisations = run.organisations
     if run.rows_rejected:
         report.status = ROWS_REJECTED
         report.message = f"{run.rows_rejected} of {run.rows_read} row(s) rejected"
@@ -271,42 +264,62 @@ def ingest_file(con: duckdb.DuckDBPyConnection, stat: FileStat, origin: str = "d
 
 
 class _Run:
-    """The state of reading one file: tables made, findings, outputs."""
+    """The state of reading one file: temp tables, findings, outputs written."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, stat: FileStat) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, stat: FileStat, out_dir: Path) -> None:
         self.con = con
         self.stat = stat
+        self.out_dir = out_dir
         self.tag = uuid.uuid4().hex[:12]
         self.temps: list[str] = []
         self.views: list[str] = []
         self.findings: list[Finding] = []
         self.outputs: dict[str, Output] = {}
+        self.pending: dict[str, Path] = {}
         self.rows_read = 0
         self.rows_rejected = 0
         self.period_ranges: list[tuple[str | None, str | None]] = []
-        self.org_codes: set[str] = set()
+        #: Organisations a file covers (for a publication: its largest output's count).
+        self.organisations = 0
 
     # -- reading -------------------------------------------------------------------------
 
     def read_contract_file(self, contract: Contract, header: list[str]) -> None:
-        """One typed DuckDB read into memory; rows keep their file order (``rowid``)."""
+        """Fast path: one streaming pass CSV → sorted Parquet, then checks on the Parquet.
+
+        Only when a check fails (rare) is the file read again into memory, where each row
+        keeps its position so the findings can name the line, and written without the
+        rejected rows.
+        """
         names = _column_names(header)
         types = contract.duckdb_types()
         columns = ", ".join(f"{lit(n)}: {lit(types.get(n, 'VARCHAR'))}" for n in names)
         nulls = ", ".join(lit(s) for s in contracts.NULL_STRINGS)
         select = ", ".join(_select_column(c, c.name in names) for c in contract.columns)
-        rejects, scan = f"_rj_{self.tag}", f"_rs_{self.tag}"
-        self.temps += [rejects, scan]
-        table = self._table(contract)
-        self.con.execute(
-            f"CREATE TABLE {ident(table)} AS SELECT {select}, "
-            f"{lit(self.stat.rel)} AS source_file "
-            f"FROM read_csv({lit(str(self.stat.path))}, header=true, auto_detect=false, "
-            f"delim=',', quote='\"', escape='\"', "
-            f"columns={{{columns}}}, nullstr=[{nulls}], store_rejects=true, "
-            f"rejects_table={lit(rejects)}, rejects_scan={lit(scan)})"
-        )
-        reject_lines = self._rejects(contract, rejects)
+
+        def rows_sql(attempt: int) -> str:
+            rejects, scan = f"_rj_{self.tag}_{attempt}", f"_rs_{self.tag}_{attempt}"
+            self.temps += [rejects, scan]
+            return (
+                f"SELECT {select}, {lit(self.stat.rel)} AS source_file "
+                f"FROM read_csv({lit(str(self.stat.path))}, header=true, auto_detect=false, "
+                f"delim=',', quote='\"', escape='\"', "
+                f"columns={{{columns}}}, nullstr=[{nulls}], store_rejects=true, "
+                f"rejects_table={lit(rejects)}, rejects_scan={lit(scan)})"
+            )
+
+        tmp = self._copy(contract, f"{rows_sql(1)} {_order_by(contract)}")
+        problems, summary, orgs = self._profile(contract, tmp)
+        if problems == 0:
+            self._rejects(contract, f"_rj_{self.tag}_1")
+            self._publish(contract, tmp, (summary, orgs))
+            return
+        # Slow path: keep the file order (rowid) so every finding names its line.
+        tmp.unlink(missing_ok=True)
+        table = f"_t_{self.tag}"
+        self.temps.append(table)
+        self.con.execute(f"CREATE TEMP TABLE {table} AS {rows_sql(2)}")
+        reject_lines = self._rejects(contract, f"_rj_{self.tag}_2")
 
         def line_of(row: int) -> int:
             # Good row ``row`` (0-based) is the (row+1)-th record not rejected; the header
@@ -318,15 +331,16 @@ class _Run:
                     return line
                 line = moved
 
-        self._check(contract, table, line_of)
+        self._check_and_write(contract, table, line_of)
 
     def read_reader_file(self, reader: sources.Reader) -> str:
         relations = reader.outputs(self.con, self.stat.path)
         for name, relation in relations.items():
             contract = contracts.CONTRACTS[name]
-            view = f"_v_{self.tag}_{name}"
+            view, table = f"_v_{self.tag}_{name}", f"_t_{self.tag}_{name}"
             relation.create_view(view, replace=True)
             self.views.append(view)
+            self.temps.append(table)
             present = set(relation.columns)
             select = ", ".join(
                 f"CAST({ident(c.name)} AS {c.type}) AS {ident(c.name)}"
@@ -335,25 +349,41 @@ class _Run:
                 for c in contract.columns
             )
             line = "source_line" if "source_line" in present else "NULL"
-            table = self._table(contract)
             self.con.execute(
-                f"CREATE TABLE {ident(table)} AS SELECT {select}, "
+                f"CREATE TEMP TABLE {table} AS SELECT {select}, "
                 f"{lit(self.stat.rel)} AS source_file, CAST({line} AS BIGINT) AS _line "
                 f"FROM {view}"
             )
-            lines = dict(self.con.execute(f"SELECT rowid, _line FROM {ident(table)}").fetchall())
-            self._check(contract, table, lines.get)
+            lines = dict(self.con.execute(f"SELECT rowid, _line FROM {table}").fetchall())
+            self._check_and_write(contract, table, lines.get)
         return ", ".join(relations)
 
-    # -- validation ----------------------------------------------------------------------
+    # -- writing and validation ------------------------------------------------------------
 
-    def _table(self, contract: Contract) -> str:
-        """A table in the shared database (every cursor sees it) for this file's rows."""
-        name = f"_rows_{contract.name}_{self.tag}"
-        self.outputs[contract.name] = Output(
-            contract.name, _parquet_name(self.stat, contract), 0, None, None, None, table=name
-        )
-        return name
+    def _parquet_name(self, contract: Contract) -> str:
+        digest = hashlib.sha1(self.stat.rel.encode()).hexdigest()[:12]
+        return f"{digest}-{self.stat.size}-{self.stat.mtime_ns}-{contract.name}.parquet"
+
+    def _copy(self, contract: Contract, select: str) -> Path:
+        """Write rows to this file's Parquet for the contract, under a temporary name."""
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        tmp = self.out_dir / f"{self._parquet_name(contract)}.{self.tag}.tmp"
+        self.pending[contract.name] = tmp
+        self.con.execute(f"COPY ({select}) TO {lit(str(tmp))} ({PARQUET_OPTIONS})")
+        return tmp
+
+    def _publish(
+        self, contract: Contract, tmp: Path, profile: tuple[Output, int] | None = None
+    ) -> None:
+        summary, orgs = profile or self._profile(contract, tmp)[1:]
+        final = self.out_dir / self._parquet_name(contract)
+        os.replace(tmp, final)
+        del self.pending[contract.name]
+        summary.parquet = final.name
+        self.rows_read += summary.rows
+        self.period_ranges.append((summary.first_period, summary.last_period))
+        self.organisations = max(self.organisations, orgs)
+        self.outputs[contract.name] = summary
 
     def _rejects(self, contract: Contract, rejects: str) -> list[int]:
         """Findings for the rows DuckDB could not read; returns their line numbers."""
@@ -375,24 +405,11 @@ class _Run:
     def _add(self, line: int | None, column: str, value: str, reason: str) -> None:
         self.findings.append(Finding(self.stat.rel, line, column, value, reason))
 
-    def _check(self, contract: Contract, table: str, line_of: Callable[[int], int | None]) -> None:
-        """One pass counts rule breaks; only when there are some are they listed and removed."""
-        problems, orgs = self._profile(contract, table)
-        if problems:
-            self._list_and_remove(contract, table, line_of)
-            problems, orgs = self._profile(contract, table)
-        out = self.outputs[contract.name]
-        self.rows_read += out.rows
-        self.period_ranges.append((out.first_period, out.last_period))
-        self.org_codes |= set(orgs)
-
-    def _list_and_remove(
-        self, contract: Contract, table: str, line_of: Callable[[int], int | None]
-    ) -> None:
-        bad = f"_bad_{self.tag}_{contract.name}"
+    def _check(self, contract: Contract, source: str, rid: str, attempt: int) -> str:
+        """A temp table of (rid, col, val, kind) for every rule a row breaks."""
+        bad = f"_bad_{self.tag}_{contract.name}_{attempt}"
         self.temps.append(bad)
-        source = ident(table)
-        checks = _check_sql(contract, source, "rowid")
+        checks = _check_sql(contract, source, rid)
         self.con.execute(
             f"CREATE TEMP TABLE {bad} AS {checks}"
             if checks
@@ -402,11 +419,18 @@ class _Run:
         on = " AND ".join(f"t.{ident(k)} IS NOT DISTINCT FROM d.{ident(k)}" for k in key)
         keys = ", ".join(ident(k) for k in key)
         self.con.execute(
-            f"INSERT INTO {bad} SELECT t.rowid, NULL, CAST(d.first AS VARCHAR), 'duplicate' "
-            f"FROM {source} t JOIN (SELECT {keys}, min(rowid) AS first FROM {source} "
-            f"WHERE rowid NOT IN (SELECT rid FROM {bad}) GROUP BY ALL HAVING count(*) > 1) d "
-            f"ON {on} WHERE t.rowid <> d.first AND t.rowid NOT IN (SELECT rid FROM {bad})"
+            f"INSERT INTO {bad} SELECT t.{rid}, NULL, CAST(d.first AS VARCHAR), 'duplicate' "
+            f"FROM {source} t JOIN (SELECT {keys}, min({rid}) AS first FROM {source} "
+            f"WHERE {rid} NOT IN (SELECT rid FROM {bad}) GROUP BY ALL HAVING count(*) > 1) d "
+            f"ON {on} WHERE t.{rid} <> d.first AND t.{rid} NOT IN (SELECT rid FROM {bad})"
         )
+        return bad
+
+    def _check_and_write(
+        self, contract: Contract, table: str, line_of: Callable[[int], int | None]
+    ) -> None:
+        """Check rows held in a temp table (rowid = file order); write the good ones."""
+        bad = self._check(contract, table, "rowid", 2)
         problems = self.con.execute(
             f"SELECT rid, col, val, kind FROM {bad} ORDER BY rid LIMIT {MAX_FINDINGS_PER_FILE + 1}"
         ).fetchall()
@@ -417,24 +441,27 @@ class _Run:
             line = line_of(row_id)
             if kind == "duplicate":
                 first = line_of(int(value))
-                cols = ", ".join(key)
+                cols = ", ".join(contract.key)
                 where = f"line {first}" if first else "an earlier row"
                 self._add(
                     line, cols, "", f"duplicate key: the same {cols} as {where}; {where} is kept"
                 )
             else:
                 self._add(line, column, value or "", _check_words(contract, column, value, kind))
-        self.con.execute(f"DELETE FROM {source} WHERE rowid IN (SELECT rid FROM {bad})")
+        cols = ", ".join(ident(c) for c in (*contract.column_names, "source_file"))
+        where = f"WHERE rowid NOT IN (SELECT rid FROM {bad})" if n_bad else ""
+        tmp = self._copy(contract, f"SELECT {cols} FROM {table} {where} {_order_by(contract)}")
+        self._publish(contract, tmp)
 
-    def _profile(self, contract: Contract, table: str) -> tuple[int, list[str]]:
-        """One pass over the rows: how many break a rule, and what they cover."""
+    def _profile(self, contract: Contract, path: Path) -> tuple[int, Output, int]:
+        """One pass over written rows: how many break a rule, and what they cover."""
         period = PERIOD_COLUMN.get(contract.name)
         date_key = next((k for k in contract.key if contract.column(k).type == "DATE"), None)
         first_key = ident(contract.key[0])
         keys = ", ".join(ident(k) for k in contract.key)
         problems = " + ".join(
             [f"count(*) FILTER ({rule})" for _c, rule, _k in _rules(contract)]
-            + [f"count(*) - count(DISTINCT ({keys},))"]
+            + [f"count(*) - count(DISTINCT hash({keys}))"]  # a collision only costs a re-check
         )
         has_org = "org_code" in contract.column_names
         exprs = [
@@ -446,16 +473,15 @@ class _Run:
             f"CAST(max({ident(date_key)}) AS VARCHAR)" if date_key else "NULL",
             f"count(DISTINCT {first_key})",
             f"list(DISTINCT CAST({first_key} AS VARCHAR)) FILTER ({first_key} IS NOT NULL)",
-            "list(DISTINCT org_code) FILTER (org_code IS NOT NULL)" if has_org else "[]",
+            "count(DISTINCT org_code)" if has_org else "0",
         ]
-        row = self.con.execute(f"SELECT {', '.join(exprs)} FROM {ident(table)}").fetchone()
+        row = self.con.execute(
+            f"SELECT {', '.join(exprs)} FROM read_parquet({lit(str(path))})"
+        ).fetchone()
         bad, rows, p_from, p_to, k_from, k_to, n_keys, key_values, orgs = row
-        out = self.outputs[contract.name]
-        out.rows = rows
-        out.keys = sorted(key_values or []) if n_keys <= MAX_KEY_VALUES else None
-        out.key_from, out.key_to = k_from, k_to
-        out.first_period, out.last_period = p_from, p_to
-        return int(bad), orgs or []
+        keys_kept = sorted(key_values or []) if n_keys <= MAX_KEY_VALUES else None
+        summary = Output(contract.name, path.name, rows, keys_kept, k_from, k_to, p_from, p_to)
+        return int(bad), summary, int(orgs)
 
     # -- clean-up ------------------------------------------------------------------------
 
@@ -468,50 +494,23 @@ class _Run:
                 self.con.execute(f"DROP TABLE IF EXISTS {name}")
 
     def discard(self) -> None:
-        """Drop the rows already read from a file that turned out unusable."""
+        """Remove Parquet already written for a file that turned out unusable."""
         for out in self.outputs.values():
-            drop_rows(self.con, out)
+            (self.out_dir / out.parquet).unlink(missing_ok=True)
+        for tmp in self.pending.values():
+            tmp.unlink(missing_ok=True)
+            tmp.with_name(tmp.name + ".clean").unlink(missing_ok=True)
         self.outputs = {}
-
-
-def _parquet_name(stat: FileStat, contract: Contract) -> str:
-    digest = hashlib.sha1(stat.rel.encode()).hexdigest()[:12]
-    return f"{digest}-{stat.size}-{stat.mtime_ns}-{contract.name}.parquet"
-
-
-def drop_rows(con: duckdb.DuckDBPyConnection, out: Output) -> None:
-    """Forget a file's in-memory rows (after the file changed or went away)."""
-    if out.table:
-        with contextlib.suppress(duckdb.Error):
-            con.execute(f"DROP TABLE IF EXISTS {ident(out.table)}")
-
-
-def persist(con: duckdb.DuckDBPyConnection, out: Output, out_dir: Path) -> None:
-    """Write a file's in-memory rows to its Parquet in the cache (temp name, then rename).
-
-    Rows are sorted by organisation in small row groups so that one organisation's query
-    on a restarted store reads little.
-    """
-    contract = contracts.CONTRACTS[out.contract]
-    cols = ", ".join(ident(c) for c in (*contract.column_names, "source_file"))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    final = out_dir / out.parquet
-    tmp = final.with_name(f"{final.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        con.execute(
-            f"COPY (SELECT {cols} FROM {ident(out.table or '')} {_order_by(contract)}) "
-            f"TO {lit(str(tmp))} ({PARQUET_OPTIONS})"
-        )
-        os.replace(tmp, final)
-    finally:
-        tmp.unlink(missing_ok=True)
+        self.pending = {}
 
 
 def _order_by(contract: Contract) -> str:
-    """Rows sorted by organisation first, so per-organisation reads touch few row groups."""
-    first = ("org_code",) if "org_code" in contract.column_names else ()
-    keys = [*first, *(k for k in contract.key if k not in first)]
-    return "ORDER BY " + ", ".join(ident(k) for k in keys)
+    """Rows grouped by organisation, so one organisation's query skips most row groups.
+
+    Only ``org_code`` is sorted on: it is what the pruning needs, and a one-column sort
+    costs least on ingest. Contracts without organisations keep the file's order.
+    """
+    return "ORDER BY org_code" if "org_code" in contract.column_names else ""
 
 
 def _select_column(column: contracts.Column, present: bool) -> str:

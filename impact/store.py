@@ -27,7 +27,7 @@ import json
 import os
 import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -43,11 +43,9 @@ from impact.ingest import (
     FileResult,
     Finding,
     Output,
-    drop_rows,
     ident,
     ingest_file,
     lit,
-    persist,
 )
 
 __all__ = ["CATALOGUE_DIR", "FileReport", "Store", "open_store"]
@@ -115,10 +113,6 @@ class Store:
         self._stamps: dict[str, tuple[int, int]] = {}
         self._dup_findings: list[Finding] = []
         self._findings: tuple[str, pd.DataFrame] | None = None
-        #: Files whose rows are safely in the Parquet cache (the manifest lists only these).
-        self._persisted: set[str] = set()
-        self._persister = ThreadPoolExecutor(max_workers=1, thread_name_prefix="impact-cache")
-        self._persisting: Future[None] | None = None
         self.fingerprint = ""
         #: How many files this store has parsed (tests use it to prove cache reuse).
         self.files_ingested = 0
@@ -180,64 +174,20 @@ class Store:
             if fp == self.fingerprint:
                 return False
             todo = [s for s in stats if not self._fresh(s)]
-            replaced: list[FileResult] = []
             for stat, result in zip(todo, self._ingest(todo), strict=True):
-                if stat.rel in self._results:
-                    replaced.append(self._results[stat.rel])
                 self._results[stat.rel] = result
                 self._stamps[stat.rel] = (stat.size, stat.mtime_ns)
-                self._persisted.discard(stat.rel)
             present = {s.rel for s in stats}
             for rel in list(self._results):
                 if rel not in present:
-                    replaced.append(self._results.pop(rel))
+                    del self._results[rel]
                     self._stamps.pop(rel, None)
-                    self._persisted.discard(rel)
             self._build_views()
-            cur = self.cursor()
-            try:
-                for old in replaced:
-                    for out in old.outputs.values():
-                        drop_rows(cur, out)
-            finally:
-                cur.close()
-            self.fingerprint = fp
-            self._findings = None
-            self._persisting = self._persister.submit(self._persist_pending)
-            return True
-
-    def wait_persisted(self, timeout: float | None = None) -> None:
-        """Block until the rows read so far are in the Parquet cache (and the manifest).
-
-        A refresh serves new rows from memory at once and writes the cache in the
-        background; a short-lived process (the ``check`` command, a benchmark, a test)
-        calls this before it ends so that the next start reads no CSV.
-        """
-        future = self._persisting
-        if future is not None:
-            future.result(timeout)
-
-    def _persist_pending(self) -> None:
-        """Write every not-yet-cached file's rows to Parquet, then the manifest."""
-        with self._lock:
-            todo = [(rel, r) for rel, r in self._results.items() if rel not in self._persisted]
-        cur = self.cursor()
-        try:
-            for rel, result in todo:
-                try:
-                    for out in result.outputs.values():
-                        if out.table and not (self.parquet_dir / out.parquet).exists():
-                            persist(cur, out, self.parquet_dir)
-                except duckdb.Error:
-                    continue  # the file changed meanwhile and its rows were dropped
-                with self._lock:
-                    if self._results.get(rel) is result:
-                        self._persisted.add(rel)
-        finally:
-            cur.close()
-        with self._lock:
             self._save_manifest()
             self._collect_garbage()
+            self.fingerprint = fp
+            self._findings = None
+            return True
 
     def _override_findings(self, cur: duckdb.DuckDBPyConnection) -> list[Finding]:
         """Say where an analyst's metric definition or targets replace the catalogue's."""
@@ -245,20 +195,19 @@ class Store:
         with self._lock:
             national = {
                 name: [
-                    r.outputs[name]
+                    self._pq(r.outputs[name])
                     for r in self._results.values()
                     if r.report.origin == "catalogue" and name in r.outputs
                 ]
                 for name in OVERRIDABLE
             }
-        for name, outs in national.items():
-            if not outs:
+        for name, files in national.items():
+            if not files:
                 continue
-            scan = self._scan_sql(contracts.CONTRACTS[name], outs)
             rows = cur.execute(
                 f"SELECT source_file, list(DISTINCT metric_id ORDER BY metric_id) FROM {name} "
                 f"WHERE NOT starts_with(source_file, ?) AND metric_id IN "
-                f"(SELECT metric_id FROM ({scan})) "
+                f"(SELECT metric_id FROM read_parquet([{', '.join(files)}])) "
                 f"GROUP BY source_file ORDER BY source_file",
                 [CATALOGUE_PREFIX],
             ).fetchall()
@@ -294,9 +243,7 @@ class Store:
             return False
         if result.report.status == BEING_WRITTEN:
             return False
-        return all(
-            o.table or (self.parquet_dir / o.parquet).exists() for o in result.outputs.values()
-        )
+        return all((self.parquet_dir / o.parquet).exists() for o in result.outputs.values())
 
     def _ingest(self, todo: list[FileStat]) -> list[FileResult]:
         if not todo:
@@ -308,7 +255,7 @@ class Store:
             origin = "catalogue" if stat.rel.startswith(CATALOGUE_PREFIX) else "data"
             cur = self.cursor()
             try:
-                return ingest_file(cur, stat, origin)
+                return ingest_file(cur, stat, self.parquet_dir, origin)
             finally:
                 cur.close()
 
@@ -354,22 +301,25 @@ class Store:
         if dirty:
             statements = []  # the table was just created by _resolve_duplicates
         parts: list[str] = []
-        clean = [o for rel, _r, o in analyst if rel not in dirty]
+        clean = [self._pq(o) for rel, _r, o in analyst if rel not in dirty]
         if clean:
-            parts.append(self._scan_sql(contract, clean))
+            parts.append(f"SELECT {cols} FROM read_parquet([{', '.join(clean)}])")
         if dirty:
-            scan = self._scan_sql(contract, [o for rel, _r, o in analyst if rel in dirty])
+            files = ", ".join(self._pq(o) for rel, _r, o in analyst if rel in dirty)
             on = " AND ".join(
                 f"p.{ident(k)} IS NOT DISTINCT FROM l.{ident(k)}"
                 for k in (*contract.key, "source_file")
             )
             p_cols = ", ".join("p." + ident(c) for c in (*contract.column_names, "source_file"))
-            parts.append(f"SELECT {p_cols} FROM ({scan}) p ANTI JOIN {losers_table} l ON {on}")
+            parts.append(
+                f"SELECT {p_cols} FROM read_parquet([{files}]) p ANTI JOIN {losers_table} l ON {on}"
+            )
         own = " UNION ALL ".join(parts) if parts else _empty_select(contract)
         if catalogue:
+            cat = ", ".join(self._pq(o) for o in catalogue)
             body = (
                 f"WITH own AS ({own}) SELECT {cols} FROM own UNION ALL "
-                f"SELECT {cols} FROM ({self._scan_sql(contract, catalogue)}) "
+                f"SELECT {cols} FROM read_parquet([{cat}]) "
                 f"WHERE metric_id NOT IN (SELECT metric_id FROM own)"
             )
         else:
@@ -377,14 +327,8 @@ class Store:
         statements.append(f"CREATE OR REPLACE VIEW {ident(name)} AS {body}")
         return statements
 
-    def _scan_sql(self, contract: Contract, outs: list[Output]) -> str:
-        """The rows of these files: in-memory tables, else their Parquet in the cache."""
-        cols = ", ".join(ident(c) for c in (*contract.column_names, "source_file"))
-        cached = [lit(str(self.parquet_dir / o.parquet)) for o in outs if not o.table]
-        parts = [f"SELECT {cols} FROM {ident(o.table)}" for o in outs if o.table]
-        if cached:
-            parts.insert(0, f"SELECT {cols} FROM read_parquet([{', '.join(cached)}])")
-        return " UNION ALL ".join(parts) if parts else _empty_select(contract)
+    def _pq(self, out: Output) -> str:
+        return lit(str(self.parquet_dir / out.parquet))
 
     def _resolve_duplicates(
         self,
@@ -411,7 +355,7 @@ class Store:
         )
         rank = {rel: i for i, (rel, _r, _o) in enumerate(ranked)}
         values = ", ".join(f"({lit(rel)}, {i})" for rel, i in rank.items())
-        scan = self._scan_sql(contract, [o for _rel, _r, o in ranked])
+        files = ", ".join(self._pq(o) for _rel, _r, o in ranked)
         keys = ", ".join(ident(k) for k in contract.key)
         others = [ident(c) for c in contract.column_names if c not in contract.key]
         content = f"hash({', '.join(others)})" if others else "0"
@@ -419,7 +363,7 @@ class Store:
             f"CREATE OR REPLACE TABLE {losers_table} AS "
             f"WITH rk(source_file, rnk) AS (VALUES {values}), "
             f"r AS (SELECT {keys}, source_file, rnk, {content} AS content "
-            f"FROM ({scan}) JOIN rk USING (source_file)) "
+            f"FROM read_parquet([{files}]) JOIN rk USING (source_file)) "
             f"SELECT {keys}, source_file, arg_max(source_file, rnk) OVER w AS winner, "
             f"content <> arg_max(content, rnk) OVER w AS differs "
             f"FROM r WINDOW w AS (PARTITION BY {keys}) "
@@ -468,11 +412,9 @@ class Store:
             for rel, entry in raw["files"].items():
                 self._results[rel] = FileResult.from_json(entry["result"])
                 self._stamps[rel] = (entry["size"], entry["mtime_ns"])
-                self._persisted.add(rel)
         except (KeyError, TypeError):
             self._results.clear()
             self._stamps.clear()
-            self._persisted.clear()
 
     def _save_manifest(self) -> None:
         self.cache.mkdir(parents=True, exist_ok=True)
@@ -487,7 +429,6 @@ class Store:
                     "result": result.to_json(),
                 }
                 for rel, result in self._results.items()
-                if rel in self._persisted
             },
         }
         _write_atomic(self.manifest_path, json.dumps(payload))

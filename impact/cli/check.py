@@ -100,7 +100,6 @@ def run(args: argparse.Namespace) -> int:
         return 2
     store = Store(folder, config.cache_dir())
     report = build_report(store)
-    store.wait_persisted()  # so the next check (or the app) reads no unchanged CSV again
     if args.json:
         print(json.dumps(report, indent=2, default=str))
     else:

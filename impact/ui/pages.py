@@ -17,6 +17,8 @@ from impact.ui import components as ui
 from impact.ui import state as data
 from impact.ui.context import BoardContext, get_context
 from impact.ui.filters import draw_priority_filter
+from impact.ui.pack_download import pack_download
+from impact.ui.question_widgets import open_questions_beside
 
 
 def _board_or_stop(ctx: BoardContext) -> OrgBoard:
@@ -38,6 +40,8 @@ def overview() -> None:
     _period_caption(ctx)
     board = _board_or_stop(ctx)
     ui.as_at_stamp(board)
+    f = ctx.filters
+    pack_download(f.org_code, f.period_from, f.period_to, peer_scope=f.peers)
     priority = draw_priority_filter()
     shown = BOARD_PRIORITIES if priority == "all" else (priority,)
     for key in shown:
@@ -46,7 +50,8 @@ def overview() -> None:
         if not answers:
             st.markdown(f"No {PRIORITY_TITLES[key].lower()} figures for {ctx.org_name}.")
         for answer in answers:
-            ui.metric_card(answer, ctx.filters)
+            ui.metric_card(answer, f)
+            open_questions_beside(f.org_code, answer.metric.metric_id)
         missing = board.missing_for(key)
         if missing and answers:
             st.caption("No figures for: " + ", ".join(m.metric_name for m in missing) + ".")
