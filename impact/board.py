@@ -24,16 +24,12 @@ import pandas as pd
 
 from impact import icons
 from impact import spc as spc_engine
+from impact.data_status import is_stale
 from impact.filters import BOARD_PRIORITIES, PRIORITY_TITLES, period_end
 from impact.spc_describe import describe
 from impact.units import format_value
 
 QueryFn = Callable[..., pd.DataFrame]
-
-#: How far a metric's latest period may lag the newest data before it counts as stale:
-#: one period of publication lag is normal (cancer figures follow A&E by a month).
-STALE_AFTER_MONTHS = {"month": 1, "quarter": 3}
-STALE_AFTER_DAYS_WEEKLY = 14
 
 #: Said when a metric has no target (or a neutral direction), so there is no assurance icon.
 NO_ASSURANCE = "No target to assure against"
@@ -246,24 +242,6 @@ def _target_lookup(
         return (live[-1][3], live[-1][4]) if live else (None, None)
 
     return lookup
-
-
-# --------------------------------------------------------------------------- staleness
-
-
-def is_stale(latest: date | None, reference: date | None, frequency: str) -> bool:
-    """Whether a metric's latest period lags the newest data more than its frequency allows.
-
-    ``reference`` is the newest period in the data (capped at the chosen period's end), so
-    a board looking at last year's view is not told everything is stale.
-    """
-    if latest is None or reference is None:
-        return latest is None and reference is not None
-    if frequency == "week":
-        return (reference - latest).days > STALE_AFTER_DAYS_WEEKLY
-    allowed = STALE_AFTER_MONTHS.get(frequency, 1)
-    behind = (reference.year - latest.year) * 12 + reference.month - latest.month
-    return behind > allowed
 
 
 # --------------------------------------------------------------------------- SPC
@@ -509,7 +487,7 @@ def _answer(
     group = _last_group(summary, metric.metric_id)
     variation = str(latest_row.get("point_type") or "") or None
     assurance = _clean(group.get("assurance_type")) if group is not None else None
-    stale = is_stale(latest_period, reference, metric.frequency)
+    stale = is_stale(latest_period, metric.frequency, reference)
     active = int((projects["status"] == "active").sum()) if not projects.empty else 0
     numbers = points.reindex(
         columns=[c for c in POINT_COLUMNS if c in points or c in ("numerator", "denominator")]

@@ -337,10 +337,11 @@ class _Run:
         relations = reader.outputs(self.con, self.stat.path)
         for name, relation in relations.items():
             contract = contracts.CONTRACTS[name]
-            view, table = f"_v_{self.tag}_{name}", f"_t_{self.tag}_{name}"
-            relation.create_view(view, replace=True)
-            self.views.append(view)
-            self.temps.append(table)
+            raw, table = f"_raw_{self.tag}_{name}", f"_t_{self.tag}_{name}"
+            self.temps += [raw, table]
+            # ``create`` runs the relation itself, which also settles any result the reader
+            # left pending on the connection (parameterised ``sql()`` runs eagerly).
+            relation.create(raw)
             present = set(relation.columns)
             select = ", ".join(
                 f"CAST({ident(c.name)} AS {c.type}) AS {ident(c.name)}"
@@ -352,7 +353,7 @@ class _Run:
             self.con.execute(
                 f"CREATE TEMP TABLE {table} AS SELECT {select}, "
                 f"{lit(self.stat.rel)} AS source_file, CAST({line} AS BIGINT) AS _line "
-                f"FROM {view}"
+                f"FROM {raw}"
             )
             lines = dict(self.con.execute(f"SELECT rowid, _line FROM {table}").fetchall())
             self._check_and_write(contract, table, lines.get)

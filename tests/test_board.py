@@ -116,7 +116,8 @@ def test_org_target_beats_national_from_its_date():
     ],
 )
 def test_stale_by_frequency(latest, reference, frequency, stale):
-    assert is_stale(latest, reference, frequency) is stale
+    """The board uses the Data page's one staleness rule."""
+    assert is_stale(latest, frequency, reference) is stale
 
 
 def test_board_answers_for_an_organisation():

@@ -40,24 +40,34 @@ def refresh() -> str:
     return store.fingerprint
 
 
+def _data_version() -> str:
+    """The cache key of the current data: the folder and its fingerprint.
+
+    The folder is part of the key so that two folders whose files happen to share names,
+    sizes and times never share cached results.
+    """
+    store = get_store()
+    return f"{config.data_dir()}|{store.fingerprint}"
+
+
 @st.cache_data(show_spinner=False, max_entries=1024)
-def _cached_query(fingerprint: str, name: str, params: dict) -> pd.DataFrame:
+def _cached_query(version: str, name: str, params: dict) -> pd.DataFrame:
     return get_store().query(name, **params)
 
 
 def query(name: str, **params: object) -> pd.DataFrame:
     """A named query's result for the current data (a copy: callers may modify it)."""
-    return _cached_query(get_store().fingerprint, name, params).copy()
+    return _cached_query(_data_version(), name, params).copy()
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def _cached_board(fingerprint: str, org_code: str, period_from: date, period_to: date) -> OrgBoard:
+def _cached_board(version: str, org_code: str, period_from: date, period_to: date) -> OrgBoard:
     return build_board(query, org_code, period_from, period_to)
 
 
 def board(org_code: str, period_from: date, period_to: date) -> OrgBoard:
     """Every board answer for one organisation and period, computed once per data version."""
-    return _cached_board(get_store().fingerprint, org_code, period_from, period_to)
+    return _cached_board(_data_version(), org_code, period_from, period_to)
 
 
 def newest_file_time() -> pd.Timestamp | None:
@@ -67,10 +77,10 @@ def newest_file_time() -> pd.Timestamp | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _cached_tree(fingerprint: str) -> OrgTree:
+def _cached_tree(version: str) -> OrgTree:
     return OrgTree.from_frame(get_store().query("board_org_tree"))
 
 
 def org_tree() -> OrgTree:
     """The organisation hierarchy of the current data."""
-    return _cached_tree(get_store().fingerprint)
+    return _cached_tree(_data_version())

@@ -13,6 +13,8 @@ a small observer injected into every page).
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
 import shutil
@@ -79,6 +81,12 @@ _QUIET = """
   return window.__impactQuiet >= 2;
 }
 """
+
+
+#: Streamlit's table toolbar saves "Download as CSV" through the File System Access API
+#: when the browser offers it (a save dialog headless Chromium cannot answer); without it
+#: the same button falls back to an ordinary download, which Playwright can catch.
+_PLAIN_DOWNLOADS = "delete window.showSaveFilePicker; window.showSaveFilePicker = undefined;"
 
 
 def _free_port() -> int:
@@ -174,6 +182,7 @@ def new_page(browser):  # type: ignore[no-untyped-def]
     """A page in a fresh context: its own cookies, so its own Streamlit session."""
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     context.add_init_script(_RUN_COUNTER)
+    context.add_init_script(_PLAIN_DOWNLOADS)
     page = context.new_page()
     page.set_default_timeout(45_000)
     return page
@@ -255,6 +264,22 @@ def choose_option(page, label: str, option: str) -> None:  # type: ignore[no-unt
     box = page.get_by_role("combobox", name=label, exact=True)
     box.click()
     rerun_after(page, lambda: page.get_by_role("option", name=option, exact=True).click())
+
+
+def table_rows(page, table) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+    """The rows of an ``st.dataframe`` exactly as shown, via its own "Download as CSV".
+
+    The table is drawn on a canvas, so its cells are not in the page's text; the table's
+    toolbar exports what it displays, which is what a board member or analyst sees.
+    """
+    table.scroll_into_view_if_needed()
+    table.hover()
+    button = table.get_by_role("button", name="Download as CSV")
+    with page.expect_download() as info:
+        # The toolbar sits over the canvas; a synthetic click avoids pointer hit-testing.
+        button.dispatch_event("click")
+    text = info.value.path().read_text(encoding="utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
 
 
 def main_text(page) -> str:  # type: ignore[no-untyped-def]
