@@ -164,6 +164,25 @@ def read_header(path: Path) -> list[str]:
     return next(csv.reader(io.StringIO(text)))
 
 
+def _good_record_lines(path: Path, rejected: list[int]) -> list[int]:
+    """The line each data record starts on, rejected ones left out, in file order.
+
+    A quoted value may span lines and DuckDB skips blank lines, so a row's position is
+    not its line; Python's csv module counts physical lines as it reads. Used only when
+    a file has findings to report.
+    """
+    skip = set(rejected)
+    starts: list[int] = []
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+        reader = csv.reader(fh)
+        start = 1
+        for record in reader:
+            if record and start != 1 and start not in skip:
+                starts.append(start)
+            start = reader.line_num + 1
+    return starts
+
+
 def _column_names(header: list[str]) -> list[str]:
     """Names to read the file with: normalised, and unique even for blank or repeated cells."""
     names: list[str] = []
@@ -321,9 +340,13 @@ class _Run:
         self.con.execute(f"CREATE TEMP TABLE {table} AS {rows_sql(2)}")
         reject_lines = self._rejects(contract, f"_rj_{self.tag}_2")
 
+        good_lines = _good_record_lines(self.stat.path, reject_lines)
+        rows = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
         def line_of(row: int) -> int:
-            # Good row ``row`` (0-based) is the (row+1)-th record not rejected; the header
-            # is line 1. Walk past the rejected lines that come before it.
+            if len(good_lines) == rows:  # the usual case: exact, even past blank lines
+                return good_lines[row]
+            # Fallback: count records, walking past the rejected lines before this one.
             line = row + 2
             while True:
                 moved = row + 2 + bisect.bisect_right(reject_lines, line)
@@ -335,14 +358,18 @@ class _Run:
 
     def read_reader_file(self, reader: sources.Reader) -> str:
         relations = reader.outputs(self.con, self.stat.path)
+        # Materialise every output before running anything else on this connection:
+        # ``create`` runs a relation itself, and DuckDB refuses relation work while an
+        # earlier statement's result is still open.
+        raw: dict[str, tuple[str, set[str]]] = {}
         for name, relation in relations.items():
+            raw[name] = (f"_raw_{self.tag}_{name}", set(relation.columns))
+            self.temps.append(raw[name][0])
+            relation.create(raw[name][0])
+        for name, (raw_table, present) in raw.items():
             contract = contracts.CONTRACTS[name]
-            raw, table = f"_raw_{self.tag}_{name}", f"_t_{self.tag}_{name}"
-            self.temps += [raw, table]
-            # ``create`` runs the relation itself, which also settles any result the reader
-            # left pending on the connection (parameterised ``sql()`` runs eagerly).
-            relation.create(raw)
-            present = set(relation.columns)
+            table = f"_t_{self.tag}_{name}"
+            self.temps.append(table)
             select = ", ".join(
                 f"CAST({ident(c.name)} AS {c.type}) AS {ident(c.name)}"
                 if c.name in present
@@ -353,7 +380,7 @@ class _Run:
             self.con.execute(
                 f"CREATE TEMP TABLE {table} AS SELECT {select}, "
                 f"{lit(self.stat.rel)} AS source_file, CAST({line} AS BIGINT) AS _line "
-                f"FROM {raw}"
+                f"FROM {raw_table}"
             )
             lines = dict(self.con.execute(f"SELECT rowid, _line FROM {table}").fetchall())
             self._check_and_write(contract, table, lines.get)

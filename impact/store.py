@@ -13,8 +13,11 @@ How it stays fast and safe:
   (``impact/catalogue/``) is always part of ``metrics`` and ``targets``; an analyst's own
   rows for the same ``metric_id`` replace it.
 * The same key in two files: the higher reader priority wins (a revised publication beats
-  the original), then the newer file, then the later path in sort order. A warning says
-  which file won and why.
+  the original), then the newer file, then the later path in sort order; for
+  organisations the file with the most recent data wins first. A warning says which file
+  won and why (identical repeated rows are kept once, silently).
+* Files are read in parallel (one cursor per worker) and cross-file checks run only when
+  :meth:`Store.findings` is asked for, so refreshing stays cheap.
 * One DuckDB connection per store; every query runs on its own cursor, because Streamlit
   serves sessions from several threads and DuckDB refuses concurrent use of one connection.
 """
@@ -351,7 +354,7 @@ class Store:
             return set()
         ranked = sorted(
             (r for r in analyst if r[0] in involved),
-            key=lambda r: (r[1].priority, r[1].report.mtime, r[0]),
+            key=lambda r: _rank(contract, r[1], r[0]),
         )
         rank = {rel: i for i, (rel, _r, _o) in enumerate(ranked)}
         values = ", ".join(f"({lit(rel)}, {i})" for rel, i in rank.items())
@@ -379,9 +382,9 @@ class Store:
         for loser, winner, count, differ, example in summary:
             dirty.add(loser)
             won, lost = by_rel[winner], by_rel[loser]
-            if not differ and won.priority == lost.priority:
+            if not differ and (won.priority == lost.priority or contract.name == "organisations"):
                 continue  # the same rows repeated (e.g. organisations named in every file)
-            why = _why_wins(won, lost)
+            why = _why_wins(contract, won, lost)
             key_words = ", ".join(contract.key)
             self._dup_findings.append(
                 Finding(
@@ -459,7 +462,25 @@ def _may_overlap(a: Output, b: Output) -> bool:
     return not (a.key_from and b.key_from and (a.key_to < b.key_from or b.key_to < a.key_from))
 
 
-def _why_wins(winner: FileResult, loser: FileResult) -> str:
+def _rank(contract: Contract, result: FileResult, rel: str) -> tuple[Any, ...]:
+    """Order of precedence on a duplicate key: the last in this order wins.
+
+    Figures: the later edition of a publication (reader priority), then the newer file,
+    then the later path. Organisations: the file with the most recent data first, since
+    names and parents change over time and a revised old month should not bring back an
+    old name.
+    """
+    if contract.name == "organisations":
+        latest = result.report.last_period or ""
+        return (latest, result.priority, result.report.mtime, rel)
+    return (result.priority, result.report.mtime, rel)
+
+
+def _why_wins(contract: Contract, winner: FileResult, loser: FileResult) -> str:
+    if contract.name == "organisations" and (winner.report.last_period or "") != (
+        loser.report.last_period or ""
+    ):
+        return "it holds more recent data"
     if winner.priority != loser.priority:
         return "it is the later edition of the publication (for example a revised file)"
     if winner.report.mtime != loser.report.mtime:

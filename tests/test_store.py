@@ -384,3 +384,73 @@ def test_identical_rows_in_two_files_are_kept_once_without_a_warning(folders) ->
     store = make(folders)
     assert rows(store, "SELECT count(*) FROM organisations") == [(3,)]
     assert not [f for f in store.findings()["reason"] if "same org_code" in f]
+
+
+def test_a_publication_reader_feeds_the_same_tables_and_checks(folders, monkeypatch) -> None:
+    """A reader's rows are validated like an extract's, and its editions rank by priority."""
+    from impact import sources
+
+    def outputs(con, path):
+        rows = con.sql(
+            "SELECT * FROM read_csv($path, header = true, all_varchar = true)",
+            params={"path": str(path)},
+        )
+        return {
+            "observations": rows.query(
+                "r",
+                "SELECT 'm_pct' AS metric_id, code AS org_code, "
+                "CAST(month AS DATE) AS period_start, CAST(pct AS DOUBLE) AS value, "
+                "CAST(line AS BIGINT) AS source_line FROM r",
+            ),
+            "organisations": rows.query(
+                "r",
+                "SELECT DISTINCT code AS org_code, code AS org_name, 'trust' AS org_type FROM r",
+            ),
+        }
+
+    reader = sources.Reader(
+        name="test_publication",
+        title="A test publication",
+        matches=lambda header: header[:2] == ["Code", "Month"],
+        outputs=outputs,
+        priority=lambda path: 1 if "revised" in path.name else 0,
+    )
+    monkeypatch.setattr(sources, "match_reader", lambda header: reader)
+    data = folders[0]
+    write(data / "pub.csv", "Code,Month,Pct,Line\nT01,2025-01-01,70,2\nT01,2025-02-01,,3\n")
+    write(data / "pub-revised.csv", "Code,Month,Pct,Line\nT01,2025-01-01,72,2\n")
+    old = (data / "pub.csv").stat().st_mtime_ns
+    os.utime(data / "pub-revised.csv", ns=(old - 10**10, old - 10**10))  # older, but revised
+    store = make(folders)
+    pub = report(store, "pub.csv")
+    assert (pub.reader, pub.contract) == ("test_publication", "observations, organisations")
+    assert findings_for(store, "pub.csv")[0][:2] == (3, "value")  # blank value, its own line
+    assert rows(store, "SELECT value, source_file FROM observations") == [(72.0, "pub-revised.csv")]
+    reasons = " ".join(f[3] for f in findings_for(store, "pub.csv"))
+    assert "is used because it is the later edition of the publication" in reasons
+    assert rows(store, "SELECT org_code FROM organisations") == [("T01",)]
+
+
+def test_line_numbers_count_blank_lines_and_values_spanning_lines(folders) -> None:
+    data = folders[0]
+    write(
+        data / "crlf.csv",
+        "metric_id,org_code,period_start,value\r\n"
+        "m_pct,T01,2025-01-01,1\r\n"
+        "m_pct,T01,2025-13-01,1\r\n"
+        "\r\n"
+        "m_pct,T01,2025-02-01,\r\n",
+    )
+    write(
+        data / "projects.csv",
+        "project_id,org_code,title,priority,status,start_date\n"
+        'P1,T01,"a title\nover two lines",uec,active,2025-01-01\n'
+        "P2,T01,x,uec,bogus,2025-01-01\n",
+    )
+    store = make(folders)
+    assert [f[:2] for f in findings_for(store, "crlf.csv")] == [
+        (3, "period_start"),
+        (5, "value"),
+    ]
+    assert [f[:2] for f in findings_for(store, "projects.csv") if f[0]] == [(4, "status")]
+    assert rows(store, "SELECT title FROM projects") == [("a title\nover two lines",)]

@@ -31,6 +31,11 @@ PAGES = {
     "Urgent & emergency care": "XRA05",
     "Primary care": "XQA",
     "Metric detail": "XRA05",
+    "Improvement activity": "XRA03",
+    "NHS IMPACT capability": "XRA03",
+    "Meeting mode": "XRA05",
+    "Board question log": "XRA05",
+    "Data": "XRA05",
 }
 FAILING_IMPACTS = ("serious", "critical")
 

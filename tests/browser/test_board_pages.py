@@ -48,9 +48,7 @@ def banner_org(page) -> str:  # type: ignore[no-untyped-def]
     return page.locator(".nhs-header .nhs-org").inner_text().strip()
 
 
-def test_org_choice_goes_into_the_url_and_a_pasted_url_reproduces_the_view(
-    page, browser, app_url
-):  # type: ignore[no-untyped-def]
+def test_org_choice_goes_into_the_url_and_a_pasted_url_reproduces_the_view(page, browser, app_url):  # type: ignore[no-untyped-def]
     open_app(page, app_url)
     first = url_params(page)
     assert first.get("org"), f"the overview did not write the organisation to the URL: {page.url}"
