@@ -97,3 +97,26 @@ def test_default_folder_comes_from_the_environment(tmp_path, capsys, monkeypatch
     monkeypatch.setenv("IMPACT_DATA_DIR", str(data))
     assert main(["--json"]) == 0
     assert json.loads(capsys.readouterr().out)["data_dir"] == str(data.resolve())
+
+
+def test_the_real_command_line_exits_with_the_same_codes(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from impact import PROJECT_ROOT
+
+    good = folder(tmp_path, {"obs.csv": OBS + "ae_4hr_all,RXX01,2025-01-01,74.6\n"})
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "x.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    for path, code in ((good, 0), (bad, 1)):
+        done = subprocess.run(
+            [sys.executable, "-m", "impact", "check", "--json", "--data", str(path)],
+            cwd=PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == code, done.stderr
+        assert json.loads(done.stdout)["ok"] is (code == 0)

@@ -119,8 +119,8 @@ def data_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     switch the whole session's server away from the demo organisations.
     """
     root = tmp_path_factory.mktemp("browser-data")
-    for csv in sorted((PROJECT_ROOT / "data" / "demo").glob("*.csv")):
-        shutil.copy2(csv, root / csv.name)
+    for extract in sorted((PROJECT_ROOT / "data" / "demo").glob("*.csv")):
+        shutil.copy2(extract, root / extract.name)
     return root
 
 

@@ -162,3 +162,14 @@ def test_organisation_filter_works_from_the_keyboard(page, app_url):  # type: ig
     assert_rendered(page)
     assert url_params(page)["org"] == OTHER_TRUST[0]
     assert banner_org(page) == OTHER_TRUST[1]
+
+
+def test_a_malformed_link_falls_back_with_a_note(page, app_url):  # type: ignore[no-untyped-def]
+    open_app(page, app_url, org="NOT-AN-ORG", **{"from": "13/2025", "priority": "<script>"})
+    text = main_text(page)
+    assert "“NOT-AN-ORG” in the link is not in the data" in text
+    assert "“13/2025” in the link is not a month" in text
+    assert "<script>" in text, "the unknown priority is named, as text"
+    params = url_params(page)
+    assert params["org"] != "NOT-AN-ORG" and "priority" not in params
+    assert banner_org(page) and len(latest_lines(page)) >= 3
