@@ -553,6 +553,10 @@ def _sorted_frame(
         if (codes < 0).any():
             row = int(np.flatnonzero(codes < 0)[0])
             raise ValueError(f"spc: missing value in facet column {col!r} (row {row})")
+        if isinstance(uniques.dtype, pd.CategoricalDtype):
+            # plain values: ``Categorical.from_codes`` would read a categorical's own
+            # (unobserved too) categories instead of these uniques
+            uniques = np.asarray(uniques)
         facet_codes[col], facet_uniques[col] = codes, pd.Index(uniques)
         facet_key += codes.astype(np.int64) * radix
         radix *= max(len(uniques), 1)

@@ -39,16 +39,18 @@ import pandas as pd
 
 from impact import PROJECT_ROOT, config, contracts, queries, sources
 from impact.contracts import Contract
-from impact.fingerprint import FileStat, extract_files, fingerprint
+from impact.fingerprint import DEMO_FOLDER, FileStat, extract_files, fingerprint
 from impact.ingest import (
     BEING_WRITTEN,
     FileReport,
     FileResult,
     Finding,
+    HeaderError,
     Output,
     ident,
     ingest_file,
     lit,
+    read_header,
 )
 
 __all__ = ["CATALOGUE_DIR", "FileReport", "Store", "open_store"]
@@ -58,6 +60,9 @@ CATALOGUE_DIR = PROJECT_ROOT / "impact" / "catalogue"
 CATALOGUE_PREFIX = "national catalogue/"
 #: Contracts whose national catalogue rows an analyst's rows replace, by ``metric_id``.
 OVERRIDABLE = ("metrics", "targets")
+#: Contracts whose files do not count as "real data" for the demo rule: a board question
+#: log exported from the app and dropped into the data folder must not switch the demo off.
+NOT_REAL_DATA = ("board_questions",)
 MANIFEST_VERSION = 1
 #: Unreferenced Parquet older than this is deleted (another process may still read it).
 GC_AFTER_S = 3600
@@ -115,6 +120,7 @@ class Store:
         self._results: dict[str, FileResult] = {}
         self._stamps: dict[str, tuple[int, int]] = {}
         self._dup_findings: list[Finding] = []
+        self._header_kinds: dict[tuple[str, int, int], bool] = {}
         self._findings: tuple[str, pd.DataFrame] | None = None
         self.fingerprint = ""
         #: How many files this store has parsed (tests use it to prove cache reuse).
@@ -237,7 +243,40 @@ class Store:
                 st = path.stat()
                 rel = CATALOGUE_PREFIX + path.name
                 stats.append(FileStat(rel, path, st.st_size, st.st_mtime_ns))
-        return stats + extract_files(self.data_dir, skip=(self.cache_root,))
+        return stats + self._data_files()
+
+    def _data_files(self) -> list[FileStat]:
+        """The data folder's extracts, with the demo rule widened to ignore question logs.
+
+        :func:`extract_files` reads ``demo/`` only when no other CSV is present; here a
+        folder whose only other CSVs are board question log exports still gets the demo
+        (plus those exports), so exporting the log never makes the demo disappear.
+        """
+        found = extract_files(self.data_dir, skip=(self.cache_root,))
+        demo = self.data_dir / DEMO_FOLDER
+        if not found or not demo.is_dir() or not all(self._not_real_data(s) for s in found):
+            return found
+        demo_files = [
+            FileStat(f"{DEMO_FOLDER}/{s.rel}", s.path, s.size, s.mtime_ns)
+            for s in extract_files(demo, skip=(self.cache_root,))
+        ]
+        return sorted(found + demo_files, key=lambda s: s.rel)
+
+    def _not_real_data(self, stat: FileStat) -> bool:
+        """True for a file whose header matches a contract in :data:`NOT_REAL_DATA`.
+
+        Remembered per (size, mtime) so a rerun opens no file that has not changed.
+        """
+        key = (stat.rel, stat.size, stat.mtime_ns)
+        known = self._header_kinds.get(key)
+        if known is None:
+            try:
+                contract = contracts.match_contract(read_header(stat.path))
+            except (HeaderError, OSError):
+                contract = None
+            known = contract is not None and contract.name in NOT_REAL_DATA
+            self._header_kinds[key] = known
+        return known
 
     def _fresh(self, stat: FileStat) -> bool:
         """True when the cached result for this file still describes it."""

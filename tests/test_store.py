@@ -341,6 +341,24 @@ def test_the_demo_folder_is_read_only_when_nothing_else_is_there(folders) -> Non
     assert rows(store, "SELECT count(*) FROM organisations") == [(0,)]
 
 
+def test_an_exported_question_log_does_not_switch_the_demo_off(folders) -> None:
+    from impact.contracts import CONTRACTS
+
+    data = folders[0]
+    write(data / "demo" / "orgs.csv", ORGS)
+    header = ",".join(CONTRACTS["board_questions"].column_names)
+    row = "Q-1,T01,m_pct,Is it good?,Chair,COO,2025-01-07,2025-02-04,open,,,1"
+    write(data / "board_questions_T01.csv", f"{header}\n{row}\n")
+    store = make(folders)
+    paths = [r.path for r in store.files() if r.origin == "data"]
+    assert paths == ["board_questions_T01.csv", "demo/orgs.csv"]
+    assert rows(store, "SELECT count(*) FROM organisations") == [(3,)]
+    write(data / "real" / "obs.csv", OBS_HEADER + "m_pct,T01,2025-01-01,75,,\n")
+    store.refresh()
+    paths = [r.path for r in store.files() if r.origin == "data"]
+    assert paths == ["board_questions_T01.csv", "real/obs.csv"]
+
+
 def test_a_file_that_changes_while_read_is_reported_and_retried(folders, monkeypatch) -> None:
     data = folders[0]
     write(data / "obs.csv", OBS_HEADER + "m_pct,T01,2025-01-01,75,,\n")

@@ -51,6 +51,8 @@ a:focus, button:focus-visible, [role="option"]:focus, input:focus-visible {{
 .icon-pair figure {{ display: flex; gap: 0.5rem; align-items: center; margin: 0; }}
 .icon-pair figcaption {{ font-size: 1rem; max-width: 24rem; }}
 .board-question {{ color: {palette.NHS_DARK_BLUE}; }}
+/* Streamlit fades captions with opacity 0.6 (4.0:1 on white); WCAG AA needs 4.5:1. */
+.stApp [data-testid="stCaptionContainer"] {{ opacity: 1; color: {palette.NHS_DARK_GREY}; }}
 </style>
 """
 

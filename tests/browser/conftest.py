@@ -89,6 +89,13 @@ _QUIET = """
 _PLAIN_DOWNLOADS = "delete window.showSaveFilePicker; window.showSaveFilePicker = undefined;"
 
 
+class PagePaths(dict[str, str]):
+    """Navigation title → URL path; asking for a page the navigation lacks fails the test."""
+
+    def __missing__(self, title: str) -> str:
+        pytest.fail(f"{title!r} is not in the navigation, which lists {list(self)}")
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -134,7 +141,8 @@ def app_url(data_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         "IMPACT_CACHE_DIR": str(tmp_path_factory.mktemp("browser-cache")),
         "PYTHONDONTWRITEBYTECODE": "1",
     }
-    log = (tmp_path_factory.mktemp("browser-log") / "streamlit.log").open("wb")
+    log_path = tmp_path_factory.mktemp("browser-log") / "streamlit.log"
+    log = log_path.open("wb")
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -155,7 +163,12 @@ def app_url(data_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(url, proc)
+        try:
+            _wait_healthy(url, proc)
+        except (RuntimeError, TimeoutError) as exc:
+            log.flush()
+            tail = log_path.read_text(encoding="utf-8", errors="replace")[-3000:]
+            raise RuntimeError(f"{exc}; server log {log_path}:\n{tail}") from exc
         yield url
     finally:
         proc.terminate()
@@ -197,7 +210,7 @@ def page(browser):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def page_paths(browser, app_url: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def page_paths(browser, app_url: str) -> PagePaths:  # type: ignore[no-untyped-def]
     """Each navigation entry's visible title → its URL path, read from the live sidebar.
 
     Tests open pages by the title a board member sees, so a renamed ``url_path`` does not
@@ -211,7 +224,7 @@ def page_paths(browser, app_url: str) -> dict[str, str]:  # type: ignore[no-unty
         if more.count():
             more.first.click()
         links = nav.get_by_role("link")
-        paths: dict[str, str] = {}
+        paths = PagePaths()
         for i in range(links.count()):
             link = links.nth(i)
             href = link.get_attribute("href") or ""

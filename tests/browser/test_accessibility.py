@@ -71,8 +71,6 @@ def test_the_navigation_lists_every_page(page_paths):  # type: ignore[no-untyped
 
 @pytest.mark.parametrize("title", list(PAGES))
 def test_page_has_no_serious_accessibility_violations(page, app_url, page_paths, title):  # type: ignore[no-untyped-def]
-    if title not in page_paths:
-        pytest.fail(f"{title!r} is not in the navigation ({list(page_paths)})")
     open_app(page, app_url, page_paths[title], org=PAGES[title])
     assert page.get_by_role("heading", level=1).count() >= 1, f"{title} has no page heading"
     violations = axe_violations(page)

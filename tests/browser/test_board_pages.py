@@ -22,6 +22,7 @@ from tests.browser.conftest import (
     open_app,
     rerun_after,
     screenshot,
+    table_rows,
     wait_for_app,
 )
 
@@ -97,6 +98,33 @@ def test_a_metric_card_opens_that_metrics_detail_with_the_filters(page, app_url)
         assert page.get_by_role("heading", name=heading, exact=True).count() == 1, heading
     assert banner_org(page) == OTHER_TRUST[1]
     screenshot(page, "metric-detail")
+
+
+def test_summary_table_rows_open_the_detail_and_agree_with_the_cards(page, app_url):  # type: ignore[no-untyped-def]
+    open_app(page, app_url, org=OTHER_TRUST[0])
+    page.get_by_role("heading", name="Summary table", exact=True).wait_for()
+    rows = table_rows(page, page.get_by_test_id("stDataFrame").last)
+    assert len(rows) >= 3
+    card_values = sorted(
+        line.split(": ", 1)[1].split(" · ")[0].strip() for line in latest_lines(page)
+    )
+    assert sorted(r["latest"] for r in rows) == card_values
+    shown = url_params(page)
+    links = [urlparse(r["open"]) for r in rows]
+    for row, link in zip(rows, links, strict=True):
+        params = {k: v[-1] for k, v in parse_qs(link.query).items()}
+        assert link.path.endswith("metric-detail"), row["open"]
+        assert params["org"] == OTHER_TRUST[0], row["open"]
+        assert (params["from"], params["to"]) == (shown["from"], shown["to"])
+    assert len({parse_qs(link.query)["metric"][0] for link in links}) == len(rows)
+
+    row = rows[1]
+    open_app(page, app_url, row["open"])
+    assert page.get_by_role("combobox", name="Metric", exact=True).input_value() == row["metric"]
+    detail = re.search(
+        rf"{re.escape(row['metric'])} · Latest \w{{3}} \d{{4}}: (\S+)", main_text(page)
+    )
+    assert detail and detail.group(1) == row["latest"], "the detail shows the table's latest value"
 
 
 def test_csv_download_holds_the_numbers_behind_the_chart(page, app_url, page_paths):  # type: ignore[no-untyped-def]
