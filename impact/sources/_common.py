@@ -17,7 +17,15 @@ import duckdb
 from impact.contracts import CONTRACTS, OBSERVATIONS, ORGANISATIONS
 from impact.queries import load_sql, parameter_names
 
-SQL_DIR = Path(__file__).resolve().parent / "sql"
+#: Readers' statements live in ``queries/`` beside every other named query, prefixed so a
+#: newcomer finds a publication's SQL by its name: ``queries/source_ae_monthly_*.sql``.
+SQL_PREFIX = "source_"
+
+
+def reader_sql(name: str) -> str:
+    """The text of a reader's named statement (``queries/source_<name>.sql``)."""
+    return load_sql(SQL_PREFIX + name)
+
 
 #: The seven NHS England regions: ODS region code → name as ODS spells it. Embedded here
 #: (not read from a reference file) because the shipped product must work with nothing but
@@ -99,7 +107,7 @@ def run_sql(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> duckdb.
 
     Readers pass a common set (``path``, ``regions`` …); each statement takes what it uses.
     """
-    sql = load_sql(name, SQL_DIR)
+    sql = reader_sql(name)
     wanted = parameter_names(sql)
     missing = wanted - params.keys()
     if missing:

@@ -14,12 +14,11 @@ from pathlib import Path
 
 import duckdb
 
-from impact.queries import load_sql
 from impact.sources import Reader
 from impact.sources._common import (
-    SQL_DIR,
     header_has,
     publication_priority,
+    reader_sql,
     regions_param,
     run_sql,
 )
@@ -47,8 +46,8 @@ def providers(con: duckdb.DuckDBPyConnection, path: Path) -> duckdb.DuckDBPyRela
 def outputs(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, duckdb.DuckDBPyRelation]:
     rows = providers(con, path)
     return {
-        "observations": rows.query("providers", load_sql("ae_monthly_observations", SQL_DIR)),
-        "organisations": rows.query("providers", load_sql("ae_monthly_organisations", SQL_DIR)),
+        "observations": rows.query("providers", reader_sql("ae_monthly_observations")),
+        "organisations": rows.query("providers", reader_sql("ae_monthly_organisations")),
     }
 
 

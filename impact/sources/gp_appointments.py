@@ -12,12 +12,11 @@ from pathlib import Path
 
 import duckdb
 
-from impact.queries import load_sql
 from impact.sources import Reader
 from impact.sources._common import (
-    SQL_DIR,
     header_has,
     publication_priority,
+    reader_sql,
     regions_param,
     run_sql,
 )
@@ -40,12 +39,8 @@ def matches(header: list[str]) -> bool:
 def outputs(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, duckdb.DuckDBPyRelation]:
     rows = run_sql(con, "gp_appointments_rows", path=path, regions=regions_param())
     return {
-        "observations": rows.query(
-            "appointments", load_sql("gp_appointments_observations", SQL_DIR)
-        ),
-        "organisations": rows.query(
-            "appointments", load_sql("gp_appointments_organisations", SQL_DIR)
-        ),
+        "observations": rows.query("appointments", reader_sql("gp_appointments_observations")),
+        "organisations": rows.query("appointments", reader_sql("gp_appointments_organisations")),
     }
 
 
