@@ -1,8 +1,8 @@
 """What every publication reader shares: header tests, named SQL, regions and priorities.
 
-The readers' SQL lives in ``impact/sources/sql/`` (one statement a file, header comment,
-bound parameters only), next to the readers that own it, and is loaded by name through
-the same loader as ``queries/``. Everything here is deliberately small: the rules of each
+The readers' SQL lives in ``queries/source_*.sql`` (one statement a file, header comment,
+bound parameters only) with every other named query, and is loaded by name through the
+same loader. Everything here is deliberately small: the rules of each
 publication stay in its own reader module and SQL file.
 """
 
