@@ -18,26 +18,62 @@ import plotly.graph_objects as go
 from impact import palette
 from impact.units import format_value, unit_suffix
 
-FONT = dict(family="Arial, Helvetica, sans-serif", size=16, color=palette.NHS_BLACK)
+#: Arial is the NHS identity's typeface for digital; sizes are for a meeting-room screen
+#: read from across the table (body 16 px, titles 20 px, never below 14 px).
+FONT_FAMILY = "Arial, Helvetica, sans-serif"
+FONT = dict(family=FONT_FAMILY, size=16, color=palette.NHS_BLACK)
+TITLE_FONT = dict(family=FONT_FAMILY, size=20, color=palette.NHS_DARK_BLUE)
+TICK_FONT = dict(family=FONT_FAMILY, size=15, color=palette.NHS_BLACK)
+NOTE_FONT_SIZE = 14
+
+#: Every figure's look, in one place. Applied explicitly to each figure because importing
+#: Streamlit makes its own template Plotly's default, which would otherwise restyle the
+#: charts (and the board pack's, when it is built inside the app) in Streamlit's fonts.
+NHS_TEMPLATE = go.layout.Template(
+    layout=dict(
+        font=FONT,
+        title=dict(font=TITLE_FONT, x=0, xanchor="left", xref="paper"),
+        paper_bgcolor=palette.NHS_WHITE,
+        plot_bgcolor=palette.NHS_WHITE,
+        colorway=list(palette.COMPARISON_LINES),
+        legend=dict(font=dict(family=FONT_FAMILY, size=15, color=palette.NHS_BLACK)),
+        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=15)),
+        xaxis=dict(
+            tickfont=TICK_FONT,
+            title=dict(font=FONT),
+            gridcolor=palette.NHS_PALE_GREY,
+            linecolor=palette.NHS_MID_GREY,
+            zeroline=False,
+            automargin=True,
+        ),
+        yaxis=dict(
+            tickfont=TICK_FONT,
+            title=dict(font=FONT),
+            gridcolor=palette.NHS_PALE_GREY,
+            linecolor=palette.NHS_MID_GREY,
+            zeroline=False,
+            automargin=True,
+        ),
+    )
+)
+
+
+def nhs_figure(*traces: go.BaseTraceType) -> go.Figure:
+    """A figure in the NHS look (Arial, readable sizes, white ground), whatever the default."""
+    fig = go.Figure(list(traces))
+    fig.update_layout(template=NHS_TEMPLATE)
+    return fig
 
 
 def _base_layout(fig: go.Figure, *, title: str, unit: str, height: int) -> None:
     fig.update_layout(
-        title=dict(text=title, font=dict(size=18)),
-        font=FONT,
+        template=NHS_TEMPLATE,
+        title=dict(text=title),
         height=height,
         margin=dict(l=60, r=20, t=60, b=50),
-        plot_bgcolor=palette.NHS_WHITE,
-        paper_bgcolor=palette.NHS_WHITE,
         legend=dict(orientation="h", yanchor="top", y=-0.15, x=0),
-        hoverlabel=dict(font=dict(family=FONT["family"], size=15)),
     )
-    fig.update_yaxes(
-        title_text=unit_suffix(unit).strip() or None,
-        gridcolor=palette.NHS_PALE_GREY,
-        zeroline=False,
-    )
-    fig.update_xaxes(gridcolor=palette.NHS_PALE_GREY)
+    fig.update_yaxes(title_text=unit_suffix(unit).strip() or None)
 
 
 def _group_segments(points: pd.DataFrame, column: str) -> tuple[list, list]:
@@ -97,7 +133,7 @@ def spc_figure(
     group with a break between groups; a dashed vertical line marks each rebase. Targets
     are stepped at their effective dates; events are labelled vertical lines.
     """
-    fig = go.Figure()
+    fig = nhs_figure()
     _base_layout(fig, title=title, unit=unit, height=height)
     if points.empty:
         return fig
@@ -225,7 +261,7 @@ def _vline(fig: go.Figure, x: pd.Timestamp, text: str, *, dash: str, name: str) 
         showarrow=False,
         xanchor="left",
         yanchor="bottom",
-        font=dict(size=13, color=palette.NHS_DARK_BLUE),
+        font=dict(size=NOTE_FONT_SIZE, color=palette.NHS_DARK_BLUE),
         name=name,
     )
 
@@ -259,15 +295,8 @@ def _add_event_notes(
 
 def sparkline(points: pd.DataFrame, *, unit: str = "", height: int = 70) -> go.Figure:
     """A small trend line with the latest point coloured (and named) by its point type."""
-    fig = go.Figure()
-    fig.update_layout(
-        height=height,
-        margin=dict(l=2, r=2, t=2, b=2),
-        showlegend=False,
-        plot_bgcolor=palette.NHS_WHITE,
-        paper_bgcolor=palette.NHS_WHITE,
-        font=FONT,
-    )
+    fig = nhs_figure()
+    fig.update_layout(height=height, margin=dict(l=2, r=2, t=2, b=2), showlegend=False)
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     if points.empty:
@@ -324,6 +353,11 @@ def peer_figure(
 
     ``peers`` has ``org_code, org_name, value``. The chosen organisation is drawn in NHS
     blue and its name carries "(selected)", so the highlight does not rely on colour.
+
+    The values are written in a column in the right margin rather than at the bar ends:
+    there they can neither be clipped by the plot edge nor crossed by the target line, at
+    any screen width. The target's label sits above the plot, on the side of its line away
+    from that column, so it cannot run into the values either.
     """
     ranked = rank_peers(peers, direction)
     names = [
@@ -333,52 +367,106 @@ def peer_figure(
     colours = [
         palette.PEER_HIGHLIGHT if c == chosen else palette.PEER_OTHER for c in ranked["org_code"]
     ]
-    fig = go.Figure(
+    texts = [format_value(v, unit) for v in ranked["value"]]
+    fig = nhs_figure(
         go.Bar(
             x=ranked["value"],
             y=names,
             orientation="h",
             marker=dict(color=colours, line=dict(color=palette.NHS_DARK_GREY, width=1)),
-            text=[format_value(v, unit) for v in ranked["value"]],
-            textposition="outside",
+            customdata=texts,
+            cliponaxis=False,
             name="Latest value",
-            hovertemplate="%{y}: %{text}<extra></extra>",
+            hovertemplate="%{y}: %{customdata}<extra></extra>",
         )
     )
-    _base_layout(fig, title=title, unit="", height=max(220, 60 + 40 * len(ranked)))
-    fig.update_yaxes(autorange="reversed", title_text=None)
-    fig.update_xaxes(title_text=unit_suffix(unit).strip() or None)
-    fig.update_layout(showlegend=False, margin=dict(l=20, r=60, t=60, b=40))
-    if target is not None and not pd.isna(target):
-        fig.add_shape(
-            type="line",
-            xref="x",
-            yref="paper",
-            x0=target,
-            x1=target,
-            y0=0,
-            y1=1,
-            name="target",
-            line=dict(color=palette.TARGET_LINE, width=2, dash="dot"),
-        )
+    _base_layout(fig, title=title, unit="", height=max(240, 140 + 40 * len(ranked)))
+    fig.update_yaxes(autorange="reversed", title_text=None, showgrid=False)
+    fig.update_xaxes(
+        title_text=unit_suffix(unit).strip() or None, range=_peer_range(ranked["value"], target)
+    )
+    value_column = 30 + 10 * max([len(t) for t in texts] + [len(PEER_VALUE_HEADING)])
+    fig.update_layout(showlegend=False, margin=dict(l=20, r=value_column, t=90, b=50))
+    fig.add_annotation(
+        x=1,
+        y=1,
+        xref="paper",
+        yref="paper",
+        xshift=PEER_VALUE_GAP,
+        text=f"<b>{PEER_VALUE_HEADING}</b>",
+        showarrow=False,
+        xanchor="left",
+        yanchor="bottom",
+        name="value-heading",
+    )
+    for name, text, code in zip(names, texts, ranked["org_code"], strict=True):
         fig.add_annotation(
-            x=target,
-            y=1,
-            xref="x",
-            yref="paper",
-            text=f"Target {format_value(target, unit)}",
+            x=1,
+            y=name,
+            xref="paper",
+            yref="y",
+            xshift=PEER_VALUE_GAP,
+            text=f"<b>{text}</b>" if code == chosen else text,
             showarrow=False,
-            yanchor="bottom",
-            font=dict(color=palette.TARGET_LINE, size=13),
+            xanchor="left",
+            name="value",
         )
+    if target is not None and not pd.isna(target):
+        _add_peer_target(fig, float(target), unit)
     return fig
+
+
+#: The heading of the peer chart's value column, and its gap from the plot (pixels).
+PEER_VALUE_HEADING = "Latest"
+PEER_VALUE_GAP = 14
+
+
+def _peer_range(values: pd.Series, target: float | None) -> list[float]:
+    """The x range: from zero (or the lowest value) to a little past the longest bar/target."""
+    known = [float(v) for v in values if not pd.isna(v)]
+    if target is not None and not pd.isna(target):
+        known.append(float(target))
+    low = min([0.0, *known])
+    high = max([0.0, *known])
+    span = (high - low) or 1.0
+    return [low, high + 0.04 * span]
+
+
+def _add_peer_target(fig: go.Figure, target: float, unit: str) -> None:
+    """The target as a dotted line through the bars, labelled above the plot."""
+    fig.add_shape(
+        type="line",
+        xref="x",
+        yref="paper",
+        x0=target,
+        x1=target,
+        y0=0,
+        y1=1,
+        name="target",
+        line=dict(color=palette.TARGET_LINE, width=2, dash="dot"),
+    )
+    low, high = fig.layout.xaxis.range
+    right_half = (target - low) > (high - low) / 2
+    fig.add_annotation(
+        x=target,
+        y=1,
+        xref="x",
+        yref="paper",
+        yshift=4,
+        text=f"Target {format_value(target, unit)}",
+        showarrow=False,
+        xanchor="right" if right_half else "left",
+        yanchor="bottom",
+        font=dict(color=palette.TARGET_LINE, size=15),
+        name="target-label",
+    )
 
 
 def comparison_figure(
     series: Sequence[tuple[str, pd.DataFrame]], *, title: str, unit: str = ""
 ) -> go.Figure:
     """One line per organisation (a trust beside its ICB and region), labelled by name."""
-    fig = go.Figure()
+    fig = nhs_figure()
     _base_layout(fig, title=title, unit=unit, height=360)
     for i, (name, frame) in enumerate(series):
         if frame.empty:

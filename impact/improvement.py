@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from impact.contracts import ORG_TYPES
-from impact.filters import OrgTree
+from impact.filters import PRIORITY_TITLES, OrgTree
 from impact.units import format_value
 
 if TYPE_CHECKING:
@@ -47,6 +47,10 @@ ASSURANCE_LABELS: dict[str, str] = {
     "consistent_pass": "passing",
 }
 ASSURANCE_ORDER = ("failing", "hit-and-miss", "passing", "no target", "no data")
+
+#: A project's priority as a board reads it: the board priorities, plus work on improvement
+#: capability itself.
+PRIORITY_WORDS: dict[str, str] = {**PRIORITY_TITLES, "improvement": "Improvement capability"}
 
 #: The statuses of :class:`EffectAnswer`, each with the headline a board reads.
 EFFECT_HEADLINES: dict[str, str] = {
@@ -72,6 +76,16 @@ def month_label(day: date | pd.Timestamp) -> str:
     """``Sep 2024``: how board papers name a month."""
     ts = pd.Timestamp(day)
     return f"{_MONTHS[ts.month - 1]} {ts.year}"
+
+
+def day_label(value: object) -> str:
+    """``05 Mar 2024``, or blank for a missing date (a project not yet started)."""
+    return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%d %b %Y")
+
+
+def _priority_words(priority: pd.Series) -> pd.Series:
+    """Priorities in words; an unknown key is shown as it is rather than dropped."""
+    return priority.map(PRIORITY_WORDS).fillna(priority)
 
 
 def _periods(n: int, frequency: str | None) -> str:
@@ -166,6 +180,72 @@ def portfolio_table(projects: pd.DataFrame, pdsa: pd.DataFrame, as_of: date) -> 
     table["_rank"] = table["status"].map(status_rank).fillna(9)
     return table.sort_values(["_rank", "priority", "start_date", "project_id"]).drop(
         columns="_rank"
+    )
+
+
+@dataclass(frozen=True)
+class PortfolioTotals:
+    """The three headline counts above the portfolio."""
+
+    projects: int
+    active: int
+    cycles: int
+
+
+def portfolio_totals(portfolio: pd.DataFrame) -> PortfolioTotals:
+    """Projects in the period, how many are active now, and the PDSA cycles they have run."""
+    return PortfolioTotals(
+        projects=len(portfolio),
+        active=int((portfolio["status"] == "active").sum()),
+        cycles=int(portfolio["cycles"].sum()),
+    )
+
+
+#: The portfolio breakdowns, each as (field counted, heading shown).
+BREAKDOWNS: tuple[tuple[str, str], ...] = (
+    ("priority", "By priority"),
+    ("status", "By status"),
+    ("method", "By method"),
+)
+
+
+def portfolio_breakdowns(portfolio: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Per heading of :data:`BREAKDOWNS`: project counts by that field, in words."""
+    named = portfolio.assign(
+        priority=_priority_words(portfolio["priority"]),
+        status=portfolio["status"].str.capitalize(),
+    )
+    return {
+        label: portfolio_counts(named, field).rename(columns={field: label, "projects": "Projects"})
+        for field, label in BREAKDOWNS
+    }
+
+
+def project_list(portfolio: pd.DataFrame) -> pd.DataFrame:
+    """The project list as a board reads (and downloads) it: one row per project, in words.
+
+    Blank fields say so ("Not stated", "No outcome measure linked") rather than stay empty,
+    because a gap in the record is itself something a board may ask about.
+    """
+    return pd.DataFrame(
+        {
+            "Project": portfolio["title"],
+            "Organisation": portfolio["org_name"].fillna(portfolio["org_code"]),
+            "Priority": _priority_words(portfolio["priority"]),
+            "Aimed at": portfolio["metric_name"].fillna("No outcome measure linked"),
+            "Status": portfolio["status"].str.capitalize(),
+            "Method": portfolio["method"].fillna("Not stated"),
+            "Lead": portfolio["lead"].fillna("Not stated"),
+            "Started": portfolio["start_date"].map(day_label),
+            "Months running": portfolio["months_running"],
+            "PDSA cycles": portfolio["cycles"],
+            "Adopt": portfolio["adopt"],
+            "Adapt": portfolio["adapt"],
+            "Abandon": portfolio["abandon"],
+            "Latest change tested": portfolio["latest_change"].fillna("—"),
+            "Latest decision": portfolio["latest_decision"].fillna("—"),
+            "Latest learning": portfolio["latest_learning"].fillna("—"),
+        }
     )
 
 
@@ -552,6 +632,32 @@ def start_marker(answer: EffectAnswer, start_date: date | pd.Timestamp) -> pd.Da
             "event_date": [when],
             "description": [f"project began {month_label(start_date)}"],
             "rebase": [answer.rebased],
+        }
+    )
+
+
+def working_summary(portfolio: pd.DataFrame, answers: dict[str, EffectAnswer]) -> pd.DataFrame:
+    """One row per project: what it is aimed at and the headline of "Is it working?"."""
+    return pd.DataFrame(
+        {
+            "Project": portfolio["title"],
+            "Organisation": portfolio["org_name"].fillna(portfolio["org_code"]),
+            "Aimed at": portfolio["metric_name"].fillna("No outcome measure linked"),
+            "What the data shows": [answers[p].headline for p in portfolio["project_id"]],
+        }
+    )
+
+
+def alignment_display(alignment: pd.DataFrame) -> pd.DataFrame:
+    """:func:`alignment_table` in the words and order of columns a board reads."""
+    return pd.DataFrame(
+        {
+            "Priority": _priority_words(alignment["priority"]),
+            "Measure": alignment["metric_name"],
+            "Assurance": alignment["assurance"].str.capitalize(),
+            "Active projects": alignment["active_projects"],
+            "Other projects": alignment["other_projects"],
+            "What this suggests": alignment["alignment"],
         }
     )
 

@@ -92,6 +92,27 @@ def test_inventory_lists_every_demo_file_with_contract_rows_and_periods(data_dir
     assert any("Data as at" in str(h.body) for h in at.get("html"))
 
 
+def _everything_shown(at: AppTest) -> str:
+    """Every text the page puts on screen: elements, HTML blocks and table cells."""
+    kinds = ("title", "header", "subheader", "caption", "markdown", "text", "code")
+    kinds += ("info", "warning", "error", "success", "expander")
+    parts = [str(getattr(e, "label", None) or e.value) for kind in kinds for e in at.get(kind)]
+    parts += [h.proto.body for h in at.get("html")]
+    parts += [d.value.astype(str).to_csv() for d in at.dataframe]
+    return "\n".join(parts)
+
+
+def test_the_data_folder_is_named_never_given_as_a_server_path(data_dir: Path) -> None:
+    (data_dir / "sub").mkdir()
+    (data_dir / "sub" / "mystery.csv").write_text("metric_id,org_code,value\nx,y,1\n")
+    at = _page()
+    assert f"Data folder: {data_dir.name}" in at.caption[0].value
+    shown = _everything_shown(at)
+    assert "sub/mystery.csv" in shown  # files are listed relative to the folder
+    assert str(data_dir.parent) not in shown
+    assert str(data_dir.resolve().parent) not in shown
+
+
 def test_unrecognised_file_and_bad_rows_are_explained(data_dir: Path) -> None:
     (data_dir / "sub").mkdir()
     (data_dir / "sub" / "mystery.csv").write_text("metric_id,org_code,value\nx,y,1\n")
