@@ -5,8 +5,9 @@ The fingerprint is a hash of every extract's relative path, size and modificatio
 cheap directory walk (``stat`` only, no file is opened).
 
 The demo rule: a folder named ``demo`` directly inside the data folder holds the shipped
-demo set. It is read only when the data folder holds no other CSV file, so fictional
-demo organisations are never mixed with an organisation's real extracts.
+demo set. It is read only when the data folder holds no other CSV file (board question
+log exports aside: the store lets those sit beside the demo), so fictional demo
+organisations are never mixed with an organisation's real extracts.
 """
 
 from __future__ import annotations
