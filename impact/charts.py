@@ -65,6 +65,26 @@ def nhs_figure(*traces: go.BaseTraceType) -> go.Figure:
     return fig
 
 
+def scale_fonts(fig: go.Figure, factor: float) -> go.Figure:
+    """Enlarge every text in the figure by ``factor`` (for a screen read across a room)."""
+    layout = NHS_TEMPLATE.layout
+
+    def size(base: float | None) -> int:
+        return round((base or FONT["size"]) * factor)
+
+    fig.update_layout(
+        font_size=size(layout.font.size),
+        title_font_size=size(layout.title.font.size),
+        legend_font_size=size(layout.legend.font.size),
+        hoverlabel_font_size=size(layout.hoverlabel.font.size),
+    )
+    fig.update_xaxes(tickfont_size=size(TICK_FONT["size"]))
+    fig.update_yaxes(tickfont_size=size(TICK_FONT["size"]))
+    for note in fig.layout.annotations:
+        note.font.size = size(note.font.size)
+    return fig
+
+
 def _base_layout(fig: go.Figure, *, title: str, unit: str, height: int) -> None:
     fig.update_layout(
         template=NHS_TEMPLATE,

@@ -15,9 +15,10 @@ question, so replaying an old export is harmless.
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +35,8 @@ from impact.queries import load_sql as _sql
 #: The log's file name inside the data folder. Not a CSV, so the store never reads it.
 LOG_FILE_NAME = "board_questions.duckdb"
 STATUSES = QUESTION_STATUSES
+#: The name an uploaded export is read under (the upload's own name is not trusted).
+IMPORT_FILE_NAME = "import.csv"
 #: Longest text accepted in one field, so a pasted document cannot bloat the log.
 MAX_TEXT = 2000
 
@@ -103,12 +106,14 @@ class QuestionLog:
         A read-only data folder can still be read (a published dashboard showing an
         imported log); only writes need the folder to be writable.
         """
+        # The folder is named, not given as a path: these messages are shown to any viewer.
+        folder = self.path.parent.name or "data"
         if not self.path.parent.is_dir():
-            raise QuestionLogError(f"The data folder {self.path.parent} does not exist.")
+            raise QuestionLogError(f"The data folder {folder} does not exist.")
         writable = os.access(self.path.parent, os.W_OK)
         if write and not writable:
             raise QuestionLogError(
-                f"The data folder {self.path.parent} is read-only, so questions cannot be saved."
+                f"The data folder {folder} is read-only, so questions cannot be saved."
             )
         settings = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
         last_error: Exception | None = None
@@ -226,7 +231,11 @@ class QuestionLog:
             names = [d[0].replace("\ufeff", "").strip().lower() for d in relation.description]
             rows = relation.fetchall()
         except duckdb.Error as error:
-            raise QuestionLogError(f"{Path(path).name} could not be read as CSV: {error}") from None
+            # DuckDB's message names the file by its full path; a viewer sees only its name.
+            detail = str(error).replace(str(path), Path(path).name)
+            raise QuestionLogError(
+                f"{Path(path).name} could not be read as CSV: {detail}"
+            ) from None
         finally:
             reader.close()
         missing = [c for c in BOARD_QUESTIONS.required_names if c not in names]
@@ -253,6 +262,36 @@ class QuestionLog:
                     written += 1
             con.commit()
         return ImportReport(written=written, unchanged=len(records) - written, rejected=rejected)
+
+    def import_bytes(self, data: bytes) -> ImportReport:
+        """Merge an uploaded export (its bytes) back in, exactly as :meth:`import_csv` does.
+
+        DuckDB reads files, so the bytes go to a private temporary folder, removed afterwards
+        whatever happens; the data folder never holds the upload itself.
+        """
+        with tempfile.TemporaryDirectory(prefix="impact-questions-") as scratch:
+            path = Path(scratch) / IMPORT_FILE_NAME
+            path.write_bytes(data)
+            return self.import_csv(path)
+
+
+def answered_table(
+    questions: Sequence[BoardQuestion], metric_names: Mapping[str, str]
+) -> pd.DataFrame:
+    """Answered questions as the question log page lists them, each with its metric's name.
+
+    A metric missing from ``metric_names`` (no longer in the catalogue) shows its id.
+    """
+    return pd.DataFrame(
+        {
+            "Metric": [metric_names.get(q.metric_id, q.metric_id) for q in questions],
+            "Question": [q.question for q in questions],
+            "Owner": [q.owner for q in questions],
+            "Asked": [q.asked_on for q in questions],
+            "Answered": [q.answered_on for q in questions],
+            "Answer": [q.answer for q in questions],
+        }
+    )
 
 
 def _unneutralise(value: str | None) -> str | None:

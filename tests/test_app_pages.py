@@ -4,13 +4,20 @@ Checks what a board member reads (titles, numbers, questions, icon labels) rathe
 only that nothing raised, and that the URL filters survive page switches and bad values.
 """
 
+from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from impact import palette
 from impact.board import build_board
+from impact.spc import SPECIAL_CAUSE_TYPES
 from impact.store import open_store
+from impact.ui import components as ui
+from impact.units import format_value
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo"
@@ -114,10 +121,62 @@ def test_metric_detail_from_a_link():
     subheaders = [s.value for s in at.subheader]
     for section in ("The numbers", "Target history", "Events", "Improvement projects"):
         assert any(s.startswith(section) for s in subheaders)
+    # The table shows the numbers as the board reads them (the CSV keeps full precision).
     numbers = at.dataframe[0].value
     expected = _expected(at, "XRA05", "rtt_18wk_pct")
-    assert numbers["value"].iloc[-1] == expected.latest_value
-    assert {"mean", "lpl", "upl", "point_type"} <= set(numbers.columns)
+    assert numbers["Value"].iloc[-1] == format_value(expected.latest_value, "percent")
+    assert {"Mean", "Lower process limit", "Upper process limit", "Point type"} <= set(
+        numbers.columns
+    )
+    assert set(numbers["Point type"]) <= set(palette.POINT_TYPE_LABELS.values())
+    shown = numbers.drop(columns="Period").astype(str)
+    assert not shown.isin(["None", "nan", "NaN"]).any().any(), "missing numbers show blank"
+    assert not shown.apply(lambda c: c.str.contains("_")).any().any(), "no raw codes shown"
+    for column in ("Mean", "Lower process limit", "Upper process limit"):
+        assert numbers[column].str.fullmatch(r"-?[\d,]+(\.\d)?%").all(), column
+
+
+def test_numbers_table_rounds_and_names_but_the_csv_keeps_full_precision():
+    f_from, f_to = date(2023, 10, 1), date(2026, 9, 1)
+    board = build_board(open_store().query, "XRA05", f_from, f_to)
+    answer = board.answer("rtt_18wk_pct")
+    shown = ui.numbers_display(answer)
+    raw = ui.numbers_frame(answer)
+    assert len(shown) == len(raw) == len(answer.points)
+    # The download: every SPC column at full precision, the codes, and their words.
+    assert raw["mean"].tolist() == answer.points["mean"].tolist()
+    assert {"metric_id", "org_code", "point_type", "point_type_label", "lpl", "upl"} <= set(raw)
+    assert raw["point_type_label"].tolist() == [
+        palette.POINT_TYPE_LABELS[c] for c in answer.points["point_type"]
+    ]
+    unrounded = [m for m in raw["mean"] if round(m, 1) != m]
+    assert unrounded, "the demo's mean is not a round number, so rounding is visible"
+    assert shown["Mean"].iloc[0] == format_value(raw["mean"].iloc[0], "percent")
+    assert shown["Limits group"].iloc[0] == "1"
+
+
+def test_numbers_table_leaves_missing_numbers_blank():
+    points = pd.DataFrame(
+        {
+            "period_start": [date(2025, 1, 1), date(2025, 2, 1)],
+            "value": [1234.0, None],
+            "numerator": [None, 5.0],
+            "mean": [1200.25, 1200.25],
+            "point_type": ["special_cause_concern", "common_cause"],
+            "special_cause_type": ["Below LCL", "Common Cause"],
+        }
+    )
+    answer = SimpleNamespace(points=points, metric=SimpleNamespace(unit="count"))
+    shown = ui.numbers_display(answer)
+    assert shown["Value"].tolist() == ["1,234", ""]
+    assert shown["Numerator"].tolist() == ["", "5"]
+    assert shown["Mean"].tolist() == ["1,200", "1,200"]
+    assert shown["Point type"].tolist() == ["Special cause – concern", "Common cause"]
+    assert shown["Rule"].tolist() == ["Below the lower process limit", "No rule: common cause"]
+
+
+def test_every_spc_rule_has_words():
+    assert set(SPECIAL_CAUSE_TYPES) == set(ui.RULE_WORDS)
 
 
 def test_malformed_url_falls_back_with_a_note():

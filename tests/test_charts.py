@@ -1,6 +1,7 @@
 """Chart builders, checked trace by trace (an app test cannot look inside a chart)."""
 
 from datetime import date
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -10,6 +11,7 @@ from impact.charts import (
     peer_figure,
     rank_peers,
     rebase_dates,
+    scale_fonts,
     sparkline,
     sparkline_svg,
     spc_figure,
@@ -149,3 +151,74 @@ def test_sparkline_svg_names_the_trend_in_words():
     assert f'fill="{palette.POINT_TYPE_COLOURS["special_cause_concern"]}"' in svg
     assert svg.count(",") >= 6  # one coordinate pair per point
     assert sparkline_svg(_points().iloc[0:0]) == ""
+
+
+def _font(fig, part: str, attribute: str = "font"):
+    """A layout font as drawn: the figure's own setting, else its template's."""
+    own = getattr(fig.layout[part] if part else fig.layout, attribute)
+    template = fig.layout.template.layout
+    fallback = getattr(template[part] if part else template, attribute)
+    return SimpleNamespace(family=own.family or fallback.family, size=own.size or fallback.size)
+
+
+def test_every_figure_uses_arial_whatever_plotly_default_is():
+    import plotly.io as pio
+
+    default = pio.templates.default
+    pio.templates.default = "ggplot2"  # as Streamlit's own template would be once imported
+    try:
+        peers = pd.DataFrame(
+            {"org_code": ["A", "B"], "org_name": ["Ash", "Birch"], "value": [1, 2]}
+        )
+        figures = [
+            spc_figure(_points(), title="A&E", unit="percent"),
+            peer_figure(peers, chosen="A", direction="increase"),
+            comparison_figure([("Trust", _points())], title="x"),
+            sparkline(_points()),
+        ]
+    finally:
+        pio.templates.default = default
+    for fig in figures:
+        assert fig.layout.template.layout.font.family.startswith("Arial")
+        assert _font(fig, "").family.startswith("Arial") and _font(fig, "").size >= 16
+        assert _font(fig, "title").family.startswith("Arial")
+        assert _font(fig, "xaxis", "tickfont").size >= 14
+
+
+def test_scale_fonts_enlarges_text_for_a_meeting_room():
+    fig = spc_figure(_points(), title="A&E", unit="percent", events=EVENTS)
+    body, tick = _font(fig, "").size, _font(fig, "xaxis", "tickfont").size
+    scale_fonts(fig, 1.5)
+    assert _font(fig, "").size == round(body * 1.5)
+    assert _font(fig, "xaxis", "tickfont").size == round(tick * 1.5)
+    assert all(a.font.size > 14 for a in fig.layout.annotations)
+
+
+def _peer_chart(values, target):
+    names = [f"Trust {i} with a long name NHS Foundation Trust" for i in range(len(values))]
+    peers = pd.DataFrame(
+        {"org_code": [str(i) for i in range(len(values))], "org_name": names, "value": values}
+    )
+    return peer_figure(peers, chosen="0", direction="increase", unit="percent", target=target)
+
+
+def test_peer_values_sit_in_their_own_column_beside_the_plot():
+    """Values cannot be clipped by the plot edge nor crossed by the target line."""
+    fig = _peer_chart([82.55, 78.8, 78.4, 75.5], target=80)
+    values = [a for a in fig.layout.annotations if a.name == "value"]
+    assert [a.text for a in values] == ["<b>82.5%</b>", "78.8%", "78.4%", "75.5%"]
+    assert all(a.xref == "paper" and a.x == 1 and a.xanchor == "left" for a in values)
+    assert fig.layout.margin.r >= 10 * len("82.5%")  # room for the value column
+    assert fig.data[0].cliponaxis is False
+    low, high = fig.layout.xaxis.range
+    assert low == 0 and high > 82.55  # the longest bar ends inside the plot
+
+
+def test_peer_target_label_points_away_from_the_values():
+    near_right = _peer_chart([82.0, 78.0], target=80)
+    label = next(a for a in near_right.layout.annotations if a.name == "target-label")
+    assert label.text == "Target 80%" and label.xanchor == "right"
+    assert label.yref == "paper" and label.y == 1 and label.yanchor == "bottom"  # above bars
+    near_left = _peer_chart([90.0, 95.0], target=10)
+    label = next(a for a in near_left.layout.annotations if a.name == "target-label")
+    assert label.xanchor == "left"

@@ -11,18 +11,25 @@ import pytest
 from impact.filters import Org, OrgTree
 from impact.improvement import (
     MIN_POINTS_EACH_SIDE,
+    alignment_display,
     alignment_questions,
     alignment_table,
     assurance_label,
     build_improvement,
     classify_after,
+    day_label,
     duration_months,
     first_period_after,
     is_it_working,
+    no_metric_answer,
     pdsa_summary,
+    portfolio_breakdowns,
     portfolio_counts,
     portfolio_table,
+    portfolio_totals,
+    project_list,
     scope_codes,
+    working_summary,
 )
 from impact.units import format_value
 
@@ -125,6 +132,57 @@ def test_portfolio_table_keeps_projects_without_cycles_and_orders_active_first()
     assert by_id.loc["P4", "cycles"] == 0
     assert by_id.loc["P1", "months_running"] == 12  # 15 Jan 2024 → 31 Jan 2025
     assert by_id.loc["P2", "months_running"] == 9  # closed at its end date
+
+
+def _portfolio() -> pd.DataFrame:
+    """The portfolio as the page receives it (the query adds the names)."""
+    table = portfolio_table(PROJECTS, PDSA, as_of=date(2025, 1, 31))
+    return table.assign(
+        org_name=table["project_id"].map({"P1": "Trust One", "P3": "Trust One", "P4": "Trust One"}),
+        metric_name=table["metric_id"].map({"ae_4hr": "A&E 4 hours", "rtt_18": "RTT 18 weeks"}),
+    )
+
+
+def test_portfolio_totals_and_breakdowns_are_in_words():
+    portfolio = _portfolio()
+    totals = portfolio_totals(portfolio)
+    assert (totals.projects, totals.active, totals.cycles) == (4, 2, 4)
+    breakdowns = portfolio_breakdowns(portfolio)
+    assert list(breakdowns) == ["By priority", "By status", "By method"]
+    by_priority = breakdowns["By priority"].set_index("By priority")["Projects"]
+    assert by_priority.to_dict() == {
+        "Urgent & emergency care": 2,
+        "Elective care": 1,
+        "Primary care": 1,
+    }
+    assert breakdowns["By status"].set_index("By status").loc["Active", "Projects"] == 2
+    assert breakdowns["By method"].set_index("By method").loc["Not stated", "Projects"] == 1
+
+
+def test_project_list_says_what_is_missing_rather_than_leaving_it_blank():
+    portfolio = _portfolio()
+    portfolio.loc[portfolio["project_id"] == "P2", "priority"] = "improvement"
+    portfolio.loc[portfolio["project_id"] == "P4", "priority"] = "estates"
+    shown = project_list(portfolio).set_index("Project")
+    assert shown.loc["Booking", "Aimed at"] == "No outcome measure linked"
+    assert shown.loc["Booking", "Lead"] == "Not stated"
+    assert shown.loc["Discharge", "Method"] == "Not stated"
+    assert shown.loc["Discharge", "Organisation"] == "T1"  # no name: the code
+    assert shown.loc["Discharge", "Priority"] == "Improvement capability"
+    assert shown.loc["Booking", "Priority"] == "estates"  # unknown key kept as it is
+    assert shown.loc["Streaming", "Started"] == "15 Jan 2024"
+    assert shown.loc["Streaming", "Latest change tested"] == "Weekend streaming"
+    assert shown.loc["Discharge", "Latest change tested"] == "—"
+    assert shown.loc["Streaming", "Status"] == "Active"
+    assert day_label(None) == "" and day_label(pd.NaT) == ""
+
+
+def test_working_summary_gives_each_project_its_headline():
+    portfolio = _portfolio()
+    answers = {p: no_metric_answer() for p in portfolio["project_id"]}
+    summary = working_summary(portfolio, answers)
+    assert list(summary["Project"]) == list(portfolio["title"])
+    assert set(summary["What the data shows"]) == {"No outcome measure linked"}
 
 
 def test_duration_counts_whole_months_only():
@@ -296,6 +354,25 @@ def test_alignment_table_puts_gaps_first_and_counts_only_active_projects():
     assert rows.loc["ae_4hr", "alignment"] == "Effort on a passing metric"
     assert rows.loc["diag_6wk", "assurance"] == "no target"
     assert rows.loc["gp_2wk", "assurance"] == "no data"  # project aimed at it, no data in scope
+
+
+def test_alignment_display_words_priorities_and_assurance():
+    table = alignment_table(METRICS, ASSURANCE, ALIGN_PROJECTS)
+    shown = alignment_display(table)
+    assert list(shown.columns) == [
+        "Priority",
+        "Measure",
+        "Assurance",
+        "Active projects",
+        "Other projects",
+        "What this suggests",
+    ]
+    first = shown.iloc[0]
+    assert (first["Assurance"], first["What this suggests"]) == (
+        "Failing",
+        "Gap: failing, no active project",
+    )
+    assert "Elective care" in set(shown["Priority"])
 
 
 def test_alignment_questions_are_questions_not_instructions():

@@ -17,6 +17,7 @@ from impact.question_log import (
     LOG_FILE_NAME,
     QuestionLog,
     QuestionLogError,
+    answered_table,
     open_log,
 )
 
@@ -154,6 +155,41 @@ def test_import_refuses_a_file_that_is_not_a_question_log(log: QuestionLog, tmp_
     path.write_text("metric_id,org_code,value\nx,y,1\n", encoding="utf-8")
     with pytest.raises(QuestionLogError, match="not a question log export"):
         log.import_csv(path)
+
+
+def test_import_bytes_merges_an_upload_and_names_no_server_path(
+    log: QuestionLog, tmp_path: Path
+) -> None:
+    (tmp_path / "a").mkdir()
+    source = open_log(tmp_path / "a")
+    asked = _add(source)
+    report = log.import_bytes(source.export_csv())
+    assert (report.written, report.unchanged) == (1, 0)
+    assert [q.question_id for q in log.questions()] == [asked.question_id]
+    with pytest.raises(QuestionLogError, match="could not be read as CSV") as refused:
+        log.import_bytes(b"\xff\xfe\x00not text\x00\x01")
+    assert "import.csv" in str(refused.value)
+    assert "/" not in str(refused.value).split("could not be read as CSV", 1)[1]
+
+
+def test_a_missing_data_folder_is_named_not_given_as_a_path(tmp_path: Path) -> None:
+    log = open_log(tmp_path / "gone")
+    with pytest.raises(QuestionLogError, match="The data folder gone does not exist") as missing:
+        _add(log)
+    assert str(tmp_path) not in str(missing.value)
+
+
+def test_answered_table_names_metrics_and_keeps_unknown_ids(log: QuestionLog) -> None:
+    first = _add(log)
+    second = _add(log, metric_id="retired_metric")
+    log.answer(first.question_id, "A plan comes in May.", answered_on=date(2030, 4, 2))
+    log.answer(second.question_id, "No longer reported.", answered_on=date(2030, 4, 3))
+    table = answered_table(log.questions(status="answered"), {"ae_4hr_all": "A&E 4 hours"})
+    assert list(table.columns) == ["Metric", "Question", "Owner", "Asked", "Answered", "Answer"]
+    rows = table.set_index("Answer")
+    assert rows.loc["A plan comes in May.", "Metric"] == "A&E 4 hours"
+    assert rows.loc["No longer reported.", "Metric"] == "retired_metric"
+    assert rows.loc["A plan comes in May.", "Answered"] == date(2030, 4, 2)
 
 
 def test_contract_describes_the_export_header() -> None:

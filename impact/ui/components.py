@@ -10,9 +10,10 @@ from __future__ import annotations
 from html import escape
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
-from impact import charts, icons
+from impact import charts, icons, palette
 from impact.board import MetricAnswer, OrgBoard, ipr_rows
 from impact.csv_safe import to_safe_csv
 from impact.filters import FilterState, OrgTree, period_end
@@ -121,43 +122,92 @@ def metric_card(answer: MetricAnswer, state: FilterState, *, spark: bool = True)
         )
 
 
-def ipr_table(board: OrgBoard, state: FilterState, priority: str | None = None) -> None:
-    """The integrated performance report summary; each row links to the metric detail."""
+#: Short Making Data Count words for the summary table, whose columns cannot hold the full
+#: sentences (the metric cards and the detail page say them in full).
+VARIATION_SHORT = {
+    "common_cause": "Common cause",
+    "improvement_high": "Improvement (high)",
+    "improvement_low": "Improvement (low)",
+    "concern_high": "Concern (high)",
+    "concern_low": "Concern (low)",
+    "neutral_high": "Neutral (high)",
+    "neutral_low": "Neutral (low)",
+}
+ASSURANCE_SHORT = {"pass": "Passing", "fail": "Failing", "inconsistent": "Hit and miss"}
+NO_VARIATION_SHORT = "Too few points"
+NO_ASSURANCE_SHORT = "No target"
+
+
+def short_variation(answer: MetricAnswer) -> str:
+    icon = answer.variation_icon
+    return VARIATION_SHORT[icons.variation_name(icon)] if icon else NO_VARIATION_SHORT
+
+
+def short_assurance(answer: MetricAnswer) -> str:
+    kind = answer.assurance
+    return ASSURANCE_SHORT[icons.assurance_name(kind)] if kind else NO_ASSURANCE_SHORT
+
+
+def ipr_frame(board: OrgBoard, state: FilterState, priority: str | None = None) -> pd.DataFrame:
+    """The summary rows with what the table shows: short icon words, limits, detail link.
+
+    The full variation and assurance sentences stay in the frame (``variation``,
+    ``assurance``) for anyone reading the data; the table shows the short words so that the
+    metric's name, the numbers and the trend fit a 1600-pixel screen without scrolling.
+    """
     rows = ipr_rows(board, priority)
     if rows.empty:
-        st.markdown("No metrics with data for this organisation and period.")
-        return
+        return rows
+    answers = [board.answer(m) for m in rows["metric_id"]]
+    rows["variation_short"] = [short_variation(a) for a in answers if a is not None]
+    rows["assurance_short"] = [short_assurance(a) for a in answers if a is not None]
+    rows["limits"] = [f"{lpl} to {upl}" for lpl, upl in zip(rows["lpl"], rows["upl"], strict=True)]
     rows["open"] = [
         f"{METRIC_DETAIL_URL}?{state.query_string(metric=m)}" for m in rows["metric_id"]
     ]
+    return rows
+
+
+def ipr_table(board: OrgBoard, state: FilterState, priority: str | None = None) -> None:
+    """The integrated performance report summary; each row links to the metric detail.
+
+    Widths are set so the whole table fits the main column at 1600 pixels with the sidebar
+    open: the metric's name in full, and the trend and detail link without scrolling.
+    """
+    rows = ipr_frame(board, state, priority)
+    if rows.empty:
+        st.markdown("No metrics with data for this organisation and period.")
+        return
+    order = ["metric", "latest", "target", "mean", "limits", "variation_short"]
+    order += ["assurance_short", *(["stale"] if rows["stale"].astype(bool).any() else [])]
+    order += ["trend", "open"]
     st.dataframe(
         rows,
         hide_index=True,
-        column_order=(
-            "metric",
-            "latest",
-            "target",
-            "mean",
-            "lpl",
-            "upl",
-            "variation",
-            "assurance",
-            "stale",
-            "trend",
-            "open",
-        ),
+        column_order=order,
         column_config={
-            "metric": st.column_config.TextColumn("Metric", width="medium"),
-            "latest": "Latest",
-            "target": "Target",
-            "mean": "Mean",
-            "lpl": "Lower process limit",
-            "upl": "Upper process limit",
-            "variation": "Variation",
-            "assurance": "Assurance",
-            "stale": "Data",
-            "trend": st.column_config.LineChartColumn("Trend (last 24 points)"),
-            "open": st.column_config.LinkColumn("Detail", display_text="Open detail"),
+            "metric": st.column_config.TextColumn("Metric", width=340, pinned=True),
+            "latest": st.column_config.TextColumn("Latest", width=72, alignment="right"),
+            "target": st.column_config.TextColumn("Target", width=66, alignment="right"),
+            "mean": st.column_config.TextColumn("Mean", width=72, alignment="right"),
+            "limits": st.column_config.TextColumn(
+                "Process limits",
+                width=130,
+                help="The lower and upper process limits: the range the process varies within.",
+            ),
+            "variation_short": st.column_config.TextColumn(
+                "Variation",
+                width=140,
+                help="Making Data Count variation of the latest point (in full on each card).",
+            ),
+            "assurance_short": st.column_config.TextColumn(
+                "Assurance",
+                width=104,
+                help="Whether the target will be met (in full on each card).",
+            ),
+            "stale": st.column_config.TextColumn("Data", width=60),
+            "trend": st.column_config.LineChartColumn("Trend", width=110),
+            "open": st.column_config.LinkColumn("Detail", display_text="Open", width=70),
         },
     )
 
@@ -172,6 +222,15 @@ def questions_block(board: OrgBoard, priority: str | None) -> None:
     st.markdown("\n".join(f"- {q}" for _, q in asked))
 
 
+def show_figure(fig: go.Figure, *, key: str) -> None:
+    """Draw a figure in its own NHS look (:data:`impact.charts.NHS_TEMPLATE`).
+
+    ``theme=None`` because Streamlit's default chart theme would otherwise replace the
+    figure's Arial and sizes with its own smaller font.
+    """
+    st.plotly_chart(fig, key=key, theme=None)
+
+
 def spc_chart(answer: MetricAnswer, *, key: str) -> None:
     m = answer.metric
     fig = charts.spc_figure(
@@ -181,16 +240,191 @@ def spc_chart(answer: MetricAnswer, *, key: str) -> None:
         targets=answer.targets,
         events=answer.events,
     )
-    st.plotly_chart(fig, key=key)
+    show_figure(fig, key=key)
 
 
 def numbers_frame(answer: MetricAnswer) -> pd.DataFrame:
-    """The numbers behind a metric's SPC chart, as downloaded and shown."""
+    """The numbers behind a metric's SPC chart, as downloaded: full precision, raw codes.
+
+    An analyst re-plotting the chart needs the unrounded mean and limits and the SPC
+    engine's codes; ``point_type_label`` carries the same point type in the words the
+    chart's legend uses.
+    """
     frame = answer.points.copy()
     frame["period_start"] = pd.to_datetime(frame["period_start"]).dt.date
     frame.insert(0, "metric_id", answer.metric.metric_id)
     frame.insert(1, "org_code", answer.org_code)
+    if "point_type" in frame:
+        at = frame.columns.get_loc("point_type") + 1
+        frame.insert(at, "point_type_label", frame["point_type"].map(point_type_words))
     return frame
+
+
+#: The SPC rule that put a point where it is (R's ``special_cause_type``), in words.
+RULE_WORDS = {
+    "Common Cause": "No rule: common cause",
+    "Above UCL": "Above the upper process limit",
+    "Below LCL": "Below the lower process limit",
+    "7 Point Trend (Increasing)": "7 or more points rising",
+    "7 Point Trend (Decreasing)": "7 or more points falling",
+    "2 in 3 Above CL": "2 of 3 points near the upper limit",
+    "2 in 3 Below CL": "2 of 3 points near the lower limit",
+    "7 Points Above CL": "7 or more points above the mean",
+    "7 Points Below CL": "7 or more points below the mean",
+}
+
+
+def point_type_words(code: object) -> str:
+    """``special_cause_concern`` → ``Special cause – concern`` (the chart legend's words)."""
+    if code is None or pd.isna(code):
+        return ""
+    return palette.POINT_TYPE_LABELS.get(str(code), str(code).replace("_", " ").capitalize())
+
+
+def rule_words(code: object) -> str:
+    if code is None or pd.isna(code):
+        return ""
+    return RULE_WORDS.get(str(code), str(code))
+
+
+def _shown(value: object, unit: str) -> str:
+    """A number as the board reads it (:func:`format_value`); blank when there is none."""
+    if value is None or pd.isna(value):  # type: ignore[arg-type]
+        return ""
+    return format_value(value, unit)
+
+
+#: The numbers table's number columns: (heading, column of the SPC points).
+NUMBERS_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("Value", "value"),
+    ("Numerator", "numerator"),
+    ("Denominator", "denominator"),
+    ("Mean", "mean"),
+    ("Lower process limit", "lpl"),
+    ("Upper process limit", "upl"),
+    ("Target", "target"),
+)
+
+
+def numbers_display(answer: MetricAnswer) -> pd.DataFrame:
+    """The numbers behind the chart as a board reads them: words, not codes; rounded.
+
+    Values, mean, limits and target are written as on the chart (one decimal for a
+    percentage, thousands separators for counts); numerators and denominators are counts;
+    a missing number is a blank cell. The full-precision numbers are in the CSV download.
+    """
+    points = answer.points
+    unit = answer.metric.unit
+    shown = pd.DataFrame({"Period": pd.to_datetime(points["period_start"]).dt.date})
+    for heading, column in NUMBERS_COLUMNS:
+        if column not in points or points[column].isna().all():
+            continue  # e.g. no numerator for a metric reported as a single figure
+        column_unit = "count" if column in ("numerator", "denominator") else unit
+        shown[heading] = [_shown(v, column_unit) for v in points[column]]
+    if "point_type" in points:
+        shown["Point type"] = [point_type_words(v) for v in points["point_type"]]
+    if "special_cause_type" in points:
+        shown["Rule"] = [rule_words(v) for v in points["special_cause_type"]]
+    if "rebase_group" in points:
+        shown["Limits group"] = [
+            "" if pd.isna(g) else str(int(g) + 1) for g in points["rebase_group"]
+        ]
+    return shown
+
+
+def numbers_table(answer: MetricAnswer) -> None:
+    """The numbers behind a metric's chart, in board words (see :func:`numbers_display`)."""
+    shown = numbers_display(answer)
+    right = st.column_config.TextColumn(alignment="right")
+    st.dataframe(
+        shown,
+        hide_index=True,
+        placeholder="",
+        column_config={
+            "Period": st.column_config.DateColumn("Period", format="MMM YYYY"),
+            **{heading: right for heading, _ in NUMBERS_COLUMNS},
+            "Limits group": st.column_config.TextColumn(
+                "Limits group",
+                alignment="right",
+                help="Limits are recalculated after a change in the process; each group has "
+                "its own mean and limits.",
+            ),
+        },
+    )
+
+
+def targets_table(answer: MetricAnswer) -> None:
+    """The metric's target history: each target in the metric's unit, dated in words."""
+    targets = answer.targets
+    shown = pd.DataFrame(
+        {
+            "Target": [_shown(v, answer.metric.unit) for v in targets["target_value"]],
+            "From": pd.to_datetime(targets["effective_from"]).dt.date,
+            "To": pd.to_datetime(targets["effective_to"]).dt.date,
+            "Applies to": targets["scope"].astype("string").str.capitalize(),
+            "Source": targets["source"],
+        }
+    )
+    st.dataframe(
+        shown,
+        hide_index=True,
+        placeholder="",
+        column_config={
+            "Target": st.column_config.TextColumn(alignment="right"),
+            "From": st.column_config.DateColumn(format="D MMM YYYY"),
+            "To": st.column_config.DateColumn(
+                format="D MMM YYYY", help="Blank: the target is still in force."
+            ),
+        },
+    )
+
+
+def events_table(answer: MetricAnswer) -> None:
+    """Events noted on the chart; a ticked box means the limits were recalculated there."""
+    events = answer.events
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Date": pd.to_datetime(events["event_date"]).dt.date,
+                "What changed": events["description"],
+                "Limits recalculated": events["rebase"].astype(bool),
+            }
+        ),
+        hide_index=True,
+        placeholder="",
+        column_config={
+            "Date": st.column_config.DateColumn(format="D MMM YYYY"),
+            "Limits recalculated": st.column_config.CheckboxColumn(),
+        },
+    )
+
+
+#: Improvement project columns as the query names them → the table's headings.
+PROJECT_HEADINGS = {
+    "project_id": "Project",
+    "title": "Title",
+    "method": "Method",
+    "status": "Status",
+    "start_date": "Started",
+    "end_date": "Ended",
+    "lead": "Lead",
+}
+
+
+def projects_table(projects: pd.DataFrame) -> None:
+    """Improvement projects aimed at a metric, with headings and status in words."""
+    shown = projects.rename(columns=PROJECT_HEADINGS)
+    if "Status" in shown:
+        shown["Status"] = shown["Status"].astype("string").str.replace("_", " ").str.capitalize()
+    st.dataframe(
+        shown,
+        hide_index=True,
+        placeholder="",
+        column_config={
+            "Started": st.column_config.DateColumn(format="D MMM YYYY"),
+            "Ended": st.column_config.DateColumn(format="D MMM YYYY"),
+        },
+    )
 
 
 def csv_download(frame: pd.DataFrame, *, label: str, file_name: str, key: str) -> None:
@@ -228,7 +462,7 @@ def peer_comparison(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> 
     if len(frame) < 2:
         st.markdown("No peer organisations with this metric to compare with.")
         return frame
-    st.plotly_chart(
+    show_figure(
         charts.peer_figure(
             frame,
             chosen=answer.org_code,
@@ -264,7 +498,7 @@ def comparison_chart(answer: MetricAnswer, state: FilterState, tree: OrgTree) ->
     if len(shown) < 2:
         st.markdown("Its ICB and region have no figures for this metric to compare with.")
     else:
-        st.plotly_chart(
+        show_figure(
             charts.comparison_figure(shown, title=f"{m.metric_name}: compared", unit=m.unit),
             key=f"compare-{m.metric_id}",
         )

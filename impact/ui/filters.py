@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from html import escape
 
 import streamlit as st
 
@@ -126,6 +127,7 @@ def draw_filters(
         chosen = _draw_org_picker(tree)
         if chosen and chosen != st.session_state[_STATE].org_code:
             _update(org_code=chosen)
+        _full_name_note(tree, st.session_state[_STATE].org_code)
         _draw_period(months)
         st.checkbox(
             "Compare with its ICB and region",
@@ -191,6 +193,19 @@ def _draw_org_picker(tree: OrgTree) -> str | None:
         chosen = value
         parent_options = [o.code for o in tree.children(chosen)]
     return chosen
+
+
+def _full_name_note(tree: OrgTree, org_code: str | None) -> None:
+    """The organisation on view, named in full under the pickers.
+
+    A select box shows its value on one line, so a long trust name is cut off at the box's
+    edge; this line wraps, so the whole name (and its code) can always be read.
+    """
+    if org_code and org_code in tree:
+        st.html(
+            f'<p class="org-on-view"><span>Showing:</span> '
+            f"<strong>{escape(tree.name(org_code))}</strong> ({escape(org_code)})</p>"
+        )
 
 
 def _draw_period(months: list[date]) -> None:

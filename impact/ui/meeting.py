@@ -29,8 +29,14 @@ MEETING_KEY = "meeting"
 STEP_KEY = "step"
 #: Values of ``?meeting=`` that switch meeting mode on (the toggle writes ``true``).
 ON_VALUES = ("1", "true", "yes", "on")
-#: Chart height on a meeting-room screen (the pages use 440).
+#: Chart height on a meeting-room screen (the pages use 440) and how much larger its text is.
 MEETING_CHART_HEIGHT = 600
+MEETING_CHART_TEXT = 1.3
+#: Button words. No arrow characters: Streamlit already draws each button's keyboard
+#: shortcut (an arrow key) beside its label, and a second arrow read as a mistake.
+PREVIOUS_LABEL = "Previous priority"
+NEXT_LABEL = "Next priority"
+KEYBOARD_HINT = "Keyboard: the left and right arrow keys step through the priorities."
 
 #: Hides the sidebar, its toggle and Streamlit's toolbar; enlarges type for a far screen.
 MEETING_CSS = """
@@ -48,6 +54,10 @@ h3 { font-size: 2.1rem !important; }
 .icon-pair figcaption { font-size: 1.4rem !important; max-width: 22rem !important; }
 .icon-pair svg { width: 72px !important; height: 72px !important; }
 .stButton button p { font-size: 1.4rem !important; }
+.stButton button kbd, .stButton button [data-testid="stButtonShortcut"] { font-size: 1.1rem; }
+.stToggle label p, [data-testid="stToggle"] label p,
+[data-testid="stCheckbox"] label p { font-size: 1.5rem !important; line-height: 1.4; }
+.stToggle label, [data-testid="stCheckbox"] label { align-items: center; }
 .open-board-questions, .open-board-questions li { font-size: 1.5rem; }
 </style>
 """
@@ -90,17 +100,15 @@ def _metric(answer: MetricAnswer, org_code: str) -> None:
     st.markdown(f"**{m.metric_name}** · {ui.latest_summary(answer)}{ui.stale_flag(answer)}")
     st.markdown(answer.answer)
     ui.icon_pair(answer)
-    st.plotly_chart(
-        charts.spc_figure(
-            answer.points,
-            title=m.metric_name,
-            unit=m.unit,
-            targets=answer.targets,
-            events=answer.events,
-            height=MEETING_CHART_HEIGHT,
-        ),
-        key=f"meeting-spc-{m.metric_id}",
+    figure = charts.spc_figure(
+        answer.points,
+        title=m.metric_name,
+        unit=m.unit,
+        targets=answer.targets,
+        events=answer.events,
+        height=MEETING_CHART_HEIGHT,
     )
+    ui.show_figure(charts.scale_fonts(figure, MEETING_CHART_TEXT), key=f"meeting-spc-{m.metric_id}")
     if answer.questions:
         st.subheader("Questions the board may wish to ask")
         st.markdown("\n".join(f"- {q}" for q in answer.questions))
@@ -127,28 +135,32 @@ def main() -> None:
     if st.query_params.get(STEP_KEY) != priority:
         st.query_params[STEP_KEY] = priority
     index = steps.index(priority)
+    previous, following = steps[max(index - 1, 0)], steps[min(index + 1, len(steps) - 1)]
     back, where, forward = st.columns([1, 3, 1])
     back.button(
-        "← Previous priority",
+        PREVIOUS_LABEL,
         key="meeting-previous",
         on_click=_go_to,
-        args=(steps[max(index - 1, 0)],),
+        args=(previous,),
         disabled=index == 0,
         shortcut="Left",
-        help="Keyboard: left arrow",
+        help=f"Go back to {PRIORITY_TITLES[previous]}. {KEYBOARD_HINT}" if index else KEYBOARD_HINT,
     )
     where.markdown(
         f"**{ctx.org_name}** · {f.period_from:%b %Y} to {f.period_to:%b %Y} · "
         f"priority {index + 1} of {len(steps)}"
     )
+    where.caption(KEYBOARD_HINT)
     forward.button(
-        "Next priority →",
+        NEXT_LABEL,
         key="meeting-next",
         on_click=_go_to,
-        args=(steps[min(index + 1, len(steps) - 1)],),
+        args=(following,),
         disabled=index == len(steps) - 1,
         shortcut="Right",
-        help="Keyboard: right arrow",
+        help=f"Go on to {PRIORITY_TITLES[following]}. {KEYBOARD_HINT}"
+        if index < len(steps) - 1
+        else KEYBOARD_HINT,
     )
     board = data.board(f.org_code, f.period_from, f.period_to)
     st.title(PRIORITY_TITLES[priority])

@@ -53,7 +53,11 @@ def pack_download(
     peer_scope: str = "parent",
     key: str = "board-pack",
 ) -> None:
-    """Two download buttons (HTML, PDF) for the board pack of this organisation and period."""
+    """Two download buttons (HTML, PDF) for the board pack of this organisation and period.
+
+    The buttons sit side by side at the left, in a row of their own width (not in two
+    half-page columns, which left the PDF button floating mid-page).
+    """
     store = state.get_store()
 
     def html_bytes() -> bytes:
@@ -63,34 +67,37 @@ def pack_download(
         html = _build_html(store, org_code, period_from, period_to, peer_scope)
         return pdf.html_to_pdf(html)
 
-    left, right = st.columns(2)
-    left.download_button(
+    row = st.container(horizontal=True, gap="small", vertical_alignment="center")
+    row.download_button(
         "Download board pack (HTML)",
         data=html_bytes,
         file_name=pack_file_name(org_code, period_from, period_to, "html"),
         mime="text/html",
         on_click="ignore",
         key=f"{key}-html",
+        icon=":material/download:",
         help="One self-contained file: opens offline, charts stay interactive.",
     )
     try:
         pdf.find_chromium()
     except pdf.ChromiumNotFound as missing:
-        right.download_button(
+        row.download_button(
             "Download board pack (PDF)",
             data=b"",
             disabled=True,
             key=f"{key}-pdf",
+        icon=":material/download:",
             file_name=pack_file_name(org_code, period_from, period_to, "pdf"),
         )
-        right.caption(str(missing))
+        st.caption(str(missing))
         return
-    right.download_button(
+    row.download_button(
         "Download board pack (PDF)",
         data=pdf_bytes,
         file_name=pack_file_name(org_code, period_from, period_to, "pdf"),
         mime="application/pdf",
         on_click="ignore",
         key=f"{key}-pdf",
+        icon=":material/download:",
         help="A4 landscape, one priority per section, page numbers on every page.",
     )

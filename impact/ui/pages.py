@@ -150,27 +150,10 @@ def metric_detail() -> None:
         st.markdown("\n".join(f"- {q}" for q in answer.questions))
 
     st.subheader("The numbers")
-    numbers = ui.numbers_frame(answer)
-    st.dataframe(
-        numbers.drop(columns=["metric_id", "org_code"]),
-        hide_index=True,
-        column_config={
-            "period_start": st.column_config.DateColumn("Period", format="MMM YYYY"),
-            "value": "Value",
-            "numerator": "Numerator",
-            "denominator": "Denominator",
-            "mean": "Mean",
-            "lpl": "Lower process limit",
-            "upl": "Upper process limit",
-            "point_type": "Point type",
-            "special_cause_type": "Rule",
-            "rebase_group": "Limits group",
-            "target": "Target",
-        },
-    )
+    ui.numbers_table(answer)
     ui.csv_download(
-        numbers,
-        label="Download these numbers (CSV)",
+        ui.numbers_frame(answer),
+        label="Download these numbers (CSV, full precision)",
         file_name=f"{m.metric_id}_{f.org_code}_{month_text(f.period_to)}.csv",
         key="csv-detail",
     )
@@ -179,35 +162,17 @@ def metric_detail() -> None:
     if answer.targets.empty:
         st.markdown("No target applies to this metric.")
     else:
-        st.dataframe(
-            answer.targets[["target_value", "effective_from", "effective_to", "scope", "source"]],
-            hide_index=True,
-            column_config={
-                "target_value": "Target",
-                "effective_from": st.column_config.DateColumn("From"),
-                "effective_to": st.column_config.DateColumn("To"),
-                "scope": "Applies to",
-                "source": "Source",
-            },
-        )
+        ui.targets_table(answer)
 
     st.subheader("Events")
     if answer.events.empty:
         st.markdown("No events recorded for this metric in this period.")
     else:
-        st.dataframe(
-            answer.events[["event_date", "description", "rebase"]],
-            hide_index=True,
-            column_config={
-                "event_date": st.column_config.DateColumn("Date"),
-                "description": "What changed",
-                "rebase": st.column_config.CheckboxColumn("Limits recalculated"),
-            },
-        )
+        ui.events_table(answer)
 
     st.subheader("Improvement projects aimed at this metric")
     projects = data.query("board_projects_for_metric", org_code=f.org_code, metric_id=m.metric_id)
     if projects.empty:
         st.markdown(f"No improvement projects at {ctx.org_name} are linked to this metric.")
     else:
-        st.dataframe(projects, hide_index=True)
+        ui.projects_table(projects)

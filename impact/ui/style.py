@@ -51,6 +51,18 @@ a:focus, button:focus-visible, [role="option"]:focus, input:focus-visible {{
 .icon-pair figure {{ display: flex; gap: 0.5rem; align-items: center; margin: 0; }}
 .icon-pair figcaption {{ font-size: 1rem; max-width: 24rem; }}
 .board-question {{ color: {palette.NHS_DARK_BLUE}; }}
+/* A wider sidebar, so most organisation names fit their select box; the full name of the
+   organisation on view is also written out (wrapping) under the pickers. */
+section[data-testid="stSidebar"][aria-expanded="true"] {{
+  width: 23rem !important; min-width: 23rem !important;
+}}
+.org-on-view {{ font-size: 0.95rem; line-height: 1.35; margin: -0.3rem 0 0.4rem 0; }}
+.org-on-view span {{ color: {palette.NHS_DARK_GREY}; }}
+/* Buttons in NHS type, with a visible outline that meets 3:1 non-text contrast. */
+.stButton button, .stDownloadButton button {{
+  font-family: Arial, "Helvetica Neue", Helvetica, sans-serif;
+  border-color: {palette.NHS_MID_GREY};
+}}
 /* Streamlit fades captions with opacity 0.6 (4.0:1 on white); WCAG AA needs 4.5:1. */
 .stApp [data-testid="stCaptionContainer"] {{ opacity: 1; color: {palette.NHS_DARK_GREY}; }}
 </style>

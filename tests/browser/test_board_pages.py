@@ -64,6 +64,8 @@ def test_org_choice_goes_into_the_url_and_a_pasted_url_reproduces_the_view(page,
     assert chosen["from"] == first["from"] and chosen["to"] == first["to"]
     assert banner_org(page) == OTHER_TRUST[1]
     assert f"({OTHER_TRUST[0]})" in main_text(page)
+    full_name = page.get_by_test_id("stSidebar").locator(".org-on-view").inner_text()
+    assert OTHER_TRUST[1] in full_name, "the sidebar names the organisation in full"
     after = latest_lines(page)
     assert after and after != before, "choosing another trust did not change the numbers"
 
@@ -103,7 +105,15 @@ def test_a_metric_card_opens_that_metrics_detail_with_the_filters(page, app_url)
 def test_summary_table_rows_open_the_detail_and_agree_with_the_cards(page, app_url):  # type: ignore[no-untyped-def]
     open_app(page, app_url, org=OTHER_TRUST[0])
     page.get_by_role("heading", name="Summary table", exact=True).wait_for()
-    rows = table_rows(page, page.get_by_test_id("stDataFrame").last)
+    table = page.get_by_test_id("stDataFrame").last
+    table.scroll_into_view_if_needed()
+    overflow = table.evaluate(
+        """t => [...t.querySelectorAll('*')]
+             .filter(e => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 200)
+             .map(e => e.scrollWidth - e.clientWidth)"""
+    )
+    assert not overflow, f"the summary table scrolls sideways at 1600 px by {overflow} px"
+    rows = table_rows(page, table)
     assert len(rows) >= 3
     card_values = sorted(
         line.split(": ", 1)[1].split(" · ")[0].strip() for line in latest_lines(page)

@@ -27,6 +27,7 @@ STEPS = (
     ("uec", "Urgent & emergency care"),
     ("primary_care", "Primary care"),
 )
+ARROWS = re.compile("[←→⟵⟶]")
 #: A request to anything but the app itself would break "opens offline".
 EXTERNAL_REF = re.compile(
     r"""<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=\s*["']?(https?:)?//""", re.I
@@ -45,9 +46,14 @@ def test_meeting_mode_steps_through_the_priorities(page, app_url, page_paths):  
     open_app(page, app_url, page_paths[MEETING], org=ORG[0], meeting="1")
     assert not page.get_by_test_id("stSidebar").is_visible(), "meeting mode hides the sidebar"
     on_screen(page, 0)
-    previous = page.get_by_role("button", name="← Previous priority")
-    following = page.get_by_role("button", name="Next priority →")
+    previous = page.get_by_role("button", name="Previous priority")
+    following = page.get_by_role("button", name="Next priority")
     assert previous.is_disabled() and following.is_enabled()
+    # One arrow per button: Streamlit draws the shortcut key, so the words carry none.
+    for button in (previous, following):
+        words = button.locator("p").first.inner_text()
+        assert not ARROWS.search(words), f"arrow characters in the label {words!r}"
+    assert "arrow keys" in main_text(page), "the keyboard shortcuts are explained on screen"
     assert ORG[1] in main_text(page)
     screenshot(page, "meeting-mode", whole=False)
 
@@ -76,6 +82,12 @@ def test_board_pack_downloads_as_html_and_pdf(page, app_url):  # type: ignore[no
     from pypdf import PdfReader
 
     open_app(page, app_url, org=ORG[0])
+    html_box = page.get_by_role("button", name="Download board pack (HTML)").bounding_box()
+    pdf_box = page.get_by_role("button", name="Download board pack (PDF)").bounding_box()
+    assert html_box and pdf_box
+    assert abs(html_box["y"] - pdf_box["y"]) < 4, "the two pack buttons share a row"
+    gap = pdf_box["x"] - (html_box["x"] + html_box["width"])
+    assert 0 <= gap < 40, f"the PDF button sits {gap:.0f} px from the HTML one"
     with page.expect_download() as html_info:
         page.get_by_role("button", name="Download board pack (HTML)").click()
     html_file = html_info.value
