@@ -117,7 +117,7 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 60.0
     raise TimeoutError(f"streamlit did not become healthy at {url} within {timeout:.0f}s")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def data_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A writable data folder holding the demo extracts as an analyst's own files.
 
@@ -131,7 +131,7 @@ def data_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def app_url(data_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Start ``streamlit run dashboard.py`` on a free loopback port; yield its base URL."""
     port = _free_port()
@@ -179,9 +179,14 @@ def app_url(data_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
         log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[object]:
-    """Headless system Chromium through Playwright; skipped when Chromium is absent."""
+    """Headless system Chromium through Playwright; skipped when Chromium is absent.
+
+    Package-scoped (as are the server fixtures) so Playwright's event loop is closed when
+    the browser tests end: a sync Playwright left running would refuse to start again in a
+    later test outside this folder (the PDF pack test opens its own).
+    """
     if not Path(CHROMIUM).exists():
         pytest.skip(f"no Chromium at {CHROMIUM}; install Debian's chromium package")
     sync_api = pytest.importorskip("playwright.sync_api")
@@ -209,7 +214,7 @@ def page(browser):  # type: ignore[no-untyped-def]
     page.context.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def page_paths(browser, app_url: str) -> PagePaths:  # type: ignore[no-untyped-def]
     """Each navigation entry's visible title → its URL path, read from the live sidebar.
 
