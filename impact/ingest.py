@@ -204,6 +204,17 @@ def _stat_changed(stat: FileStat) -> bool:
     return now.st_size != stat.size or now.st_mtime_ns != stat.mtime_ns
 
 
+def without_paths(message: str, stat: FileStat) -> str:
+    """A DuckDB message with the file's server path replaced by its name in the data folder.
+
+    Findings are shown to every viewer of the Data page (and an upload is checked from a
+    temporary folder), so a message must never reveal where the server keeps its files.
+    """
+    for absolute in (str(stat.path), str(stat.path.resolve())):
+        message = message.replace(absolute, stat.rel)
+    return message
+
+
 def ingest_file(
     con: duckdb.DuckDBPyConnection, stat: FileStat, out_dir: Path, origin: str = "data"
 ) -> FileResult:
@@ -249,7 +260,8 @@ def ingest_file(
             report.contract = run.read_reader_file(reader)
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others
         run.discard()
-        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        text = without_paths(str(exc), stat)
+        first_line = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
         return file_level(FILE_REJECTED, f"the file could not be read: {first_line}")
     finally:
         run.drop_temp()
@@ -425,6 +437,7 @@ class _Run:
             if line in seen:  # one finding per rejected line is enough to act on
                 continue
             seen.add(line)
+            message = without_paths(message or "", self.stat)
             self._add(line, *_reject_words(contract, column or "", kind, csv_line, message))
         self.rows_read += len(lines)
         self.rows_rejected += len(lines)
