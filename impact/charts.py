@@ -32,7 +32,7 @@ NOTE_FONT_SIZE = 14
 NHS_TEMPLATE = go.layout.Template(
     layout=dict(
         font=FONT,
-        title=dict(font=TITLE_FONT, x=0, xanchor="left", xref="paper"),
+        title=dict(font=TITLE_FONT, x=0, xanchor="left", xref="container", pad=dict(l=12)),
         paper_bgcolor=palette.NHS_WHITE,
         plot_bgcolor=palette.NHS_WHITE,
         colorway=list(palette.COMPARISON_LINES),
@@ -93,7 +93,12 @@ def _base_layout(fig: go.Figure, *, title: str, unit: str, height: int) -> None:
         margin=dict(l=60, r=20, t=60, b=50),
         legend=dict(orientation="h", yanchor="top", y=-0.15, x=0),
     )
-    fig.update_yaxes(title_text=unit_suffix(unit).strip() or None)
+    fig.update_yaxes(title_text=unit_suffix(unit).strip() or None, tickformat=tick_format(unit))
+
+
+def tick_format(unit: str) -> str | None:
+    """Counts ticked as ``95,000`` (as the pages write them), not Plotly's ``95k``."""
+    return ",d" if unit == "count" else None
 
 
 def _group_segments(points: pd.DataFrame, column: str) -> tuple[list, list]:
@@ -194,7 +199,8 @@ def spc_figure(
         part = points[points["point_type"] == point_type]
         if part.empty:
             continue
-        rule = part.get("special_cause_type", pd.Series("", index=part.index)).fillna("")
+        codes = part.get("special_cause_type", pd.Series("", index=part.index))
+        rule = [rule_words(c) for c in codes]
         values = [format_value(v, unit) for v in part["value"]]
         fig.add_trace(
             go.Scatter(
@@ -240,6 +246,27 @@ def spc_figure(
     _add_rebase_breaks(fig, points, events)
     _add_event_notes(fig, events, first, last)
     return fig
+
+
+#: The SPC rule that put a point where it is (R's ``special_cause_type``), in words.
+RULE_WORDS = {
+    "Common Cause": "No rule: common cause",
+    "Above UCL": "Above the upper process limit",
+    "Below LCL": "Below the lower process limit",
+    "7 Point Trend (Increasing)": "7 or more points rising",
+    "7 Point Trend (Decreasing)": "7 or more points falling",
+    "2 in 3 Above CL": "2 of 3 points near the upper limit",
+    "2 in 3 Below CL": "2 of 3 points near the lower limit",
+    "7 Points Above CL": "7 or more points above the mean",
+    "7 Points Below CL": "7 or more points below the mean",
+}
+
+
+def rule_words(code: object) -> str:
+    """R's rule name (``7 Points Below CL``) in words; blank for none."""
+    if code is None or pd.isna(code):
+        return ""
+    return RULE_WORDS.get(str(code), str(code))
 
 
 _SYMBOLS = {
@@ -403,7 +430,9 @@ def peer_figure(
     _base_layout(fig, title=title, unit="", height=max(240, 140 + 40 * len(ranked)))
     fig.update_yaxes(autorange="reversed", title_text=None, showgrid=False)
     fig.update_xaxes(
-        title_text=unit_suffix(unit).strip() or None, range=_peer_range(ranked["value"], target)
+        title_text=unit_suffix(unit).strip() or None,
+        range=_peer_range(ranked["value"], target),
+        tickformat=tick_format(unit),
     )
     value_column = 30 + 10 * max([len(t) for t in texts] + [len(PEER_VALUE_HEADING)])
     fig.update_layout(showlegend=False, margin=dict(l=20, r=value_column, t=90, b=50))

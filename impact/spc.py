@@ -7,10 +7,12 @@ floating-point mean, which R accumulates in extended precision) and :func:`spc_s
 ``summary()`` plus the variation and assurance icons.
 
 Every org x metric is charted at once, so the work is vectorised over one long table: rows
-are sorted by facet and date, each facet x rebase group is a contiguous *segment*, and every
-rule is a handful of numpy operations over all segments together (run lengths from
-cumulative maxima, look-aheads from cumulative sums). There is no Python loop per point or
-per series.
+are sorted by facet and date (one bucket pass over an integer key; skipped when already
+sorted), each facet x rebase group is a contiguous *segment*, and every rule is a handful of
+shifted boolean operations over many segments together ("7 in a row" is the AND of the
+flag shifted by 0..6; a window that would reach across a segment start is ruled out). The
+table is worked on in chunks of whole segments so that temporaries stay small and in cache;
+the loop is per chunk (about 70 for the national table), never per point or per series.
 
 Where R errors or degenerates we answer instead (see ``docs/spc.md``): duplicate dates raise a
 ``ValueError`` naming the facet and date, a missing value inside a 7-point trend window means
@@ -95,6 +97,20 @@ _TWO3_ABOVE, _TWO3_BELOW, _RUN_ABOVE, _RUN_BELOW = 5, 6, 7, 8
 #: +1 for labels naming "Above"/"Increasing", -1 for "Below"/"Decreasing", 0 for common cause.
 _TYPE_SIDE = np.array([0, 1, -1, 1, -1, 1, -1, 1, -1], dtype=np.int8)
 
+#: ``point_type`` code for each (direction + 1) * 9 + ``special_cause_type`` code.
+_POINT_CODE = np.array(
+    [
+        (0 if side == 0 else 3 if side > 0 else 4)
+        if direction == 0
+        else (0 if side == 0 else 1 if side * direction > 0 else 2)
+        for direction in (-1, 0, 1)
+        for side in _TYPE_SIDE
+    ],
+    dtype=np.int8,
+)
+#: ``improvement_direction`` label code for each direction sign + 1.
+_DIRECTION_LABEL_CODE = np.array([2, 0, 1], dtype=np.int8)
+
 
 class ShortGroupWarning(UserWarning):
     """Some facet x rebase group has fewer than 13 points: its limits are trial limits."""
@@ -157,90 +173,49 @@ def spc(
         )
     screen = (variant == "nhsr") if screen_outliers is None else bool(screen_outliers)
 
-    extra = [c for c in (improvement_direction_col, target_col, rebase_col) if c is not None]
-    frame = _sorted_frame(
-        data[list(dict.fromkeys([*facets, date_col, value_col, *extra]))],
-        value_col,
-        date_col,
-        facets,
-    )
+    frame = _sorted_frame(data, value_col, date_col, facets)
     n = frame.n
     if improvement_direction_col is not None:
         direction = _facet_constant(frame, improvement_direction_col, "improvement direction")
     else:
         direction = _per_facet(frame, improvement_direction, "improvement_direction")
-    dir_codes = _direction_codes(direction, frame)
-    dir_row = dir_codes[frame.facet_id]
+    dir_row = np.repeat(_direction_codes(direction, frame), frame.facet_length)
+    target_row = _target_rows(frame, target, target_col)  # None: no target at all
+    seg = _Segments(frame, _rebase_flags(frame, rebase, rebase_col))
+    out, y = frame.output_columns(date_col, value_col)
 
-    rebase_flag = _rebase_flags(frame, rebase, rebase_col)
-    seg = _Segments(frame, rebase_flag)
-
-    out = frame.output_columns(date_col, value_col)
-    y = pd.to_numeric(out[value_col]).to_numpy(dtype=float, na_value=np.nan)
-    fix_n = np.inf if fix_after_n_points is None else fix_after_n_points
-    fix_y = np.where(seg.pos < fix_n, y, np.nan)
-    mean = _r_mean(fix_y, seg)
-    mr = np.full(n, np.nan)
-    if n > 1:
-        mr[1:] = np.abs(np.diff(fix_y))
-    mr[seg.start] = np.nan
-    if screen:
-        amr_all = _r_mean(mr, seg)
-        with np.errstate(invalid="ignore"):
-            mr = np.where(mr < MR_SCREEN * amr_all[seg.id], mr, np.nan)
-    amr = _r_mean(mr, seg)
-    s_lpl, s_upl = mean - LIMIT * amr, mean + LIMIT * amr
-    s_nlpl, s_nupl = mean - LIMIT_CLOSE * amr, mean + LIMIT_CLOSE * amr
-    mean_r, lpl, upl = mean[seg.id], s_lpl[seg.id], s_upl[seg.id]
-    nlpl, nupl = s_nlpl[seg.id], s_nupl[seg.id]
-
-    y_ok = ~np.isnan(y)
-    comparable = y_ok & ~np.isnan(upl)  # R gives NA when y is NA or the limits are NaN
-    with np.errstate(invalid="ignore"):
-        outside = comparable & ((y > upl) | (y < lpl))
-        beyond_near = comparable & ((y < nlpl) | (y > nupl))
-        rtm = np.sign(y - mean_r)
-    close = beyond_near & ~outside
-    rtm_i = np.where(np.isnan(rtm), 0, rtm).astype(np.int8)
-
-    type_code = _special_cause_type(
-        y, rtm_i, outside, close if variant == "nhsr" else beyond_near, comparable, seg
-    )
-    side = _TYPE_SIDE[type_code]
-    point_code = np.where(
-        dir_row == 0,
-        np.where(side > 0, 3, np.where(side < 0, 4, 0)),
-        np.where(side * dir_row > 0, 1, np.where(side * dir_row < 0, 2, 0)),
-    ).astype(np.int8)
-
-    target_row = _target_rows(frame, target, target_col)
-    short = seg.length[seg.id] < SHORT_GROUP_THRESHOLD
-    rebase_group = seg.rebase_group
+    points = _Points(n)
+    fix_n = None if fix_after_n_points is None else int(fix_after_n_points)
+    for first, stop in seg.chunks():
+        points.compute(y, seg, first, stop, fix_n, screen, variant)
+    point_code = _POINT_CODE[(dir_row + 1) * len(SPECIAL_CAUSE_TYPES) + points.type_code]
+    short = np.repeat(seg.length < SHORT_GROUP_THRESHOLD, seg.length)
+    if target_row is None:  # zeros from the system: this memory is never touched
+        target_out = FloatingArray(np.zeros(n), np.ones(n, dtype=bool))
+    else:
+        target_missing = np.isnan(target_row)
+        target_out = FloatingArray(np.where(target_missing, 0.0, target_row), target_missing)
 
     cols: dict[str, Any] = {
-        "rebase_group": rebase_group,
+        "rebase_group": seg.rebase_group(),
         "short_group_warning": short,
-        "fix_y": FloatingArray(np.where(np.isnan(fix_y), 0.0, fix_y), np.isnan(fix_y)),
-        "mean": mean_r,
-        "lpl": lpl,
-        "upl": upl,
-        "nlpl": nlpl,
-        "nupl": nupl,
-        "outside_limits": BooleanArray(outside, ~comparable),
-        "relative_to_mean": FloatingArray(np.where(y_ok, rtm, 0.0), ~y_ok),
-        "close_to_limits": BooleanArray(close, ~comparable),
-        "special_cause_type": pd.Categorical.from_codes(type_code, SPECIAL_CAUSE_TYPES),
-        "special_cause_flag": type_code != _COMMON,
-        "point_type": pd.Categorical.from_codes(point_code, POINT_TYPES),
-        "target": FloatingArray(
-            np.where(np.isnan(target_row), 0.0, target_row), np.isnan(target_row)
-        ),
-        "improvement_direction": pd.Categorical.from_codes(
-            np.array([2, 0, 1], dtype=np.int8)[dir_row + 1], ("neutral", "increase", "decrease")
+        "fix_y": FloatingArray(points.fix_y, points.fix_y_missing),
+        **{
+            # never missing, NaN when degenerate (e.g. a constant series)
+            name: FloatingArray(points.limits[name], np.zeros(n, dtype=bool))
+            for name in ("mean", "lpl", "upl", "nlpl", "nupl")
+        },
+        "outside_limits": BooleanArray(points.outside, points.not_comparable),
+        "relative_to_mean": FloatingArray(points.rtm, points.y_missing),
+        "close_to_limits": BooleanArray(points.close, points.not_comparable.copy()),
+        "special_cause_type": _categorical(points.type_code, SPECIAL_CAUSE_TYPES),
+        "special_cause_flag": points.type_code != _COMMON,
+        "point_type": _categorical(point_code, POINT_TYPES),
+        "target": target_out,
+        "improvement_direction": _categorical(
+            _DIRECTION_LABEL_CODE[dir_row + 1], ("neutral", "increase", "decrease")
         ),
     }
-    for name in ("mean", "lpl", "upl", "nlpl", "nupl"):  # never missing, NaN when degenerate
-        cols[name] = FloatingArray(cols[name], np.zeros(n, dtype=bool))
     result = pd.DataFrame({**out, **cols}, copy=False)
     result.attrs["spc"] = {
         "facet_cols": facets,
@@ -440,37 +415,92 @@ _SUMMARY_COLUMNS = (
 # --------------------------------------------------------------------------------------------
 
 
-class _Frame:
-    """The input sorted by facet and date: facet ids, codes and the sorted output columns.
+class _FacetColumn:
+    """One facet column as integer codes whose order is the sort order of its values.
 
-    Columns are reordered as numbers (facet codes, dates, values) rather than as text,
-    because taking millions of strings in a new order costs more than all the rules.
+    A categorical column's own codes are used as they are (its categories give the order),
+    so a national table of categorical facets is never hashed or compared as text.
+    """
+
+    def __init__(self, series: pd.Series, name: str) -> None:
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            self.codes = series.cat.codes.to_numpy()
+            self.values = series.cat.categories
+        else:
+            self.codes, uniques = pd.factorize(series, sort=True)
+            self.values = pd.Index(uniques)
+        self.categorical = isinstance(series.dtype, pd.CategoricalDtype)
+        if (self.codes < 0).any():
+            row = int(np.flatnonzero(self.codes < 0)[0])
+            raise ValueError(f"spc: missing value in facet column {name!r} (row {row})")
+        self.size = max(len(self.values), 1)
+        self.radix = 1  # what a code is multiplied by in the combined facet key
+
+
+class _Frame:
+    """The input sorted by facet and date: facet boundaries, codes and the sorted values.
+
+    Rows are ordered through one integer key (facet codes and date rank) rather than by
+    comparing text, and the sorted facet and date columns are rebuilt from per-facet codes
+    and the distinct dates, because moving millions of values costs more than all the rules.
     """
 
     def __init__(
         self,
         data: pd.DataFrame,
         order: np.ndarray | None,
-        dates: np.ndarray,
-        facet_codes: dict[str, np.ndarray],
-        facet_uniques: dict[str, pd.Index],
         facets: tuple[str, ...],
+        columns: list[_FacetColumn],
+        facet_key: np.ndarray | None,
+        facet_key_of: np.ndarray | None,
+        facet_start: np.ndarray,
+        codes_of: list[np.ndarray],
+        date_code: np.ndarray,
+        date_uniques: np.ndarray,
     ) -> None:
         self.data = data
         self.order = order
-        self.dates = dates
-        self.facet_codes = facet_codes
-        self.facet_uniques = facet_uniques
         self.facets = facets
-        self.n = len(dates)
-        change = np.ones(self.n, dtype=bool)
-        for codes in facet_codes.values():
-            change[1:] &= codes[1:] == codes[:-1]
-        if self.n:
-            change[0] = False
-        self.facet_change = ~change
-        self.facet_start = np.flatnonzero(self.facet_change)
-        self.facet_id = np.cumsum(self.facet_change, dtype=np.int32) - 1
+        self.n = len(date_code)
+        self.facet_key = facet_key  # in the input's row order (None: too many facets)
+        self.facet_key_of = facet_key_of  # each facet's key, in facet order
+        self.radix = int(np.prod([c.size for c in columns], dtype=np.int64)) if columns else 1
+        self.date_code = date_code  # sorted
+        self.date_uniques = date_uniques  # distinct dates in the input's unit, ascending
+        self.date_uniques_ns = date_uniques.astype("datetime64[ns]")
+        self.facet_start = facet_start
+        self.facet_length = np.diff(np.append(facet_start, self.n))
+        #: each facet column's code per facet, and the (observed) values the codes stand for
+        self.facet_codes: dict[str, np.ndarray] = {}
+        self.facet_uniques: dict[str, pd.Index] = {}
+        for name, col, codes in zip(facets, columns, codes_of, strict=True):
+            if col.categorical:
+                # only the categories that occur, as plain values
+                observed = np.unique(codes)
+                self.facet_uniques[name] = pd.Index(np.asarray(col.values.take(observed)))
+                codes = np.searchsorted(observed, codes)
+            else:
+                self.facet_uniques[name] = col.values
+            self.facet_codes[name] = codes.astype(_smallest_int(len(self.facet_uniques[name])))
+
+    @property
+    def facet_change(self) -> np.ndarray:
+        """True on each sorted row that starts a facet."""
+        change = np.zeros(self.n, dtype=bool)
+        change[self.facet_start] = True
+        return change
+
+    @property
+    def facet_id(self) -> np.ndarray:
+        """Each sorted row's facet number."""
+        return np.repeat(
+            np.arange(len(self.facet_start), dtype=np.int32), self.facet_length
+        ).astype(np.int32)
+
+    @property
+    def dates(self) -> np.ndarray:
+        """The sorted dates as ``datetime64[ns]``."""
+        return self.date_uniques_ns[self.date_code]
 
     def take(self, values: np.ndarray) -> np.ndarray:
         return values if self.order is None else values[self.order]
@@ -482,35 +512,72 @@ class _Frame:
             series = series.take(self.order)
         return series.reset_index(drop=True)
 
-    def codes(self, col: str) -> tuple[np.ndarray, pd.Index]:
-        """A column's factorised codes in sorted order, and the values they stand for."""
-        codes, uniques = pd.factorize(self.data[col], use_na_sentinel=False)
-        return self.take(codes), pd.Index(uniques)
+    def per_facet_constant(self, codes: np.ndarray) -> np.ndarray | None:
+        """Each facet's value of per-row ``codes`` (input order), None if one varies in a facet.
 
-    def facet_values(self, rows: np.ndarray) -> list[tuple[Any, ...]]:
-        per_col = [self.facet_uniques[c][self.facet_codes[c][rows]] for c in self.facets]
-        return list(zip(*per_col, strict=True)) if per_col else [()] * len(rows)
+        A table indexed by facet key checks this without reordering the rows.
+        """
+        if self.n == 0:
+            return codes[:0]
+        if self.facet_key is not None and self.radix <= 4 * self.n + 1024:
+            table = np.empty(self.radix, dtype=codes.dtype)
+            table[self.facet_key] = codes
+            if np.array_equal(table[self.facet_key], codes):
+                return table[self.facet_key_of]
+            return None
+        if self.first_change_within_facet(codes) is not None:
+            return None
+        return self.take(codes)[self.facet_start]
+
+    def first_change_within_facet(self, codes: np.ndarray) -> int | None:
+        """The first sorted row whose ``codes`` value differs from the row before in its facet."""
+        codes = self.take(codes)
+        varies = np.flatnonzero((codes[1:] != codes[:-1]) & ~self.facet_change[1:])
+        return int(varies[0]) + 1 if len(varies) else None
+
+    def facet_values(self, facet_numbers: np.ndarray) -> list[tuple[Any, ...]]:
+        per_col = [self.facet_uniques[c][self.facet_codes[c][facet_numbers]] for c in self.facets]
+        return list(zip(*per_col, strict=True)) if per_col else [()] * len(facet_numbers)
 
     def facet_keys(self) -> list[Any]:
         """Each facet's key as a mapping would name it: the value, or a tuple of values."""
-        keys = self.facet_values(self.facet_start)
+        keys = self.facet_values(np.arange(len(self.facet_start)))
         return [k[0] for k in keys] if len(self.facets) == 1 else keys
 
     def describe_facet(self, row: int) -> str:
         if not self.facets:
             return "the series"
-        values = self.facet_values(np.array([row]))[0]
+        number = int(np.searchsorted(self.facet_start, row, side="right")) - 1
+        values = self.facet_values(np.array([number]))[0]
         return ", ".join(f"{c}={v!r}" for c, v in zip(self.facets, values, strict=True))
 
-    def output_columns(self, date_col: str, value_col: str) -> dict[str, Any]:
-        """Facet columns (categorical: the same values, cheap to reorder), date and value."""
+    def output_columns(self, date_col: str, value_col: str) -> tuple[dict[str, Any], np.ndarray]:
+        """Facet columns (categorical: the same values), date and value; and the values as
+        float64 for the rules."""
         cols: dict[str, Any] = {
-            c: pd.Categorical.from_codes(self.facet_codes[c], self.facet_uniques[c])
+            c: _categorical(
+                np.repeat(self.facet_codes[c], self.facet_length), self.facet_uniques[c]
+            )
             for c in self.facets
         }
-        cols[date_col] = self.column(date_col)
-        cols[value_col] = self.column(value_col)
-        return cols
+        dates = self.data[date_col]
+        if self.order is not None and dates.dtype == self.date_uniques.dtype:
+            cols[date_col] = self.date_uniques[self.date_code]
+        else:
+            cols[date_col] = self.column(date_col)
+        values = self.data[value_col]
+        if self.order is not None and values.dtype == np.float64:
+            y = values.to_numpy()[self.order]
+            cols[value_col] = y
+        else:
+            cols[value_col] = self.column(value_col)
+            y = pd.to_numeric(cols[value_col]).to_numpy(dtype=float, na_value=np.nan)
+        return cols, y
+
+
+def _categorical(codes: np.ndarray, labels: Sequence[Any]) -> pd.Categorical:
+    """A categorical from codes known to be valid (checking millions of them costs a pass)."""
+    return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(labels), validate=False)
 
 
 def _check_arguments(
@@ -533,63 +600,149 @@ def _check_arguments(
         raise ValueError(f"spc: input columns {clash} would clash with output columns")
 
 
+def _date_codes(column: pd.Series, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's date rank and the distinct dates (in the column's own unit when it is a
+    plain datetime column, so the sorted column can be rebuilt from them)."""
+    if isinstance(column.dtype, np.dtype) and column.dtype.kind == "M":
+        dates = column.to_numpy()
+    else:
+        dates = pd.to_datetime(column).to_numpy(dtype="datetime64[ns]")
+    missing = np.isnat(dates)
+    if missing.any():
+        row = int(np.flatnonzero(missing)[0])
+        raise ValueError(f"spc: missing date in row {row} of column {name!r}")
+    codes, uniques = pd.factorize(dates.view(np.int64), sort=True)
+    return codes, uniques.view(dates.dtype)
+
+
+def _smallest_int(limit: int) -> type[np.signedinteger[Any]]:
+    """The smallest signed integer type holding 0..limit."""
+    for kind in (np.int8, np.int16, np.int32):
+        if limit <= np.iinfo(kind).max:
+            return kind
+    return np.int64
+
+
 def _sorted_frame(
     data: pd.DataFrame, value_col: str, date_col: str, facets: tuple[str, ...]
 ) -> _Frame:
-    """Sort by facet then date (skipped when already sorted) and reject duplicate dates."""
+    """Sort by facet then date (skipped when already sorted) and reject duplicate dates.
+
+    Facet codes and the date rank pack into one integer key, so sorting is one bucket pass
+    when keys are dense (every facet has most dates) and checking sortedness is one compare.
+    """
     n = len(data)
-    dates = pd.to_datetime(data[date_col]).to_numpy(dtype="datetime64[ns]")
-    if np.isnat(dates).any():
-        row = int(np.flatnonzero(np.isnat(dates))[0])
-        raise ValueError(f"spc: missing date in row {row} of column {date_col!r}")
-    date_code, date_uniques = pd.factorize(dates, sort=True)
+    date_code, date_uniques = _date_codes(data[date_col], date_col)
     n_dates = max(len(date_uniques), 1)
-    facet_codes: dict[str, np.ndarray] = {}
-    facet_uniques: dict[str, pd.Index] = {}
-    facet_key = np.zeros(n, dtype=np.int64)
+    columns = [_FacetColumn(data[c], c) for c in facets]
     radix = 1
-    for col in reversed(facets):
-        codes, uniques = pd.factorize(data[col], sort=True)
-        if (codes < 0).any():
-            row = int(np.flatnonzero(codes < 0)[0])
-            raise ValueError(f"spc: missing value in facet column {col!r} (row {row})")
-        if isinstance(uniques.dtype, pd.CategoricalDtype):
-            # plain values: ``Categorical.from_codes`` would read a categorical's own
-            # (unobserved too) categories instead of these uniques
-            uniques = np.asarray(uniques)
-        facet_codes[col], facet_uniques[col] = codes, pd.Index(uniques)
-        facet_key += codes.astype(np.int64) * radix
-        radix *= max(len(uniques), 1)
+    for col in reversed(columns):
+        col.radix = radix
+        radix *= col.size
+    if radix * n_dates >= 2**62:  # too many distinct facets to pack into one integer key
+        return _lexsorted_frame(data, facets, columns, date_code, date_uniques)
+    int_type = np.int32 if radix * n_dates < 2**31 else np.int64
+    facet_key = np.zeros(n, dtype=int_type)
+    for col in columns:
+        facet_key += np.multiply(col.codes, col.radix, dtype=int_type)
+    key = np.multiply(facet_key, n_dates, dtype=int_type)
+    key += date_code.astype(int_type, copy=False)
     order: np.ndarray | None = None
-    if radix * n_dates < 2**62:
-        key = facet_key * n_dates + date_code
-        if n > 1 and not bool(np.all(key[1:] > key[:-1])):
-            order = _order_of_unique_keys(key, radix * n_dates)
-    else:  # too many distinct facets to pack into one integer key
-        order = np.lexsort((date_code, facet_key))
-    if order is not None:
-        facet_key, date_code, dates = facet_key[order], date_code[order], dates[order]
-        facet_codes = {c: v[order] for c, v in facet_codes.items()}
-    frame = _Frame(data, order, dates, facet_codes, facet_uniques, facets)
-    dup = np.flatnonzero(~frame.facet_change[1:] & (date_code[1:] == date_code[:-1]))
-    if len(dup):
-        row = int(dup[0]) + 1
-        day = pd.Timestamp(dates[row]).date().isoformat()
-        raise ValueError(f"spc: duplicate date {day} in facet {frame.describe_facet(row)}")
+    unique = True  # facet x date keys proven distinct (no duplicate dates)
+    if n > 1 and not bool(np.all(key[1:] > key[:-1])):
+        order, key, unique = _order_of_keys(key, radix * n_dates)
+    del date_code
+    # ``key`` is now sorted: facets are its runs of equal ``key // n_dates``
+    if unique and radix * n_dates == n:  # every facet has every date
+        facet_start = np.arange(0, n, n_dates)
+        facet_key_of = np.arange(radix)
+        date_code = np.tile(np.arange(n_dates, dtype=_smallest_int(n_dates)), radix)
+    else:
+        sorted_facet = key // n_dates
+        change = np.ones(n, dtype=bool)
+        np.not_equal(sorted_facet[1:], sorted_facet[:-1], out=change[1:])
+        facet_start = np.flatnonzero(change)
+        facet_key_of = sorted_facet[facet_start]
+        date_code = (key - sorted_facet * n_dates).astype(_smallest_int(n_dates))
+    del key
+    codes_of = [(facet_key_of // col.radix) % col.size for col in columns]
+    frame = _Frame(
+        data,
+        order,
+        facets,
+        columns,
+        facet_key,
+        facet_key_of,
+        facet_start,
+        codes_of,
+        date_code,
+        date_uniques,
+    )
+    if not unique:
+        _check_no_duplicates(frame)
     return frame
 
 
-def _order_of_unique_keys(key: np.ndarray, key_range: int) -> np.ndarray:
-    """The sorting order of ``key``: a bucket pass when keys are unique and dense, since
-    a facet x date key is unique unless dates repeat (then a stable sort keeps input order,
-    so the duplicate check names the first repeat)."""
-    if key_range <= 8 * len(key):
-        slot = np.full(key_range, -1, dtype=np.int64)
-        slot[key] = np.arange(len(key))
-        order = slot[slot >= 0]
-        if len(order) == len(key):
-            return order
-    return np.argsort(key, kind="stable")
+def _lexsorted_frame(
+    data: pd.DataFrame,
+    facets: tuple[str, ...],
+    columns: list[_FacetColumn],
+    date_code: np.ndarray,
+    date_uniques: np.ndarray,
+) -> _Frame:
+    """The sort for tables with more facet combinations than one integer key can number."""
+    n = len(data)
+    order = np.lexsort((date_code, *(c.codes for c in reversed(columns))))
+    change = np.zeros(n, dtype=bool)
+    change[:1] = True
+    sorted_codes = [c.codes[order] for c in columns]
+    for codes in sorted_codes:
+        change[1:] |= codes[1:] != codes[:-1]
+    facet_start = np.flatnonzero(change)
+    codes_of = [codes[facet_start] for codes in sorted_codes]
+    frame = _Frame(
+        data,
+        order,
+        facets,
+        columns,
+        None,
+        None,
+        facet_start,
+        codes_of,
+        date_code[order],
+        date_uniques,
+    )
+    _check_no_duplicates(frame)
+    return frame
+
+
+def _check_no_duplicates(frame: _Frame) -> None:
+    date_code = frame.date_code
+    dup = np.flatnonzero(~frame.facet_change[1:] & (date_code[1:] == date_code[:-1]))
+    if len(dup):
+        row = int(dup[0]) + 1
+        day = pd.Timestamp(frame.date_uniques_ns[date_code[row]]).date().isoformat()
+        raise ValueError(f"spc: duplicate date {day} in facet {frame.describe_facet(row)}")
+
+
+def _order_of_keys(key: np.ndarray, key_range: int) -> tuple[np.ndarray, np.ndarray, bool]:
+    """The sorting order of ``key``, the sorted keys, and whether the keys are distinct.
+
+    A bucket pass when keys are unique and dense, since a facet x date key is unique unless
+    dates repeat (then a stable sort keeps input order, so the duplicate check names the
+    first repeat).
+    """
+    n = len(key)
+    if key_range <= 8 * n:
+        slot = np.full(key_range, -1, dtype=key.dtype)
+        slot[key] = np.arange(n, dtype=key.dtype)
+        if key_range == n and slot.min() >= 0:
+            return slot, np.arange(n, dtype=key.dtype), True
+        filled = slot >= 0
+        if np.count_nonzero(filled) == n:
+            return slot[filled], np.flatnonzero(filled).astype(key.dtype), True
+    order = np.argsort(key, kind="stable")
+    return order, key[order], False
 
 
 def _per_facet(frame: _Frame, given: Any, name: str) -> list[Any]:
@@ -602,27 +755,43 @@ def _per_facet(frame: _Frame, given: Any, name: str) -> list[Any]:
     return [given.get(k) for k in frame.facet_keys()]
 
 
-def _facet_constant(frame: _Frame, col: str, what: str) -> list[Any]:
-    """A per-row column's value per facet; it must not change within a facet."""
-    codes, uniques = frame.codes(col)
-    same_facet = frame.facet_id[1:] == frame.facet_id[:-1]
-    varies = np.flatnonzero((codes[1:] != codes[:-1]) & same_facet)
-    if len(varies):
-        row = int(varies[0]) + 1
+def _facet_constant(frame: _Frame, col: str, what: str) -> tuple[np.ndarray, np.ndarray]:
+    """A per-row column's value per facet, as codes into the values it returns alongside;
+    it must not change within a facet."""
+    series = frame.data[col]
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        codes = series.cat.codes.to_numpy()
+        # code -1 (missing) picks the appended NaN
+        values = np.append(np.asarray(series.cat.categories, dtype=object), np.nan)
+    else:
+        codes, uniques = pd.factorize(series, use_na_sentinel=False)
+        values = np.asarray(uniques, dtype=object)
+    per_facet = frame.per_facet_constant(codes)
+    if per_facet is None:
+        row = frame.first_change_within_facet(codes)
         raise ValueError(f"spc: the {what} changes within facet {frame.describe_facet(row)}")
-    return uniques[codes[frame.facet_start]].tolist()
+    return per_facet, values
 
 
-def _direction_codes(direction: list[Any], frame: _Frame) -> np.ndarray:
-    codes = np.empty(len(direction), dtype=np.int8)
-    for i, d in enumerate(direction):  # one entry per facet, not per point
-        if d not in DIRECTIONS:
-            raise ValueError(
-                f"spc: improvement direction {d!r} for facet "
-                f"{frame.describe_facet(int(frame.facet_start[i]))} is not one of "
-                f"{sorted(DIRECTIONS)}"
-            )
-        codes[i] = DIRECTIONS[d]
+def _direction_codes(direction: list[Any] | tuple[np.ndarray, np.ndarray], frame: _Frame):
+    """Each facet's direction sign (+1, -1, 0) from a value per facet or per-facet codes."""
+    if isinstance(direction, tuple):
+        per_facet, values = direction
+        signs = np.array([DIRECTIONS.get(v, 9) if isinstance(v, str) else 9 for v in values])
+        codes = signs.astype(np.int8)[per_facet]
+        bad = np.flatnonzero(codes == 9)
+        given = values[per_facet[bad[0]]] if len(bad) else None
+    else:
+        codes = np.array([DIRECTIONS.get(d, 9) if isinstance(d, str) else 9 for d in direction])
+        codes = codes.astype(np.int8)
+        bad = np.flatnonzero(codes == 9)
+        given = direction[bad[0]] if len(bad) else None
+    if len(bad):
+        raise ValueError(
+            f"spc: improvement direction {given!r} for facet "
+            f"{frame.describe_facet(int(frame.facet_start[bad[0]]))} is not one of "
+            f"{sorted(DIRECTIONS)}"
+        )
     return codes
 
 
@@ -636,14 +805,16 @@ def _to_dates(value: Any) -> np.ndarray:
     return pd.to_datetime(list(value)).to_numpy(dtype="datetime64[ns]")
 
 
-def _rebase_flags(frame: _Frame, rebase: Any, rebase_col: str | None) -> np.ndarray:
-    """1 on each point that starts a new rebase group (matching dates exactly, as R does)."""
+def _rebase_flags(frame: _Frame, rebase: Any, rebase_col: str | None) -> np.ndarray | None:
+    """True on each point that starts a new rebase group (matching dates exactly, as R does);
+    None when there is no rebase at all."""
     if rebase_col is not None:
         return frame.column(rebase_col).fillna(False).to_numpy(dtype=bool)
     if rebase is None:
-        return np.zeros(frame.n, dtype=bool)
+        return None
     if not isinstance(rebase, Mapping):
-        return np.isin(frame.dates, _to_dates(rebase))
+        hit = np.isin(frame.date_uniques_ns, _to_dates(rebase))
+        return hit[frame.date_code] if hit.any() else None
     per_facet = _per_facet(frame, rebase, "rebase")
     facet_ids: list[int] = []
     days: list[np.ndarray] = []
@@ -652,9 +823,9 @@ def _rebase_flags(frame: _Frame, rebase: Any, rebase_col: str | None) -> np.ndar
         if len(d):
             facet_ids.extend([fid] * len(d))
             days.append(d)
-    flags = np.zeros(frame.n, dtype=bool)
     if not facet_ids:
-        return flags
+        return None
+    flags = np.zeros(frame.n, dtype=bool)
     want = pd.MultiIndex.from_arrays([np.array(facet_ids), np.concatenate(days)])
     have = pd.MultiIndex.from_arrays([frame.facet_id, frame.dates])
     flags[have.isin(want)] = True
@@ -669,80 +840,64 @@ def _target_mode(target: Any, target_col: str | None) -> str:
     return "mapping" if isinstance(target, Mapping) else "value"
 
 
-def _target_rows(frame: _Frame, target: Any, target_col: str | None) -> np.ndarray:
+def _target_rows(frame: _Frame, target: Any, target_col: str | None) -> np.ndarray | None:
     if target_col is not None:
         target_values = pd.to_numeric(frame.column(target_col))
         return target_values.to_numpy(dtype=float, na_value=np.nan)
     if target is None:
-        return np.full(frame.n, np.nan)
+        return None
     per_facet = np.array(
         [np.nan if t is None else float(t) for t in _per_facet(frame, target, "target")]
     )
-    return per_facet[frame.facet_id]
+    return np.repeat(per_facet, frame.facet_length)
 
 
 # --------------------------------------------------------------------------------------------
 # Segments (facet x rebase group) and R's arithmetic
 # --------------------------------------------------------------------------------------------
 
+#: Rows worked on at once: small enough for every temporary to stay in the processor's cache.
+CHUNK_ROWS = 1 << 16
+
 
 class _Segments:
     """Contiguous facet x rebase-group runs of the sorted table."""
 
-    def __init__(self, frame: _Frame, rebase_flag: np.ndarray) -> None:
-        n = frame.n
-        facet_first = np.zeros(n, dtype=bool)
-        facet_first[frame.facet_start] = True
-        # 32-bit positions halve the memory the rules touch (tables stay far below 2**31 rows)
-        r = rebase_flag.astype(np.int32)
-        cs = np.cumsum(r, dtype=np.int32)
-        before = (cs - r)[frame.facet_start]
-        self.rebase_group = cs - before[frame.facet_id]
-        is_start = facet_first | rebase_flag
-        self.start = np.flatnonzero(is_start).astype(np.int32)
-        self.id = np.cumsum(is_start, dtype=np.int32) - 1
-        self.last = np.append(self.start[1:], np.int32(n)) - 1
-        self.length = self.last - self.start + 1
-        self.idx = np.arange(n, dtype=np.int32)
-        self.first_row = self.start[self.id]  # each point's segment start, and its end
-        self.last_row = self.last[self.id]
-        self.pos = self.idx - self.first_row
-        self.n = n
-        # where a shift by k leaves the segment, for the shifts the rules use
-        self._outside = {k: self.pos < k for k in (1, 2)} | {
-            -k: self.idx + k > self.last_row for k in (1, 2)
-        }
-
-    def shifted(self, arr: np.ndarray, k: int, fill: Any) -> np.ndarray:
-        """``arr[i - k]`` within the same segment (``fill`` where that leaves the segment)."""
-        out = np.empty_like(arr)
-        if k > 0:
-            out[k:] = arr[:-k]
+    def __init__(self, frame: _Frame, rebase_flag: np.ndarray | None) -> None:
+        self.frame = frame
+        self.n = frame.n
+        self.rebase_flag = rebase_flag
+        if rebase_flag is None:
+            self.start, self.length = frame.facet_start, frame.facet_length
         else:
-            out[:k] = arr[-k:]
-        out[self._outside[k]] = fill
+            is_start = rebase_flag.copy()
+            is_start[frame.facet_start] = True
+            self.start = np.flatnonzero(is_start)
+            self.length = np.diff(np.append(self.start, self.n))
+        self.end = self.start + self.length
+
+    def rebase_group(self) -> np.ndarray:
+        """Each point's rebase group within its facet: 0, then 1, 2... after each rebase."""
+        if self.rebase_flag is None:
+            return np.zeros(self.n, dtype=np.int32)
+        r = self.rebase_flag.astype(np.int32)
+        cs = np.cumsum(r, dtype=np.int32)
+        before = (cs - r)[self.frame.facet_start]
+        return cs - np.repeat(before, self.frame.facet_length)
+
+    def chunks(self) -> list[tuple[int, int]]:
+        """Runs of whole segments (first, stop) of about :data:`CHUNK_ROWS` rows each."""
+        out: list[tuple[int, int]] = []
+        first, n_seg = 0, len(self.start)
+        while first < n_seg:
+            limit = self.start[first] + CHUNK_ROWS
+            stop = max(int(np.searchsorted(self.end, limit, side="right")), first + 1)
+            out.append((first, stop))
+            first = stop
         return out
 
-    def run_length(self, flag: np.ndarray) -> np.ndarray:
-        """Consecutive true values ending at each point, counted within its segment."""
-        last_false = np.where(flag, self.first_row - 1, self.idx)
-        np.maximum.accumulate(last_false, out=last_false)
-        return self.idx - last_false
 
-    def same_sign_run(self, sign: np.ndarray) -> np.ndarray:
-        """Length of the run of equal non-zero signs ending at each point (0 on a zero/NaN)."""
-        nonzero = (sign == 1) | (sign == -1)
-        same = nonzero & (self.shifted(sign, 1, 0) == sign)
-        return np.where(nonzero, self.run_length(same) + 1, 0)
-
-    def any_ahead(self, flag: np.ndarray, k: int) -> np.ndarray:
-        """True where ``flag`` holds at this point or one of the next ``k`` in the segment."""
-        c = np.cumsum(flag, dtype=np.int32)
-        hi = np.minimum(self.idx + k, self.last_row)
-        return c[hi] - c + flag > 0
-
-
-def _r_mean(x: np.ndarray, seg: _Segments) -> np.ndarray:
+def _r_mean(x: np.ndarray, start: np.ndarray, length: np.ndarray) -> np.ndarray:
     """Per-segment ``mean(x, na.rm = TRUE)`` as R computes it (NaN when no values).
 
     R sums in long double, divides, then adds the mean residual as a correction; doing the
@@ -750,64 +905,197 @@ def _r_mean(x: np.ndarray, seg: _Segments) -> np.ndarray:
     exactly on a limit.
     """
     missing = np.isnan(x)
-    count = seg.length - np.add.reduceat(missing, seg.start, dtype=np.int32)
+    any_missing = bool(missing.any())
     xl = x.astype(np.longdouble)  # one extended-precision buffer, reused in place
-    xl[missing] = 0
-    with np.errstate(invalid="ignore", divide="ignore"):
-        s = np.add.reduceat(xl, seg.start) / count
-        np.subtract(xl, s[seg.id], out=xl)
+    if any_missing:
+        count = length - np.add.reduceat(missing, start, dtype=np.int64)
         xl[missing] = 0
-        t = np.add.reduceat(xl, seg.start)
+    else:
+        count = length
+    with np.errstate(invalid="ignore", divide="ignore"):
+        s = np.add.reduceat(xl, start) / count
+        xl -= np.repeat(s, length)
+        if any_missing:
+            xl[missing] = 0
+        t = np.add.reduceat(xl, start)
         s = np.where(np.isfinite(s), s + t / count, s)
     return s.astype(np.float64)
 
 
+class _Points:
+    """Every per-point output, filled a chunk of whole segments at a time.
+
+    Working chunk by chunk keeps the temporaries small (they stay in cache and are never
+    fresh memory from the system); the only full-length arrays are the outputs themselves.
+    """
+
+    LIMITS = ("mean", "lpl", "upl", "nlpl", "nupl")
+
+    def __init__(self, n: int) -> None:
+        self.fix_y = np.empty(n)
+        self.fix_y_missing = np.empty(n, dtype=bool)
+        self.limits = {name: np.empty(n) for name in self.LIMITS}
+        self.outside = np.empty(n, dtype=bool)
+        self.close = np.empty(n, dtype=bool)
+        self.not_comparable = np.empty(n, dtype=bool)
+        self.rtm = np.empty(n)
+        self.y_missing = np.empty(n, dtype=bool)
+        self.type_code = np.empty(n, dtype=np.int8)
+
+    def compute(
+        self,
+        y_all: np.ndarray,
+        seg: _Segments,
+        first: int,
+        stop: int,
+        fix_n: int | None,
+        screen: bool,
+        variant: Variant,
+    ) -> None:
+        """Limits, comparisons and rules for segments ``first`` to ``stop - 1``."""
+        a, b = int(seg.start[first]), int(seg.end[stop - 1])
+        rows = slice(a, b)
+        start, length = seg.start[first:stop] - a, seg.length[first:stop]
+        y = y_all[rows]
+        seg_first = np.zeros(b - a, dtype=bool)
+        seg_first[start] = True
+        if fix_n is None:
+            fix_y = y
+        else:
+            pos = np.arange(b - a) - np.repeat(start, length)
+            fix_y = np.where(pos < fix_n, y, np.nan)
+        mean = _r_mean(fix_y, start, length)
+        mr = np.empty(b - a)
+        np.subtract(fix_y[1:], fix_y[:-1], out=mr[1:])
+        np.abs(mr, out=mr)
+        mr[start] = np.nan
+        if screen:
+            amr_all = _r_mean(mr, start, length)
+            with np.errstate(invalid="ignore"):
+                mr[~(mr < np.repeat(MR_SCREEN * amr_all, length))] = np.nan
+        amr = _r_mean(mr, start, length)
+        per_segment = {
+            "mean": mean,
+            "lpl": mean - LIMIT * amr,
+            "upl": mean + LIMIT * amr,
+            "nlpl": mean - LIMIT_CLOSE * amr,
+            "nupl": mean + LIMIT_CLOSE * amr,
+        }
+        for name, values in per_segment.items():
+            self.limits[name][rows] = np.repeat(values, length)
+        mean_r, lpl, upl = (self.limits[k][rows] for k in ("mean", "lpl", "upl"))
+        nlpl, nupl = self.limits["nlpl"][rows], self.limits["nupl"][rows]
+
+        fix_missing = np.isnan(fix_y)
+        self.fix_y[rows] = np.where(fix_missing, 0.0, fix_y)
+        self.fix_y_missing[rows] = fix_missing
+        y_missing = np.isnan(y)
+        comparable = ~y_missing & ~np.isnan(upl)  # R gives NA when y or the limits are NaN
+        with np.errstate(invalid="ignore"):
+            above, below = y > mean_r, y < mean_r
+            outside = comparable & ((y > upl) | (y < lpl))
+            beyond_near = comparable & ((y < nlpl) | (y > nupl))
+            self.rtm[rows] = np.where(y_missing, 0.0, np.sign(y - mean_r))
+        close = beyond_near & ~outside
+        self.y_missing[rows] = y_missing
+        self.outside[rows] = outside
+        self.close[rows] = close
+        self.not_comparable[rows] = ~comparable
+        self.type_code[rows] = _special_cause_type(
+            y,
+            above,
+            below,
+            outside,
+            close if variant == "nhsr" else beyond_near,
+            comparable,
+            seg_first,
+        )
+
+
+def _all_of_last(flag: np.ndarray, k: int) -> np.ndarray:
+    """True where ``flag`` holds at this row and the ``k - 1`` rows before it."""
+    out, span = flag, 1
+    while span < k:
+        step = min(span, k - span)
+        both = np.zeros_like(out)
+        np.logical_and(out[step:], out[:-step], out=both[step:])
+        out, span = both, span + step
+    return out
+
+
+def _any_of_last(flag: np.ndarray, k: int) -> np.ndarray:
+    """True where ``flag`` holds at this row or one of the ``k - 1`` rows before it."""
+    out, span = flag, 1
+    while span < k:
+        step = min(span, k - span)
+        either = out.copy()
+        either[step:] |= out[:-step]
+        out, span = either, span + step
+    return out
+
+
+def _any_of_next(flag: np.ndarray, k: int) -> np.ndarray:
+    """True where ``flag`` holds at this row or one of the ``k - 1`` rows after it."""
+    out, span = flag, 1
+    while span < k:
+        step = min(span, k - span)
+        either = out.copy()
+        either[:-step] |= out[step:]
+        out, span = either, span + step
+    return out
+
+
 def _special_cause_type(
     y: np.ndarray,
-    rtm: np.ndarray,
+    above: np.ndarray,
+    below: np.ndarray,
     outside: np.ndarray,
     near: np.ndarray,
     comparable: np.ndarray,
-    seg: _Segments,
+    seg_first: np.ndarray,
 ) -> np.ndarray:
-    """``special_cause_type`` codes: R's rules in precedence order, over all segments at once.
+    """``special_cause_type`` codes: R's rules in precedence order, over whole segments.
 
-    ``near`` is the set of points counting towards 2-of-3 (strictly between the near line and
-    the limit for NHSRplotthedots; anything beyond the near line for the MDC variant).
+    ``above``/``below`` compare each point with its mean, ``seg_first`` marks each segment's
+    first row. ``near`` is the set of points counting towards 2-of-3 (strictly between the
+    near line and the limit for NHSRplotthedots; anything beyond the near line for the MDC
+    variant). Every window rule is a few shifted boolean operations; a window that would
+    reach across a segment start is ruled out by ``seg_first``.
     """
-    # 7-point trend: 6 strict steps the same way; a tie or a missing value breaks it.
-    prev = seg.shifted(y, 1, np.nan)
+    m = len(y)
+    # 7-point trend: 6 strict steps the same way; a tie or a missing value breaks it, and
+    # there is no step into a segment's first point, so no trend crosses a segment start.
+    up, down = np.zeros(m, dtype=bool), np.zeros(m, dtype=bool)
     with np.errstate(invalid="ignore"):
-        step_sign = np.sign(y - prev)  # NaN where a value is missing
-    trend_end = seg.same_sign_run(step_sign) >= 6
-    in_trend = seg.any_ahead(trend_end, 6)
+        np.greater(y[1:], y[:-1], out=up[1:])
+        np.less(y[1:], y[:-1], out=down[1:])
+    up &= ~seg_first
+    down &= ~seg_first
+    in_trend = _any_of_next(_all_of_last(up, 6) | _all_of_last(down, 6), 7)
     # The trend's label follows the step after the point when the next point is also in a
     # trend, otherwise the step before it (R's rule; it can differ where two trends meet).
-    nxt = seg.shifted(y, -1, np.nan)
-    next_in_trend = seg.shifted(in_trend, -1, False)
-    with np.errstate(invalid="ignore"):
-        step = np.where(in_trend & next_in_trend, np.sign(nxt - y), np.sign(y - prev))
-    trend_code = np.where(step == 1, _TREND_UP, _TREND_DOWN)
+    next_in_trend = np.zeros(m, dtype=bool)
+    next_in_trend[:-1] = in_trend[1:] & ~seg_first[1:]
+    up_next = np.zeros(m, dtype=bool)
+    up_next[:-1] = up[1:]
+    trend_up = np.where(in_trend & next_in_trend, up_next, up)
 
     # 2 of 3: a window of three in the segment, all on one side of the mean (no point on
     # it, none missing), at least two near; only the near points are flagged.
-    side3 = rtm + seg.shifted(rtm, 1, 0) + seg.shifted(rtm, 2, 0)
-    near_i = near.astype(np.int8)
-    near3 = near_i + seg.shifted(near_i, 1, 0) + seg.shifted(near_i, 2, 0)
-    ok3 = comparable & seg.shifted(comparable, 1, False) & seg.shifted(comparable, 2, False)
-    window = ok3 & (np.abs(side3) == 3) & (near3 >= 2) & (seg.pos >= 2)
-    in_window = window | seg.shifted(window, -1, False) | seg.shifted(window, -2, False)
-    two_in_three = in_window & near
+    near_1, near_2 = np.zeros(m, dtype=bool), np.zeros(m, dtype=bool)
+    near_1[1:], near_2[2:] = near[:-1], near[:-2]
+    two_near = (near & (near_1 | near_2)) | (near_1 & near_2)
+    same_side = _all_of_last(above & comparable, 3) | _all_of_last(below & comparable, 3)
+    window = same_side & two_near & ~_any_of_last(seg_first, 2)
+    two_in_three = _any_of_next(window, 3) & near
 
     # 7 points in a row on one side of the mean (a point on the mean or missing breaks it).
-    run_end = seg.same_sign_run(rtm) >= 7
-    in_run = seg.any_ahead(run_end, 6)
+    run_end = (_all_of_last(above, 7) | _all_of_last(below, 7)) & ~_any_of_last(seg_first, 6)
+    in_run = _any_of_next(run_end, 7)
 
-    # lowest precedence first, each rule overwriting the ones below it
-    above = rtm > 0
-    code = np.zeros(seg.n, dtype=np.int8)
-    code[in_run] = np.where(above, _RUN_ABOVE, _RUN_BELOW)[in_run]
-    code[two_in_three] = np.where(above, _TWO3_ABOVE, _TWO3_BELOW)[two_in_three]
-    code[in_trend] = trend_code[in_trend]
-    code[outside] = np.where(rtm == 1, _ABOVE_UCL, _BELOW_LCL)[outside]
-    return code
+    # highest precedence outermost; below/decreasing is the code after above/increasing
+    is_below = (~above).view(np.int8)
+    code = np.where(in_run, np.int8(_RUN_ABOVE) + is_below, np.int8(_COMMON))
+    code = np.where(two_in_three, np.int8(_TWO3_ABOVE) + is_below, code)
+    code = np.where(in_trend, np.int8(_TREND_UP) + (~trend_up).view(np.int8), code)
+    return np.where(outside, np.int8(_ABOVE_UCL) + is_below, code).astype(np.int8, copy=False)

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from impact import palette
+from impact import charts, palette
 from impact.board import build_board
 from impact.spc import SPECIAL_CAUSE_TYPES
 from impact.store import open_store
@@ -176,7 +176,7 @@ def test_numbers_table_leaves_missing_numbers_blank():
 
 
 def test_every_spc_rule_has_words():
-    assert set(SPECIAL_CAUSE_TYPES) == set(ui.RULE_WORDS)
+    assert set(SPECIAL_CAUSE_TYPES) == set(charts.RULE_WORDS)
 
 
 def test_malformed_url_falls_back_with_a_note():

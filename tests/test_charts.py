@@ -66,7 +66,7 @@ def test_points_coloured_and_named_by_point_type():
     assert improvement.marker.color == palette.NHS_BLUE
     assert len(_trace(fig, "Common cause").x) == 4
     assert "Rule: %{customdata[1]}" in concern.hovertemplate
-    assert concern.customdata[0][1] == "Above UCL"
+    assert concern.customdata[0][1] == "Above the upper process limit"  # words, not R's code
     assert concern.customdata[0][0] == "95%"
 
 
@@ -222,3 +222,14 @@ def test_peer_target_label_points_away_from_the_values():
     near_left = _peer_chart([90.0, 95.0], target=10)
     label = next(a for a in near_left.layout.annotations if a.name == "target-label")
     assert label.xanchor == "left"
+
+
+def test_count_axes_show_whole_numbers_with_separators_not_si_prefixes():
+    counts = _points().assign(value=[64_000.0, 70_000.0, 81_000.0, 90_000.0, 95_000.0, 97_000.0])
+    assert spc_figure(counts, title="GP", unit="count").layout.yaxis.tickformat == ",d"
+    assert spc_figure(_points(), title="A&E", unit="percent").layout.yaxis.tickformat is None
+    peers = pd.DataFrame({"org_code": ["A", "B"], "org_name": ["Ash", "Birch"], "value": [1, 2]})
+    assert (
+        peer_figure(peers, chosen="A", direction="increase", unit="count").layout.xaxis.tickformat
+        == ",d"
+    )

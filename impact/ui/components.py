@@ -168,6 +168,11 @@ def ipr_frame(board: OrgBoard, state: FilterState, priority: str | None = None) 
     return rows
 
 
+#: Streamlit's table geometry (header and row height, pixels), to size a table to its rows.
+TABLE_HEADER_PX = 35
+TABLE_ROW_PX = 35
+
+
 def ipr_table(board: OrgBoard, state: FilterState, priority: str | None = None) -> None:
     """The integrated performance report summary; each row links to the metric detail.
 
@@ -184,30 +189,31 @@ def ipr_table(board: OrgBoard, state: FilterState, priority: str | None = None) 
     st.dataframe(
         rows,
         hide_index=True,
+        height=TABLE_HEADER_PX + TABLE_ROW_PX * len(rows) + 3,  # every row, no inner scroll
         column_order=order,
         column_config={
-            "metric": st.column_config.TextColumn("Metric", width=340, pinned=True),
-            "latest": st.column_config.TextColumn("Latest", width=72, alignment="right"),
-            "target": st.column_config.TextColumn("Target", width=66, alignment="right"),
-            "mean": st.column_config.TextColumn("Mean", width=72, alignment="right"),
+            "metric": st.column_config.TextColumn("Metric", width=316),
+            "latest": st.column_config.TextColumn("Latest", width=68, alignment="right"),
+            "target": st.column_config.TextColumn("Target", width=62, alignment="right"),
+            "mean": st.column_config.TextColumn("Mean", width=68, alignment="right"),
             "limits": st.column_config.TextColumn(
                 "Process limits",
-                width=130,
+                width=124,
                 help="The lower and upper process limits: the range the process varies within.",
             ),
             "variation_short": st.column_config.TextColumn(
                 "Variation",
-                width=140,
+                width=124,
                 help="Making Data Count variation of the latest point (in full on each card).",
             ),
             "assurance_short": st.column_config.TextColumn(
                 "Assurance",
-                width=104,
+                width=96,
                 help="Whether the target will be met (in full on each card).",
             ),
             "stale": st.column_config.TextColumn("Data", width=60),
-            "trend": st.column_config.LineChartColumn("Trend", width=110),
-            "open": st.column_config.LinkColumn("Detail", display_text="Open", width=70),
+            "trend": st.column_config.LineChartColumn("Trend", width=96),
+            "open": st.column_config.LinkColumn("Detail", display_text="Open", width=60),
         },
     )
 
@@ -260,31 +266,11 @@ def numbers_frame(answer: MetricAnswer) -> pd.DataFrame:
     return frame
 
 
-#: The SPC rule that put a point where it is (R's ``special_cause_type``), in words.
-RULE_WORDS = {
-    "Common Cause": "No rule: common cause",
-    "Above UCL": "Above the upper process limit",
-    "Below LCL": "Below the lower process limit",
-    "7 Point Trend (Increasing)": "7 or more points rising",
-    "7 Point Trend (Decreasing)": "7 or more points falling",
-    "2 in 3 Above CL": "2 of 3 points near the upper limit",
-    "2 in 3 Below CL": "2 of 3 points near the lower limit",
-    "7 Points Above CL": "7 or more points above the mean",
-    "7 Points Below CL": "7 or more points below the mean",
-}
-
-
 def point_type_words(code: object) -> str:
     """``special_cause_concern`` → ``Special cause – concern`` (the chart legend's words)."""
     if code is None or pd.isna(code):
         return ""
     return palette.POINT_TYPE_LABELS.get(str(code), str(code).replace("_", " ").capitalize())
-
-
-def rule_words(code: object) -> str:
-    if code is None or pd.isna(code):
-        return ""
-    return RULE_WORDS.get(str(code), str(code))
 
 
 def _shown(value: object, unit: str) -> str:
@@ -324,7 +310,7 @@ def numbers_display(answer: MetricAnswer) -> pd.DataFrame:
     if "point_type" in points:
         shown["Point type"] = [point_type_words(v) for v in points["point_type"]]
     if "special_cause_type" in points:
-        shown["Rule"] = [rule_words(v) for v in points["special_cause_type"]]
+        shown["Rule"] = [charts.rule_words(v) for v in points["special_cause_type"]]
     if "rebase_group" in points:
         shown["Limits group"] = [
             "" if pd.isna(g) else str(int(g) + 1) for g in points["rebase_group"]

@@ -58,6 +58,9 @@ h3 { font-size: 2.1rem !important; }
 .stToggle label p, [data-testid="stToggle"] label p,
 [data-testid="stCheckbox"] label p { font-size: 1.5rem !important; line-height: 1.4; }
 .stToggle label, [data-testid="stCheckbox"] label { align-items: center; }
+[data-testid="stMain"] [data-testid="stCheckbox"] label > div:not([data-testid]) {
+  transform: scale(1.4); transform-origin: left center; margin-right: 1.4rem;
+}
 .open-board-questions, .open-board-questions li { font-size: 1.5rem; }
 </style>
 """

@@ -86,7 +86,7 @@ def pack_download(
             data=b"",
             disabled=True,
             key=f"{key}-pdf",
-        icon=":material/download:",
+            icon=":material/download:",
             file_name=pack_file_name(org_code, period_from, period_to, "pdf"),
         )
         st.caption(str(missing))

@@ -53,7 +53,7 @@ a:focus, button:focus-visible, [role="option"]:focus, input:focus-visible {{
 .board-question {{ color: {palette.NHS_DARK_BLUE}; }}
 /* A wider sidebar, so most organisation names fit their select box; the full name of the
    organisation on view is also written out (wrapping) under the pickers. */
-section[data-testid="stSidebar"][aria-expanded="true"] {{
+section[data-testid="stSidebar"][data-collapsed="false"] {{
   width: 23rem !important; min-width: 23rem !important;
 }}
 .org-on-view {{ font-size: 0.95rem; line-height: 1.35; margin: -0.3rem 0 0.4rem 0; }}
@@ -63,6 +63,8 @@ section[data-testid="stSidebar"][aria-expanded="true"] {{
   font-family: Arial, "Helvetica Neue", Helvetica, sans-serif;
   border-color: {palette.NHS_MID_GREY};
 }}
+/* Links to a metric's detail read at body size (Streamlit draws page links small). */
+[data-testid="stMain"] [data-testid="stPageLink"] p {{ font-size: 1.05rem; }}
 /* Streamlit fades captions with opacity 0.6 (4.0:1 on white); WCAG AA needs 4.5:1. */
 .stApp [data-testid="stCaptionContainer"] {{ opacity: 1; color: {palette.NHS_DARK_GREY}; }}
 </style>
