@@ -340,6 +340,24 @@ def _add_event_notes(
         _vline(fig, when, str(row.description), dash="dot", name="event")
 
 
+def trend_figure(
+    frame: pd.DataFrame, *, x: str, y: str, title: str, height: int = 360
+) -> go.Figure:
+    """A plain trend line, for a measure with too few points for SPC limits."""
+    fig = nhs_figure(
+        go.Scatter(
+            x=frame[x],
+            y=frame[y],
+            mode="lines+markers",
+            name=title,
+            line=dict(color=palette.NHS_BLUE, width=2),
+            hovertemplate="%{x|%b %Y}: %{y:,.2f}<extra></extra>",
+        )
+    )
+    fig.update_layout(title=title, height=height, showlegend=False)
+    return fig
+
+
 def sparkline(points: pd.DataFrame, *, unit: str = "", height: int = 70) -> go.Figure:
     """A small trend line with the latest point coloured (and named) by its point type."""
     fig = nhs_figure()

@@ -452,6 +452,7 @@ class _Frame:
         facets: tuple[str, ...],
         columns: list[_FacetColumn],
         facet_key: np.ndarray | None,
+        n_keys: int,
         facet_key_of: np.ndarray | None,
         facet_start: np.ndarray,
         codes_of: list[np.ndarray],
@@ -464,7 +465,7 @@ class _Frame:
         self.n = len(date_code)
         self.facet_key = facet_key  # in the input's row order (None: too many facets)
         self.facet_key_of = facet_key_of  # each facet's key, in facet order
-        self.radix = int(np.prod([c.size for c in columns], dtype=np.int64)) if columns else 1
+        self.n_keys = n_keys  # facet keys run from 0 to n_keys - 1
         self.date_code = date_code  # sorted
         self.date_uniques = date_uniques  # distinct dates in the input's unit, ascending
         self.date_uniques_ns = date_uniques.astype("datetime64[ns]")
@@ -519,8 +520,8 @@ class _Frame:
         """
         if self.n == 0:
             return codes[:0]
-        if self.facet_key is not None and self.radix <= 4 * self.n + 1024:
-            table = np.empty(self.radix, dtype=codes.dtype)
+        if self.facet_key is not None and self.n_keys <= 4 * self.n + 1024:
+            table = np.empty(self.n_keys, dtype=codes.dtype)
             table[self.facet_key] = codes
             if np.array_equal(table[self.facet_key], codes):
                 return table[self.facet_key_of]
@@ -645,18 +646,27 @@ def _sorted_frame(
     facet_key = np.zeros(n, dtype=int_type)
     for col in columns:
         facet_key += np.multiply(col.codes, col.radix, dtype=int_type)
+    n_keys, key_value = radix, None
+    if radix <= 4 * n + 1024:
+        # renumber the facet combinations that occur 0, 1, 2...: a sparse grid of facets
+        # (most metrics are not reported by most organisations) then still gives dense keys
+        present = np.zeros(radix, dtype=bool)
+        present[facet_key] = True
+        key_value = np.flatnonzero(present)
+        facet_key = (np.cumsum(present, dtype=int_type) - 1)[facet_key]
+        n_keys = len(key_value)
     key = np.multiply(facet_key, n_dates, dtype=int_type)
     key += date_code.astype(int_type, copy=False)
     order: np.ndarray | None = None
     unique = True  # facet x date keys proven distinct (no duplicate dates)
     if n > 1 and not bool(np.all(key[1:] > key[:-1])):
-        order, key, unique = _order_of_keys(key, radix * n_dates)
+        order, key, unique = _order_of_keys(key, n_keys * n_dates)
     del date_code
     # ``key`` is now sorted: facets are its runs of equal ``key // n_dates``
-    if unique and radix * n_dates == n:  # every facet has every date
+    if unique and n_keys * n_dates == n:  # every facet has every date
         facet_start = np.arange(0, n, n_dates)
-        facet_key_of = np.arange(radix)
-        date_code = np.tile(np.arange(n_dates, dtype=_smallest_int(n_dates)), radix)
+        facet_key_of = np.arange(n_keys)
+        date_code = np.tile(np.arange(n_dates, dtype=_smallest_int(n_dates)), n_keys)
     else:
         sorted_facet = key // n_dates
         change = np.ones(n, dtype=bool)
@@ -665,13 +675,15 @@ def _sorted_frame(
         facet_key_of = sorted_facet[facet_start]
         date_code = (key - sorted_facet * n_dates).astype(_smallest_int(n_dates))
     del key
-    codes_of = [(facet_key_of // col.radix) % col.size for col in columns]
+    combined = facet_key_of if key_value is None else key_value[facet_key_of]
+    codes_of = [(combined // col.radix) % col.size for col in columns]
     frame = _Frame(
         data,
         order,
         facets,
         columns,
         facet_key,
+        n_keys,
         facet_key_of,
         facet_start,
         codes_of,
@@ -706,6 +718,7 @@ def _lexsorted_frame(
         facets,
         columns,
         None,
+        0,
         None,
         facet_start,
         codes_of,

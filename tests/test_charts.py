@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-from impact import palette
+from impact import charts, palette
 from impact.charts import (
     comparison_figure,
     peer_figure,
@@ -233,3 +233,14 @@ def test_count_axes_show_whole_numbers_with_separators_not_si_prefixes():
         peer_figure(peers, chosen="A", direction="increase", unit="count").layout.xaxis.tickformat
         == ",d"
     )
+
+
+def test_trend_figure_is_one_nhs_line_without_limits():
+    frame = pd.DataFrame(
+        {"period_start": pd.to_datetime(["2025-01-01", "2025-04-01"]), "coaches": [3, 5]}
+    )
+    fig = charts.trend_figure(frame, x="period_start", y="coaches", title="Coaches")
+    assert len(fig.data) == 1
+    assert list(fig.data[0].y) == [3, 5]
+    assert fig.layout.template.layout.font.family == charts.FONT_FAMILY
+    assert fig.layout.title.text == "Coaches"

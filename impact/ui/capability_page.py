@@ -7,11 +7,9 @@ parent or same region).
 
 from __future__ import annotations
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
-from impact import charts, palette
+from impact import charts
 from impact.capability import (
     CAPACITY_MEASURES,
     MIN_SPC_POINTS,
@@ -57,22 +55,6 @@ def _self_assessment_section(view: CapabilityView, org_name: str, tree: OrgTree)
         st.write("None of the peer organisations has a self-assessment in these data.")
 
 
-def _trend_figure(capacity: pd.DataFrame, measure: str, title: str) -> go.Figure:
-    """A plain trend line, for a measure with too few points for SPC limits."""
-    fig = go.Figure(
-        go.Scatter(
-            x=capacity["period_start"],
-            y=capacity[measure],
-            mode="lines+markers",
-            name=title,
-            line=dict(color=palette.NHS_BLUE, width=2),
-            hovertemplate="%{x|%b %Y}: %{y:.2f}<extra></extra>",
-        )
-    )
-    fig.update_layout(title=title, height=360, font=charts.FONT, showlegend=False)
-    return fig
-
-
 def _measure_from_url() -> str:
     """The capacity measure picker, kept in the URL (``capacity=``) like every other choice."""
     options = list(CAPACITY_MEASURES)
@@ -111,7 +93,7 @@ def _capacity_section(view: CapabilityView, org_name: str) -> None:
     title = CAPACITY_MEASURES[measure]
     points = view.capacity_charts.get(measure)
     if points is not None:
-        st.plotly_chart(
+        components.show_figure(
             charts.spc_figure(points, title=title, unit="percent" if "pct" in measure else ""),
             key=f"capacity-{measure}",
         )
@@ -120,7 +102,10 @@ def _capacity_section(view: CapabilityView, org_name: str) -> None:
             f"{len(capacity)} points in this period: at least {MIN_SPC_POINTS} are needed for "
             "SPC limits, so this is the plain trend."
         )
-        st.plotly_chart(_trend_figure(capacity, measure, title), key=f"trend-{measure}")
+        components.show_figure(
+            charts.trend_figure(capacity, x="period_start", y=measure, title=title),
+            key=f"trend-{measure}",
+        )
     with st.expander("The figures by period"):
         st.dataframe(capacity_table(capacity), hide_index=True)
 

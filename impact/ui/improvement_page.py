@@ -107,7 +107,7 @@ def _working_section(view: ImprovementView) -> None:
             unit=row["unit"] if isinstance(row["unit"], str) else "",
             events=start_marker(answer, row["start_date"]),
         )
-        st.plotly_chart(fig, key=f"effect-{chosen}")
+        components.show_figure(fig, key=f"effect-{chosen}")
     with st.expander("How this answer is worked out"):
         st.write(
             "Points from the first period starting on or after the project's start date count "
