@@ -135,8 +135,8 @@ def main() -> None:
     )
     _self_assessment_section(view, org_name, tree)
     _capacity_section(view, org_name)
-    st.header("Questions the board may wish to ask")
-    if view.questions:
-        st.markdown("\n".join(f"- {q}" for q in view.questions))
-    else:
-        st.write("Nothing in the self-assessment or capacity figures raises a question here.")
+    components.question_list(
+        view.questions,
+        empty="Nothing in the self-assessment or capacity figures raises a question here.",
+        header=True,
+    )

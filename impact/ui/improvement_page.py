@@ -133,11 +133,10 @@ def _alignment_section(view: ImprovementView) -> None:
         st.info("No measures with data or improvement projects in this scope and period.")
         return
     st.dataframe(alignment_display(view.alignment), hide_index=True)
-    st.subheader("Questions the board may wish to ask")
-    if view.questions:
-        st.markdown("\n".join(f"- {q}" for q in view.questions))
-    else:
-        st.write("No gaps or mismatches between assurance and improvement effort in this view.")
+    components.question_list(
+        view.questions,
+        empty="No gaps or mismatches between assurance and improvement effort in this view.",
+    )
 
 
 def main() -> None:

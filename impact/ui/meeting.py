@@ -112,9 +112,7 @@ def _metric(answer: MetricAnswer, org_code: str) -> None:
         height=MEETING_CHART_HEIGHT,
     )
     ui.show_figure(charts.scale_fonts(figure, MEETING_CHART_TEXT), key=f"meeting-spc-{m.metric_id}")
-    if answer.questions:
-        st.subheader("Questions the board may wish to ask")
-        st.markdown("\n".join(f"- {q}" for q in answer.questions))
+    ui.question_list(answer.questions, empty=None)
     open_questions_beside(org_code, m.metric_id)
     st.divider()
 

@@ -145,9 +145,7 @@ def metric_detail() -> None:
     ui.spc_chart(answer, key=f"detail-spc-{m.metric_id}")
     if f.compare:
         ui.comparison_chart(answer, f, ctx.tree)
-    if answer.questions:
-        st.subheader("Questions the board may wish to ask")
-        st.markdown("\n".join(f"- {q}" for q in answer.questions))
+    ui.question_list(answer.questions, empty=None)
 
     st.subheader("The numbers")
     ui.numbers_table(answer)
