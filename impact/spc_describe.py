@@ -199,16 +199,20 @@ def _variation_clause(group: pd.DataFrame, w: _Words, n_recorded: int) -> str:
     mean = float(latest["mean"])
     if point_type == "common_cause":
         flagged = group[group["special_cause_flag"].astype(bool)]
-        earlier = ""
+        lpl, upl = (format_number(float(latest[c]), w.unit) for c in ("lpl", "upl"))
         if len(flagged):
             last_signal = flagged.iloc[-1]
             _, rule = _RULES[str(last_signal["special_cause_type"])]
-            earlier = f"; the last signal was {rule} in {w.when(last_signal)}"
-        lpl, upl = (format_number(float(latest[c]), w.unit) for c in ("lpl", "upl"))
+            return (
+                f"No change now: the last {_periods(n_recorded, w.frequency)} of {w.metric} "
+                f"vary around {format_number(mean, w.unit)} and the latest value is common "
+                f"cause variation within the process limits of {lpl} to {upl}; the most recent "
+                f"signal was {rule} in {w.when(last_signal)}"
+            )
         return (
             f"No change: the last {_periods(n_recorded, w.frequency)} of {w.metric} vary around "
             f"{format_number(mean, w.unit)} with no signal (common cause variation within the "
-            f"process limits of {lpl} to {upl}){earlier}"
+            f"process limits of {lpl} to {upl})"
         )
     types = group["point_type"].astype(str).to_numpy()
     run = 0

@@ -119,8 +119,11 @@ def test_the_issue_example_reads_as_intended() -> None:
 
 def test_earlier_signal_is_named_when_the_latest_point_is_common_cause() -> None:
     text = describe(points([80.0, 61.0, 60.5]), unit="percent")
-    assert text.startswith("No change:")
-    assert "the last signal was a point above the upper process limit in January 2025" in text
+    assert text.startswith("No change now:")
+    assert "no signal" not in text  # an earlier signal is not "no signal"
+    assert (
+        "the most recent signal was a point above the upper process limit in January 2025" in text
+    )
 
 
 def test_no_points() -> None:
