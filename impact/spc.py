@@ -786,7 +786,9 @@ def _facet_constant(frame: _Frame, col: str, what: str) -> tuple[np.ndarray, np.
     return per_facet, values
 
 
-def _direction_codes(direction: list[Any] | tuple[np.ndarray, np.ndarray], frame: _Frame):
+def _direction_codes(
+    direction: list[Any] | tuple[np.ndarray, np.ndarray], frame: _Frame
+) -> np.ndarray:
     """Each facet's direction sign (+1, -1, 0) from a value per facet or per-facet codes."""
     if isinstance(direction, tuple):
         per_facet, values = direction

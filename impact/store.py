@@ -12,9 +12,10 @@ How it stays fast and safe:
   files, so building them costs nothing and memory stays small. The national catalogue
   (``impact/catalogue/``) is always part of ``metrics`` and ``targets``; an analyst's own
   rows for the same ``metric_id`` replace it.
-* The same key in two files: the higher reader priority wins (a revised publication beats
-  the original), then the newer file, then the later path in sort order; for
-  organisations the file with the most recent data wins first. A warning says which file
+* The same key in two files: the higher reader priority wins (own extracts, then the ODS
+  register, then a revised publication, then the original), then the newer file, then the
+  later path in sort order; for organisations of equal standing the file with the most
+  recent data wins first. A warning says which file
   won and why (identical repeated rows are kept once, silently).
 * Files are read in parallel (one cursor per worker) and cross-file checks run only when
   :meth:`Store.findings` is asked for, so refreshing stays cheap.
@@ -40,6 +41,8 @@ import pandas as pd
 from impact import PROJECT_ROOT, config, contracts, queries, sources
 from impact.contracts import Contract
 from impact.fingerprint import DEMO_FOLDER, FileStat, extract_files, fingerprint
+from impact.queries import QUERIES_DIR
+from impact.sources._common import SQL_PREFIX
 from impact.ingest import (
     BEING_WRITTEN,
     FileReport,
@@ -78,6 +81,7 @@ def _code_stamp() -> str:
     paths = [Path(contracts.__file__), Path(__file__).with_name("ingest.py")]
     readers = Path(sources.__file__).parent
     paths += sorted(p for p in readers.rglob("*") if p.suffix in (".py", ".sql"))
+    paths += sorted(QUERIES_DIR.glob(f"{SQL_PREFIX}*.sql"))  # the readers' SQL
     for p in paths:
         try:
             st = p.stat()
@@ -504,24 +508,29 @@ def _may_overlap(a: Output, b: Output) -> bool:
 def _rank(contract: Contract, result: FileResult, rel: str) -> tuple[Any, ...]:
     """Order of precedence on a duplicate key: the last in this order wins.
 
-    Figures: the later edition of a publication (reader priority), then the newer file,
-    then the later path. Organisations: the file with the most recent data first, since
-    names and parents change over time and a revised old month should not bring back an
-    old name.
+    First the standing of the source (reader priority: an extract written to our own
+    contracts, then the ODS register, then a revised edition, then an original
+    publication), then the newer file, then the later path. Organisations, among sources of
+    equal standing: the file with the most recent data first, since names and parents
+    change over time and a revised old month should not bring back an old name; but the
+    ODS register always places a trust under its ICB, whatever month an A&E file holds.
     """
     if contract.name == "organisations":
         latest = result.report.last_period or ""
-        return (latest, result.priority, result.report.mtime, rel)
+        return (result.priority, latest, result.report.mtime, rel)
     return (result.priority, result.report.mtime, rel)
 
 
 def _why_wins(contract: Contract, winner: FileResult, loser: FileResult) -> str:
+    if winner.priority != loser.priority:
+        return (
+            "it comes from a higher-ranked source (your own extract, then the ODS register, "
+            "then a revised edition of a publication, then the original)"
+        )
     if contract.name == "organisations" and (winner.report.last_period or "") != (
         loser.report.last_period or ""
     ):
         return "it holds more recent data"
-    if winner.priority != loser.priority:
-        return "it is the later edition of the publication (for example a revised file)"
     if winner.report.mtime != loser.report.mtime:
         return "it is the more recently modified file"
     return "it comes later in path order"

@@ -2,7 +2,9 @@
 --          org_code, org_name, region_code, icb_code, region_name, icb_name, …): England, each
 --          region (Y56…Y63) under England, each ICB under its region, each trust under its ICB
 --          (under its region when the ICB is blank). Closed trusts are kept so that history
---          reported under their codes still has a home.
+--          reported under their codes still has a home. Trusts outside NHS England's
+--          regions (the Welsh trusts the file also lists: no region and no ICB) are left out,
+--          since they have no place in the region → ICB → trust hierarchy.
 -- Parameters: $path (VARCHAR, the CSV file).
 WITH raw AS (
     SELECT *, row_number() OVER () + 1 AS source_line
@@ -19,6 +21,7 @@ trusts AS (
         nullif(regexp_replace(trim(icb_name), '\s+', ' ', 'g'), '') AS icb_name
     FROM raw
     WHERE nullif(trim(org_code), '') IS NOT NULL
+      AND coalesce(nullif(trim(region_code), ''), nullif(trim(icb_code), '')) IS NOT NULL
 )
 SELECT
     CAST(org_code AS VARCHAR) AS org_code,

@@ -31,8 +31,11 @@ def organisations(name: str) -> dict[str, tuple]:
 def test_trust_list_builds_the_hierarchy() -> None:
     orgs = organisations("trusts_etr_2026-01.csv")
     with (ODS / "trusts_etr_2026-01.csv").open(newline="", encoding="utf-8") as handle:
-        trusts = list(csv.DictReader(handle))
-    assert sum(o[1] == "trust" for o in orgs.values()) == len(trusts) == 273
+        rows = list(csv.DictReader(handle))
+    english = [r for r in rows if r["region_code"].strip() or r["icb_code"].strip()]
+    assert len(rows) == 273 and len(english) == 270  # the three Welsh trusts have neither
+    assert sum(o[1] == "trust" for o in orgs.values()) == len(english)
+    assert "RQF" not in orgs  # Velindre (Wales) has no place in England's hierarchy
     assert orgs["RH5"] == ("SOMERSET NHS FOUNDATION TRUST", "trust", "QSL")
     assert orgs["QSL"] == ("NHS SOMERSET INTEGRATED CARE BOARD", "icb", "Y58")
     assert orgs["Y58"] == ("NHS ENGLAND SOUTH WEST", "region", "ENG")
@@ -40,7 +43,7 @@ def test_trust_list_builds_the_hierarchy() -> None:
     assert {k for k, o in orgs.items() if o[1] == "region"} == set(REGIONS)
     assert sum(o[1] == "icb" for o in orgs.values()) == 42
     for code, (_, kind, parent) in orgs.items():  # the hierarchy is walkable
-        if kind == "trust" and parent:
+        if kind == "trust":
             assert orgs[parent][1] in ("icb", "region"), code
 
 

@@ -445,7 +445,7 @@ def test_a_publication_reader_feeds_the_same_tables_and_checks(folders, monkeypa
     assert findings_for(store, "pub.csv")[0][:2] == (3, "value")  # blank value, its own line
     assert rows(store, "SELECT value, source_file FROM observations") == [(72.0, "pub-revised.csv")]
     reasons = " ".join(f[3] for f in findings_for(store, "pub.csv"))
-    assert "is used because it is the later edition of the publication" in reasons
+    assert "is used because it comes from a higher-ranked source" in reasons
     assert rows(store, "SELECT org_code FROM organisations") == [("T01",)]
 
 
