@@ -41,8 +41,6 @@ import pandas as pd
 from impact import PROJECT_ROOT, config, contracts, queries, sources
 from impact.contracts import Contract
 from impact.fingerprint import DEMO_FOLDER, FileStat, extract_files, fingerprint
-from impact.queries import QUERIES_DIR
-from impact.sources._common import SQL_PREFIX
 from impact.ingest import (
     BEING_WRITTEN,
     FileReport,
@@ -55,6 +53,8 @@ from impact.ingest import (
     lit,
     read_header,
 )
+from impact.queries import QUERIES_DIR
+from impact.sources._common import SQL_PREFIX
 
 __all__ = ["CATALOGUE_DIR", "FileReport", "Store", "open_store"]
 
