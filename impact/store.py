@@ -17,7 +17,8 @@ How it stays fast and safe:
   later path in sort order; for organisations of equal standing the file with the most
   recent data wins first. A warning says which file
   won and why (identical repeated rows are kept once, silently).
-* Files are read in parallel (one cursor per worker) and cross-file checks run only when
+* Files are read in parallel (one cursor per worker; with more files than cores, one engine
+  thread per file, largest first) and cross-file checks run only when
   :meth:`Store.findings` is asked for, so refreshing stays cheap.
 * One DuckDB connection per store; every query runs on its own cursor, because Streamlit
   serves sessions from several threads and DuckDB refuses concurrent use of one connection.
@@ -31,6 +32,7 @@ import json
 import os
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -305,11 +307,30 @@ class Store:
             finally:
                 cur.close()
 
-        workers = max(1, min(len(todo), os.cpu_count() or 1))
-        if workers == 1:
-            return [one(s) for s in todo]
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(one, todo))
+        cores = os.cpu_count() or 1
+        if len(todo) <= cores:  # few files: let DuckDB spread each one over the cores
+            if len(todo) == 1:
+                return [one(todo[0])]
+            with ThreadPoolExecutor(max_workers=len(todo)) as pool:
+                return list(pool.map(one, todo))
+        # Many files: one file per core, each on one engine thread. DuckDB splitting every
+        # small file over threads that other files' reads already keep busy only adds
+        # scheduling; one worker more than cores fills the gaps while a file is opened.
+        # The largest files start first, so no core is left idle waiting on one at the end.
+        order = sorted(range(len(todo)), key=lambda i: -todo[i].size)
+        with self._engine_threads(1), ThreadPoolExecutor(max_workers=cores + 1) as pool:
+            done = dict(zip(order, pool.map(one, [todo[i] for i in order]), strict=True))
+        return [done[i] for i in range(len(todo))]
+
+    @contextlib.contextmanager
+    def _engine_threads(self, threads: int) -> Iterator[None]:
+        """Run the block with DuckDB limited to ``threads``, then restore the setting."""
+        before = self._con.execute("SELECT current_setting('threads')").fetchone()[0]
+        self._con.execute(f"SET threads = {int(threads)}")
+        try:
+            yield
+        finally:
+            self._con.execute(f"SET threads = {int(before)}")
 
     # -- combining -------------------------------------------------------------------------
 
