@@ -325,3 +325,26 @@ def parse_filters(
 def period_end(month_start: date) -> date:
     """The last day of the month that starts on ``month_start`` (for inclusive queries)."""
     return date.fromordinal(add_months(month_start, 1).toordinal() - 1)
+
+
+_LEVEL_WORDS = {
+    "region": "Region",
+    "icb": "Integrated care board (ICB)",
+    "trust": "Trust",
+    "pcn": "Primary care network",
+    "practice": "Practice",
+}
+
+
+def level_label(types: set[str]) -> str:
+    """The label of an organisation-picker level listing organisations of these types."""
+    types = set(types)
+    if not types:
+        return "Organisation"
+    if types == {"trust", "pcn"}:
+        return "Trust or primary care network"
+    for main in ("region", "icb", "trust", "pcn", "practice"):
+        if main in types:
+            word = _LEVEL_WORDS[main]
+            return word if types == {main} else f"{word} or other organisation"
+    return "Organisation"

@@ -10,6 +10,7 @@ from impact.filters import (
     OrgTree,
     add_months,
     default_period,
+    level_label,
     month_starts,
     parse_filters,
     parse_month,
@@ -119,3 +120,20 @@ def test_query_string_overrides_metric():
     assert state.query_string(metric="ae_4hr_all") == (
         "org=T1&from=2024-01&to=2024-12&metric=ae_4hr_all"
     )
+
+
+@pytest.mark.parametrize(
+    ("types", "label"),
+    [
+        ({"region"}, "Region"),
+        ({"icb"}, "Integrated care board (ICB)"),
+        ({"icb", "other"}, "Integrated care board (ICB) or other organisation"),
+        ({"trust"}, "Trust"),
+        ({"trust", "other"}, "Trust or other organisation"),
+        ({"trust", "pcn"}, "Trust or primary care network"),
+        ({"other"}, "Organisation"),
+        (set(), "Organisation"),
+    ],
+)
+def test_picker_level_labels_name_what_they_list(types, label):
+    assert level_label(types) == label

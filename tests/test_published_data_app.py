@@ -56,6 +56,10 @@ def test_the_overview_answers_the_ae_question_for_a_real_trust(published):
     assert at.sidebar.selectbox(key="f_level1").value == "Y58"
     assert at.sidebar.selectbox(key="f_level2").value == "QSL"
     assert at.sidebar.selectbox(key="f_level3").value == "RH5"
+    # A region lists its ICBs and, beside them, providers with no ICB (UTCs, independents).
+    assert at.sidebar.selectbox(key="f_level2").label == (
+        "Integrated care board (ICB) or other organisation"
+    )
     subheaders = [s.value for s in at.subheader]
     assert "Are patients being seen within four hours in A&E?" in subheaders
     f = at.session_state["_filters_state"]

@@ -21,6 +21,7 @@ from impact.filters import (
     PRIORITY_TITLES,
     FilterState,
     OrgTree,
+    level_label,
     parse_filters,
 )
 
@@ -100,13 +101,13 @@ def _on_simple(key: str, field: str) -> None:
 
 
 def _level_label(tree: OrgTree, codes: list[str]) -> str:
-    types = {tree.get(c).org_type for c in codes if c in tree}
-    words = {"region": "Region", "icb": "Integrated care board (ICB)", "trust": "Trust"}
-    if types <= {"trust"}:
-        return words["trust"]
-    if len(types) == 1:
-        return words.get(types.pop(), "Organisation")
-    return "Trust or primary care network"
+    """The picker level's label, naming the kinds of organisation it lists.
+
+    Published data mixes kinds on one level (a region holds its ICBs and, directly, the
+    independent providers and urgent treatment centres that have no ICB), so the label
+    names the main kind and says when others sit beside it.
+    """
+    return level_label({tree.get(c).org_type for c in codes if c in tree})
 
 
 def draw_filters(
