@@ -21,6 +21,18 @@ from pathlib import Path
 
 #: Names tried on the PATH, in order, after ``IMPACT_CHROMIUM``.
 CHROMIUM_NAMES = ("chromium", "chromium-browser")
+#: Flags for a headless Chromium on a machine with no network but loopback: no sandbox
+#: (runs as root in containers), no GPU, and none of the background services that would
+#: try, and fail, to reach Google. The browser tests launch Chromium with the same flags.
+QUIET_FLAGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
 #: Seconds allowed for one print before giving up (a large pack prints in a few seconds).
 PRINT_TIMEOUT_S = 120
 #: Milliseconds of virtual time Chromium lets scripts run before printing (plotly drawing).
@@ -63,13 +75,7 @@ def chromium_command(chromium: str, html_file: Path, pdf_file: Path, profile: Pa
     return [
         chromium,
         "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+        *QUIET_FLAGS,
         "--disable-extensions",
         "--disable-dev-shm-usage",
         "--window-size=1100,800",

@@ -30,17 +30,8 @@ from urllib.parse import urlencode
 import pytest
 
 from impact import PROJECT_ROOT
+from impact.pdf import QUIET_FLAGS, ChromiumNotFound, find_chromium
 
-CHROMIUM = os.environ.get("IMPACT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 #: Screenshots land here; git ignores the folder.
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 #: Where the README's screenshot of the overview lives (rewritten only on request).
@@ -187,11 +178,15 @@ def browser() -> Iterator[object]:
     the browser tests end: a sync Playwright left running would refuse to start again in a
     later test outside this folder (the PDF pack test opens its own).
     """
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM}; install Debian's chromium package")
+    try:
+        chromium = find_chromium()
+    except ChromiumNotFound as missing:
+        pytest.skip(f"{missing} (install Debian's chromium package)")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(
+            executable_path=chromium, headless=True, args=list(QUIET_FLAGS)
+        )
         yield browser
         browser.close()
 
