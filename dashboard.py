@@ -12,6 +12,7 @@ import streamlit as st
 
 from impact.filters import month_starts
 from impact.ui import state
+from impact.ui.components import url_notes
 from impact.ui.context import BoardContext, set_context
 from impact.ui.filters import draw_filters
 from impact.ui.live import watch_for_new_data
@@ -84,6 +85,5 @@ metric_ids = state.query("board_metrics")["metric_id"].tolist()
 filters, notes = draw_filters(tree, months, metric_ids)
 set_context(BoardContext(tree, months, metric_ids, filters, notes))
 header(tree.name(filters.org_code) if filters.org_code else None)
-for note in notes:
-    st.info(note, icon=":material/info:")
+url_notes(notes)
 page.run()

@@ -125,11 +125,6 @@ def read_header(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
     return list(rel.columns)
 
 
-def contract_columns(contract_name: str) -> tuple[str, ...]:
-    """The column names a reader's relation must carry for a contract (in order)."""
-    return CONTRACTS[contract_name].column_names
-
-
 #: What readers emit, checked by tests: each output carries the contract's columns in
 #: order, optionally followed by ``source_line``.
 OUTPUT_COLUMNS: dict[str, tuple[str, ...]] = {

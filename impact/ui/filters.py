@@ -238,8 +238,3 @@ def _write_url(state: FilterState) -> None:
         elif key not in wanted and key in current:
             del st.query_params[key]
     st.session_state[_SYNCED] = {k: [v] for k, v in wanted.items() if k != "metric"}
-
-
-def current_state() -> FilterState:
-    """The state the entry point drew (pages read it after the sidebar is drawn)."""
-    return st.session_state[_STATE]

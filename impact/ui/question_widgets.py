@@ -58,17 +58,6 @@ def open_questions_beside(org_code: str, metric_id: str, *, metric_name: str | N
     return len(found)
 
 
-def open_questions_list(org_code: str, metric_names: dict[str, str]) -> list[BoardQuestion]:
-    """All open questions of an organisation, listed with their metric; returns them."""
-    found = question_log().questions(org_code=org_code, status="open")
-    if found:
-        items = "".join(
-            _question_html(q, show_metric=metric_names.get(q.metric_id, q.metric_id)) for q in found
-        )
-        st.html(f'<ul class="open-board-questions">{items}</ul>')
-    return found
-
-
 def _prefill(picker_key: str, text_key: str) -> None:
     """Copy the picked generated question into the editable text box."""
     choice = st.session_state.get(picker_key)
