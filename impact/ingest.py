@@ -40,6 +40,10 @@ ROWS_REJECTED = "rows rejected"
 FILE_REJECTED = "file rejected"
 NOT_RECOGNISED = "not recognised"
 BEING_WRITTEN = "still being written"
+BEING_WRITTEN_MESSAGE = (
+    "the file changed while it was being read (still being copied?); "
+    "it is read again once it stops changing"
+)
 
 #: The column that says which period a row of each contract covers.
 PERIOD_COLUMN: dict[str, str] = {
@@ -108,6 +112,10 @@ class Output:
     key_to: str | None
     first_period: str | None = None
     last_period: str | None = None
+    #: While the Parquet is still being written (see :mod:`impact.staging`): the in-memory
+    #: table holding the rows, and this file's number in it. ``None`` once on disk.
+    staged: str | None = None
+    file_id: int | None = None
 
 
 @dataclass
@@ -183,7 +191,7 @@ def _good_record_lines(path: Path, rejected: list[int]) -> list[int]:
     return starts
 
 
-def _column_names(header: list[str]) -> list[str]:
+def column_names(header: list[str]) -> list[str]:
     """Names to read the file with: normalised, and unique even for blank or repeated cells."""
     names: list[str] = []
     seen: set[str] = set()
@@ -196,7 +204,8 @@ def _column_names(header: list[str]) -> list[str]:
     return names
 
 
-def _stat_changed(stat: FileStat) -> bool:
+def stat_changed(stat: FileStat) -> bool:
+    """True when the file is gone or its size or mtime moved since ``stat`` was taken."""
     try:
         now = stat.path.stat()
     except FileNotFoundError:
@@ -266,32 +275,48 @@ def ingest_file(
     finally:
         run.drop_temp()
 
-    if _stat_changed(stat):
+    if stat_changed(stat):
         run.discard()
-        return file_level(
-            BEING_WRITTEN,
-            "the file changed while it was being read (still being copied?); "
-            "it is read again once it stops changing",
-        )
+        return file_level(BEING_WRITTEN, BEING_WRITTEN_MESSAGE)
 
-    report.rows_read = run.rows_read
-    report.rows_rejected = run.rows_rejected
-    periods = [p for o in run.period_ranges for p in o if p]
+    findings = finish_report(
+        report,
+        run.rows_read,
+        run.rows_rejected,
+        run.period_ranges,
+        run.organisations,
+        run.findings,
+    )
+    priority = reader.priority(stat.path) if reader is not None else 0
+    return FileResult(report, findings, run.outputs, priority)
+
+
+def finish_report(
+    report: FileReport,
+    rows_read: int,
+    rows_rejected: int,
+    period_ranges: list[tuple[str | None, str | None]],
+    organisations: int,
+    findings: list[Finding],
+) -> list[Finding]:
+    """Fill in a read file's report; return its findings in line order, capped."""
+    report.rows_read = rows_read
+    report.rows_rejected = rows_rejected
+    periods = [p for o in period_ranges for p in o if p]
     report.first_period = min(periods) if periods else None
     report.last_period = max(periods) if periods else None
-    report.organisations = run.organisations
-    if run.rows_rejected:
+    report.organisations = organisations
+    if rows_rejected:
         report.status = ROWS_REJECTED
-        report.message = f"{run.rows_rejected} of {run.rows_read} row(s) rejected"
-    findings = sorted(run.findings, key=lambda f: f.line or 0)
+        report.message = f"{rows_rejected} of {rows_read} row(s) rejected"
+    findings = sorted(findings, key=lambda f: f.line or 0)
     if len(findings) > MAX_FINDINGS_PER_FILE:
         extra = len(findings) - MAX_FINDINGS_PER_FILE
         findings = findings[:MAX_FINDINGS_PER_FILE]
         findings.append(
-            Finding(stat.rel, None, "", "", f"… and {extra} more problem(s) not listed here")
+            Finding(report.path, None, "", "", f"… and {extra} more problem(s) not listed here")
         )
-    priority = reader.priority(stat.path) if reader is not None else 0
-    return FileResult(report, findings, run.outputs, priority)
+    return findings
 
 
 class _Run:
@@ -322,27 +347,20 @@ class _Run:
         keeps its position so the findings can name the line, and written without the
         rejected rows.
         """
-        names = _column_names(header)
-        types = contract.duckdb_types()
-        columns = ", ".join(f"{lit(n)}: {lit(types.get(n, 'VARCHAR'))}" for n in names)
-        nulls = ", ".join(lit(s) for s in contracts.NULL_STRINGS)
-        select = ", ".join(_select_column(c, c.name in names) for c in contract.columns)
+        names = column_names(header)
+        select = select_list(contract, names, trim=needs_trim(self.stat.path))
 
         def rows_sql(attempt: int) -> str:
             rejects, scan = f"_rj_{self.tag}_{attempt}", f"_rs_{self.tag}_{attempt}"
             self.temps += [rejects, scan]
-            return (
-                f"SELECT {select} "
-                f"FROM read_csv({lit(str(self.stat.path))}, header=true, auto_detect=false, "
-                f"delim=',', quote='\"', escape='\"', "
-                f"columns={{{columns}}}, nullstr=[{nulls}], store_rejects=true, "
-                f"rejects_table={lit(rejects)}, rejects_scan={lit(scan)})"
-            )
+            reader = read_csv_sql(contract, names, [self.stat.path], rejects, scan)
+            return f"SELECT {select} FROM {reader}"
 
         source = f"{lit(self.stat.rel)} AS source_file"
         # The file's name is added after the sort: a constant need not travel through it.
         tmp = self._copy(contract, f"SELECT *, {source} FROM ({rows_sql(1)} {_order_by(contract)})")
-        problems, summary, orgs = self._profile(contract, tmp)
+        problems, summary, orgs = profile(self.con, contract, f"read_parquet({lit(str(tmp))})")
+        summary.parquet = tmp.name
         if problems == 0:
             self._rejects(contract, f"_rj_{self.tag}_1")
             self._publish(contract, tmp, (summary, orgs))
@@ -402,14 +420,10 @@ class _Run:
 
     # -- writing and validation ------------------------------------------------------------
 
-    def _parquet_name(self, contract: Contract) -> str:
-        digest = hashlib.sha1(self.stat.rel.encode()).hexdigest()[:12]
-        return f"{digest}-{self.stat.size}-{self.stat.mtime_ns}-{contract.name}.parquet"
-
     def _copy(self, contract: Contract, select: str) -> Path:
         """Write rows to this file's Parquet for the contract, under a temporary name."""
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        tmp = self.out_dir / f"{self._parquet_name(contract)}.{self.tag}.tmp"
+        tmp = self.out_dir / f"{parquet_name(self.stat, contract)}.{self.tag}.tmp"
         self.pending[contract.name] = tmp
         self.con.execute(f"COPY ({select}) TO {lit(str(tmp))} ({PARQUET_OPTIONS})")
         return tmp
@@ -417,8 +431,8 @@ class _Run:
     def _publish(
         self, contract: Contract, tmp: Path, profile: tuple[Output, int] | None = None
     ) -> None:
-        summary, orgs = profile or self._profile(contract, tmp)[1:]
-        final = self.out_dir / self._parquet_name(contract)
+        summary, orgs = profile or self._profile_file(contract, tmp)
+        final = self.out_dir / parquet_name(self.stat, contract)
         os.replace(tmp, final)
         del self.pending[contract.name]
         summary.parquet = final.name
@@ -433,14 +447,8 @@ class _Run:
             f"SELECT line, column_name, CAST(error_type AS VARCHAR), csv_line, error_message "
             f"FROM {rejects} ORDER BY line"
         ).fetchall()
-        lines = sorted({int(r[0]) for r in rejected})
-        seen: set[int] = set()
-        for line, column, kind, csv_line, message in rejected:
-            if line in seen:  # one finding per rejected line is enough to act on
-                continue
-            seen.add(line)
-            message = without_paths(message or "", self.stat)
-            self._add(line, *_reject_words(contract, column or "", kind, csv_line, message))
+        findings, lines = reject_findings(contract, self.stat, rejected)
+        self.findings += findings
         self.rows_read += len(lines)
         self.rows_rejected += len(lines)
         return lines
@@ -496,42 +504,11 @@ class _Run:
         tmp = self._copy(contract, f"SELECT {cols} FROM {table} {where} {_order_by(contract)}")
         self._publish(contract, tmp)
 
-    def _profile(self, contract: Contract, path: Path) -> tuple[int, Output, int]:
-        """One pass over written rows: how many break a rule, and what they cover."""
-        period = PERIOD_COLUMN.get(contract.name)
-        date_key = next((k for k in contract.key if contract.column(k).type == "DATE"), None)
-        first_key = ident(contract.key[0])
-        keys = ", ".join(ident(k) for k in contract.key)
-        problems = " + ".join(
-            [
-                # A blank count read from validity alone is cheaper than filtering rows.
-                f"count(*) - count({ident(column)})"
-                if kind == "blank"
-                else f"count(*) FILTER ({rule})"
-                for column, rule, kind in _rules(contract)
-            ]
-            + [f"count(*) - count(DISTINCT hash({keys}))"]  # a collision only costs a re-check
-        )
-        has_org = "org_code" in contract.column_names
-        exprs = [
-            problems,
-            "count(*)",
-            f"CAST(min({ident(period)}) AS VARCHAR)" if period else "NULL",
-            f"CAST(max({ident(period)}) AS VARCHAR)" if period else "NULL",
-            f"CAST(min({ident(date_key)}) AS VARCHAR)" if date_key else "NULL",
-            f"CAST(max({ident(date_key)}) AS VARCHAR)" if date_key else "NULL",
-            # One distinct pass gives both the values and (as its length) their count.
-            f"list(DISTINCT CAST({first_key} AS VARCHAR)) FILTER ({first_key} IS NOT NULL)",
-            "count(DISTINCT org_code)" if has_org else "0",
-        ]
-        row = self.con.execute(
-            f"SELECT {', '.join(exprs)} FROM read_parquet({lit(str(path))})"
-        ).fetchone()
-        bad, rows, p_from, p_to, k_from, k_to, key_values, orgs = row
-        key_values = key_values or []
-        keys_kept = sorted(key_values) if len(key_values) <= MAX_KEY_VALUES else None
-        summary = Output(contract.name, path.name, rows, keys_kept, k_from, k_to, p_from, p_to)
-        return int(bad), summary, int(orgs)
+    def _profile_file(self, contract: Contract, path: Path) -> tuple[Output, int]:
+        """The summary of rows already written to a Parquet file."""
+        _bad, summary, orgs = profile(self.con, contract, f"read_parquet({lit(str(path))})")
+        summary.parquet = path.name
+        return summary, orgs
 
     # -- clean-up ------------------------------------------------------------------------
 
@@ -554,6 +531,123 @@ class _Run:
         self.pending = {}
 
 
+def profile(
+    con: duckdb.DuckDBPyConnection,
+    contract: Contract,
+    source: str,
+    also_bad: tuple[str, ...] = (),
+) -> tuple[int, Output, int]:
+    """One pass over read rows: how many break a rule, and what they cover.
+
+    ``source`` is what follows ``FROM``: a Parquet file, or a staged table and a filter.
+    ``also_bad`` are further SQL conditions that make a row count as a problem. The
+    summary's ``parquet`` is left blank for the caller to name.
+    """
+    period = PERIOD_COLUMN.get(contract.name)
+    date_key = next((k for k in contract.key if contract.column(k).type == "DATE"), None)
+    first_key = ident(contract.key[0])
+    keys = ", ".join(ident(k) for k in contract.key)
+    problems = " + ".join(
+        [
+            # A blank count read from validity alone is cheaper than filtering rows.
+            f"count(*) - count({ident(column)})" if kind == "blank" else f"count(*) FILTER ({rule})"
+            for column, rule, kind in _rules(contract)
+        ]
+        + [f"count(*) FILTER ({condition})" for condition in also_bad]
+        + [f"count(*) - count(DISTINCT hash({keys}))"]  # a collision only costs a re-check
+    )
+    has_org = "org_code" in contract.column_names
+    exprs = [
+        problems,
+        "count(*)",
+        f"CAST(min({ident(period)}) AS VARCHAR)" if period else "NULL",
+        f"CAST(max({ident(period)}) AS VARCHAR)" if period else "NULL",
+        f"CAST(min({ident(date_key)}) AS VARCHAR)" if date_key else "NULL",
+        f"CAST(max({ident(date_key)}) AS VARCHAR)" if date_key else "NULL",
+        # One distinct pass gives both the values and (as its length) their count.
+        f"list(DISTINCT CAST({first_key} AS VARCHAR)) FILTER ({first_key} IS NOT NULL)",
+        "count(DISTINCT org_code)" if has_org else "0",
+    ]
+    row = con.execute(f"SELECT {', '.join(exprs)} FROM {source}").fetchone()
+    bad, rows, p_from, p_to, k_from, k_to, key_values, orgs = row
+    key_values = key_values or []
+    keys_kept = sorted(key_values) if len(key_values) <= MAX_KEY_VALUES else None
+    summary = Output(contract.name, "", rows, keys_kept, k_from, k_to, p_from, p_to)
+    return int(bad), summary, int(orgs)
+
+
+def parquet_name(stat: FileStat, contract: Contract) -> str:
+    """The cache file for one file's rows of one contract: changes when the file does."""
+    digest = hashlib.sha1(stat.rel.encode()).hexdigest()[:12]
+    return f"{digest}-{stat.size}-{stat.mtime_ns}-{contract.name}.parquet"
+
+
+def read_csv_sql(
+    contract: Contract,
+    names: list[str],
+    paths: list[Path],
+    rejects: str,
+    scan: str,
+    null_strings: tuple[str, ...] = contracts.NULL_STRINGS,
+) -> str:
+    """The ``read_csv`` call for files laid out as ``names``, typed by the contract.
+
+    Several files are read as one (``file_index`` numbers them from 0, in list order).
+    """
+    types = contract.duckdb_types()
+    columns = ", ".join(f"{lit(n)}: {lit(types.get(n, 'VARCHAR'))}" for n in names)
+    nulls = ", ".join(lit(s) for s in null_strings)
+    files = ", ".join(lit(str(p)) for p in paths)
+    return (
+        f"read_csv([{files}], header=true, auto_detect=false, "
+        f"delim=',', quote='\"', escape='\"', "
+        f"columns={{{columns}}}, nullstr=[{nulls}], store_rejects=true, "
+        f"rejects_table={lit(rejects)}, rejects_scan={lit(scan)})"
+    )
+
+
+def select_list(contract: Contract, names: list[str], trim: bool = True) -> str:
+    """The contract's columns from a file read as ``names``; absent ones are NULL."""
+    return ", ".join(_select_column(c, c.name in names, trim) for c in contract.columns)
+
+
+def needs_trim(path: Path, block: int = 1 << 22) -> bool:
+    """True when a space appears after the header, so text values may need trimming.
+
+    DuckDB's ``trim`` removes spaces only; a file without one (the usual machine-written
+    extract) has nothing to trim, and skipping it saves a copy of every text value.
+    """
+    try:
+        with path.open("rb") as fh:
+            fh.readline(1 << 20)
+            while chunk := fh.read(block):
+                if b" " in chunk:
+                    return True
+    except OSError:
+        return True
+    return False
+
+
+def reject_findings(
+    contract: Contract, stat: FileStat, rejected: list[tuple[Any, ...]]
+) -> tuple[list[Finding], list[int]]:
+    """Findings for rows DuckDB could not read, one per line; and those lines, sorted.
+
+    ``rejected`` holds (line, column, error type, CSV line, message) rows in line order.
+    """
+    lines = sorted({int(r[0]) for r in rejected})
+    findings: list[Finding] = []
+    seen: set[int] = set()
+    for line, column, kind, csv_line, message in rejected:
+        if line in seen:  # one finding per rejected line is enough to act on
+            continue
+        seen.add(line)
+        message = without_paths(message or "", stat)
+        column, value, reason = _reject_words(contract, column or "", kind, csv_line, message)
+        findings.append(Finding(stat.rel, int(line), column, value, reason))
+    return findings, lines
+
+
 def _order_by(contract: Contract) -> str:
     """Rows grouped by organisation, so one organisation's query skips most row groups.
 
@@ -563,11 +657,11 @@ def _order_by(contract: Contract) -> str:
     return "ORDER BY org_code" if "org_code" in contract.column_names else ""
 
 
-def _select_column(column: contracts.Column, present: bool) -> str:
+def _select_column(column: contracts.Column, present: bool, trim: bool = True) -> str:
     name = ident(column.name)
     if not present:
         return f"CAST(NULL AS {column.type}) AS {name}"
-    if column.type == "VARCHAR":
+    if column.type == "VARCHAR" and trim:
         return f"nullif(trim({name}), '') AS {name}"
     return name
 

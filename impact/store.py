@@ -20,6 +20,9 @@ How it stays fast and safe:
 * Files are read in parallel (one cursor per worker; with more files than cores, one engine
   thread per file, largest first) and cross-file checks run only when
   :meth:`Store.findings` is asked for, so refreshing stays cheap.
+* Large files of one layout (a folder of monthly extracts) are read together into memory
+  and served at once while their Parquet is written behind (:mod:`impact.staging`);
+  :meth:`Store.flush` waits for that, and so does the end of the process.
 * One DuckDB connection per store; every query runs on its own cursor, because Streamlit
   serves sessions from several threads and DuckDB refuses concurrent use of one connection.
 """
@@ -29,18 +32,19 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import threading
 import time
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pandas as pd
 
-from impact import PROJECT_ROOT, config, contracts, queries, sources
+from impact import PROJECT_ROOT, config, contracts, queries, sources, staging
 from impact.contracts import Contract
 from impact.fingerprint import DEMO_FOLDER, FileStat, extract_files, fingerprint
 from impact.ingest import (
@@ -57,9 +61,11 @@ from impact.ingest import (
 )
 from impact.queries import QUERIES_DIR
 from impact.sources._common import SQL_PREFIX
+from impact.staging import STAGE_SCHEMA
 
 __all__ = ["CATALOGUE_DIR", "FileReport", "Store", "open_store"]
 
+LOG = logging.getLogger(__name__)
 CATALOGUE_DIR = PROJECT_ROOT / "impact" / "catalogue"
 #: How catalogue files are named in reports and in ``source_file``.
 CATALOGUE_PREFIX = "national catalogue/"
@@ -122,6 +128,14 @@ class Store:
         )
         with contextlib.suppress(duckdb.Error):  # a speed-up; older engines lack the setting
             self._con.execute("SET parquet_metadata_cache = true")
+        self._con.execute(f"CREATE SCHEMA IF NOT EXISTS {STAGE_SCHEMA}")
+        #: Staged tables (see :mod:`impact.staging`) and the file numbers each was made with.
+        self._staged_ids: dict[str, set[int]] = {}
+        #: One thread writes staged files' Parquet, in the order they were read.
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="impact-cache")
+        # (At exit Python lets the thread finish what is queued, so the next start parses
+        # nothing that was read in full.)
+        self._writes: list[Future[None]] = []
         self._lock = threading.RLock()
         self._results: dict[str, FileResult] = {}
         self._stamps: dict[str, tuple[int, int]] = {}
@@ -155,6 +169,17 @@ class Store:
         data = [r.report for r in results if r.report.origin == "data"]
         catalogue = [r.report for r in results if r.report.origin != "data"]
         return sorted(data, key=lambda r: r.path) + sorted(catalogue, key=lambda r: r.path)
+
+    def flush(self) -> None:
+        """Wait until every staged file's Parquet cache is written and the views use it."""
+        while True:
+            with self._lock:
+                pending = [f for f in self._writes if not f.done()]
+                self._writes = pending
+            if not pending:
+                return
+            for future in pending:
+                future.result()
 
     def findings(self) -> pd.DataFrame:
         """Every finding: per-file rejections (errors) and cross-file checks (warnings).
@@ -198,10 +223,18 @@ class Store:
                     del self._results[rel]
                     self._stamps.pop(rel, None)
             self._build_views()
+            self._drop_unused_stages()
             self._save_manifest()
             self._collect_garbage()
             self.fingerprint = fp
             self._findings = None
+            staged = [
+                (stat.rel, self._results[stat.rel])
+                for stat in todo
+                if any(o.staged for o in self._results[stat.rel].outputs.values())
+            ]
+            if staged:
+                self._writes.append(self._writer.submit(self._write_staged, staged))
             return True
 
     def _override_findings(self, cur: duckdb.DuckDBPyConnection) -> list[Finding]:
@@ -291,7 +324,10 @@ class Store:
             return False
         if result.report.status == BEING_WRITTEN:
             return False
-        return all((self.parquet_dir / o.parquet).exists() for o in result.outputs.values())
+        return all(
+            o.staged in self._staged_ids or (self.parquet_dir / o.parquet).exists()
+            for o in result.outputs.values()
+        )
 
     def _ingest(self, todo: list[FileStat]) -> list[FileResult]:
         if not todo:
@@ -299,28 +335,112 @@ class Store:
         sources.all_readers()  # import every reader once, before worker threads need them
         self.files_ingested += len(todo)
 
-        def one(stat: FileStat) -> FileResult:
+        def one(stat: FileStat) -> dict[str, FileResult]:
             origin = "catalogue" if stat.rel.startswith(CATALOGUE_PREFIX) else "data"
             cur = self.cursor()
             try:
-                return ingest_file(cur, stat, self.parquet_dir, origin)
+                return {stat.rel: ingest_file(cur, stat, self.parquet_dir, origin)}
             finally:
                 cur.close()
 
+        def chunk_task(chunk: list[staging.Candidate]) -> dict[str, FileResult]:
+            cur = self.cursor()
+            try:
+                table, staged = staging.stage_chunk(cur, chunk)
+            except Exception:  # noqa: BLE001 - read them one by one; that reports the fault
+                staged = {c.stat.rel: None for c in chunk}
+                table = ""
+            finally:
+                cur.close()
+            done: dict[str, FileResult] = {}
+            ids: set[int] = set()
+            for file_id, cand in enumerate(chunk, start=1):
+                result = staged[cand.stat.rel]
+                if result is None:
+                    done |= one(cand.stat)
+                else:
+                    done[cand.stat.rel] = result
+                    if result.outputs:
+                        ids.add(file_id)
+            if ids:  # the caller holds the store's lock: a plain dict write is safe here
+                self._staged_ids[table] = ids
+            return done
+
         cores = os.cpu_count() or 1
-        if len(todo) <= cores:  # few files: let DuckDB spread each one over the cores
-            if len(todo) == 1:
-                return [one(todo[0])]
-            with ThreadPoolExecutor(max_workers=len(todo)) as pool:
-                return list(pool.map(one, todo))
-        # Many files: one file per core, each on one engine thread. DuckDB splitting every
-        # small file over threads that other files' reads already keep busy only adds
-        # scheduling; one worker more than cores fills the gaps while a file is opened.
-        # The largest files start first, so no core is left idle waiting on one at the end.
-        order = sorted(range(len(todo)), key=lambda i: -todo[i].size)
-        with self._engine_threads(1), ThreadPoolExecutor(max_workers=cores + 1) as pool:
-            done = dict(zip(order, pool.map(one, [todo[i] for i in order]), strict=True))
-        return [done[i] for i in range(len(todo))]
+        data = [s for s in todo if not s.rel.startswith(CATALOGUE_PREFIX)]
+        groups, rest = staging.plan(data)
+        rest += [s for s in todo if s.rel.startswith(CATALOGUE_PREFIX)]
+        tasks: list[tuple[int, Callable[[], dict[str, FileResult]]]] = [
+            (sum(c.stat.size for c in chunk), lambda chunk=chunk: chunk_task(chunk))
+            for group in groups
+            for chunk in staging.split(group, cores + 1)
+        ]
+        tasks += [(stat.size, lambda stat=stat: one(stat)) for stat in rest]
+        # The largest work starts first, so no core is left idle waiting on one at the end.
+        tasks.sort(key=lambda t: -t[0])
+        done: dict[str, FileResult] = {}
+        if len(tasks) == 1:  # let DuckDB spread the one task over the cores
+            done = tasks[0][1]()
+        elif len(tasks) <= cores:
+            with ThreadPoolExecutor(max_workers=len(tasks)) as pool:
+                for part in pool.map(lambda t: t[1](), tasks):
+                    done |= part
+        else:
+            # Many tasks: one per core, each on one engine thread. DuckDB splitting every
+            # small read over threads that other reads already keep busy only adds
+            # scheduling; one worker more than cores fills the gaps while a file is opened.
+            with self._engine_threads(1), ThreadPoolExecutor(max_workers=cores + 1) as pool:
+                for part in pool.map(lambda t: t[1](), tasks):
+                    done |= part
+        return [done[s.rel] for s in todo]
+
+    def _write_staged(self, staged: list[tuple[str, FileResult]]) -> None:
+        """Write staged files' Parquet (in the background), then point the views at it.
+
+        A file re-read or removed meanwhile is skipped; its stale rows stay out of the
+        views and its table is dropped once no current file needs it.
+        """
+        written: list[Output] = []
+        cur = self.cursor()
+        try:
+            for rel, result in staged:
+                for name, out in result.outputs.items():
+                    with self._lock:
+                        current = self._results.get(rel) is result and out.staged is not None
+                    if not current:
+                        continue
+                    assert out.staged is not None and out.file_id is not None
+                    try:
+                        staging.write_parquet(
+                            cur,
+                            contracts.CONTRACTS[name],
+                            rel,
+                            out.staged,
+                            out.file_id,
+                            self.parquet_dir / out.parquet,
+                        )
+                    except (duckdb.Error, OSError) as exc:
+                        # The rows stay served from memory; only a restart re-reads them.
+                        LOG.warning("the cache of %s could not be written: %s", rel, exc)
+                        continue
+                    written.append(out)
+        finally:
+            cur.close()
+            with self._lock:
+                for out in written:
+                    out.staged = None
+                    out.file_id = None
+                if written:
+                    self._build_views()
+                    self._drop_unused_stages()
+                    self._save_manifest()
+
+    def _drop_unused_stages(self) -> None:
+        """Drop staged tables that no current file's rows are served from any more."""
+        used = {o.staged for r in self._results.values() for o in r.outputs.values()}
+        for table in [t for t in self._staged_ids if t not in used]:
+            del self._staged_ids[table]
+            self._con.execute(f"DROP TABLE IF EXISTS {table}")
 
     @contextlib.contextmanager
     def _engine_threads(self, threads: int) -> Iterator[None]:
@@ -368,19 +488,17 @@ class Store:
         if dirty:
             statements = []  # the table was just created by _resolve_duplicates
         parts: list[str] = []
-        clean = [self._pq(o) for rel, _r, o in analyst if rel not in dirty]
+        clean = [(rel, o) for rel, _r, o in analyst if rel not in dirty]
         if clean:
-            parts.append(f"SELECT {cols} FROM read_parquet([{', '.join(clean)}])")
+            parts.append(self._rows_sql(contract, clean))
         if dirty:
-            files = ", ".join(self._pq(o) for rel, _r, o in analyst if rel in dirty)
+            rows = self._rows_sql(contract, [(rel, o) for rel, _r, o in analyst if rel in dirty])
             on = " AND ".join(
                 f"p.{ident(k)} IS NOT DISTINCT FROM l.{ident(k)}"
                 for k in (*contract.key, "source_file")
             )
             p_cols = ", ".join("p." + ident(c) for c in (*contract.column_names, "source_file"))
-            parts.append(
-                f"SELECT {p_cols} FROM read_parquet([{files}]) p ANTI JOIN {losers_table} l ON {on}"
-            )
+            parts.append(f"SELECT {p_cols} FROM ({rows}) p ANTI JOIN {losers_table} l ON {on}")
         own = " UNION ALL ".join(parts) if parts else _empty_select(contract)
         if catalogue:
             cat = ", ".join(self._pq(o) for o in catalogue)
@@ -396,6 +514,26 @@ class Store:
 
     def _pq(self, out: Output) -> str:
         return lit(str(self.parquet_dir / out.parquet))
+
+    def _rows_sql(self, contract: Contract, outputs: list[tuple[str, Output]]) -> str:
+        """A SELECT of the given files' rows (contract columns and ``source_file``).
+
+        Files already cached are read from Parquet in one scan; staged files from their
+        in-memory table, one scan per table.
+        """
+        cols = ", ".join(ident(c) for c in (*contract.column_names, "source_file"))
+        parts: list[str] = []
+        cached = [self._pq(o) for _rel, o in outputs if not o.staged]
+        if cached:
+            parts.append(f"SELECT {cols} FROM read_parquet([{', '.join(cached)}])")
+        tables: dict[str, dict[int, str]] = {}
+        for rel, o in outputs:
+            if o.staged and o.file_id is not None:
+                tables.setdefault(o.staged, {})[o.file_id] = rel
+        for table, files in tables.items():
+            filtered = set(files) != self._staged_ids.get(table, set())
+            parts.append(staging.relation(contract, table, files, filtered))
+        return " UNION ALL ".join(parts)
 
     def _resolve_duplicates(
         self,
@@ -422,7 +560,7 @@ class Store:
         )
         rank = {rel: i for i, (rel, _r, _o) in enumerate(ranked)}
         values = ", ".join(f"({lit(rel)}, {i})" for rel, i in rank.items())
-        files = ", ".join(self._pq(o) for _rel, _r, o in ranked)
+        rows = self._rows_sql(contract, [(rel, o) for rel, _r, o in ranked])
         keys = ", ".join(ident(k) for k in contract.key)
         others = [ident(c) for c in contract.column_names if c not in contract.key]
         content = f"hash({', '.join(others)})" if others else "0"
@@ -430,7 +568,7 @@ class Store:
             f"CREATE OR REPLACE TABLE {losers_table} AS "
             f"WITH rk(source_file, rnk) AS (VALUES {values}), "
             f"r AS (SELECT {keys}, source_file, rnk, {content} AS content "
-            f"FROM read_parquet([{files}]) JOIN rk USING (source_file)) "
+            f"FROM ({rows}) JOIN rk USING (source_file)) "
             f"SELECT {keys}, source_file, arg_max(source_file, rnk) OVER w AS winner, "
             f"content <> arg_max(content, rnk) OVER w AS differs "
             f"FROM r WINDOW w AS (PARTITION BY {keys}) "
@@ -477,7 +615,10 @@ class Store:
             return
         try:
             for rel, entry in raw["files"].items():
-                self._results[rel] = FileResult.from_json(entry["result"])
+                result = FileResult.from_json(entry["result"])
+                for out in result.outputs.values():  # another process's memory: not ours
+                    out.staged = out.file_id = None
+                self._results[rel] = result
                 self._stamps[rel] = (entry["size"], entry["mtime_ns"])
         except (KeyError, TypeError):
             self._results.clear()

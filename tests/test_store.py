@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from impact import ingest, queries
+from impact import ingest, queries, staging
 from impact.store import CATALOGUE_PREFIX, Store, open_store, reset_stores
 
 OBS_HEADER = "metric_id,org_code,period_start,value,numerator,denominator\n"
@@ -43,8 +43,18 @@ def bump(path: Path, text: str) -> None:
     os.utime(path, ns=(before + 2_000_000_000, before + 2_000_000_000))
 
 
-@pytest.fixture
-def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path, Path]:
+@pytest.fixture(params=["cached at once", "staged"])
+def folders(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Path, Path]:
+    """A data folder, cache and catalogue; every store test runs on both ingest paths.
+
+    "staged": every file counts as large, so it is read with others of its layout into
+    memory and its Parquet written behind (:mod:`impact.staging`); the rules must hold
+    exactly as when each file is cached at once.
+    """
+    if request.param == "staged":
+        monkeypatch.setattr(staging, "STAGE_MIN_BYTES", 0)
     data, cache, catalogue = tmp_path / "data", tmp_path / "cache", tmp_path / "catalogue"
     data.mkdir()
     write(catalogue / "metrics.csv", METRICS)
@@ -207,6 +217,7 @@ def test_restart_with_unchanged_files_parses_no_csv_and_a_change_parses_one(fold
     first = make(folders)
     assert first.files_ingested == 4  # two extracts and the two catalogue files
     expected = rows(first, "SELECT * FROM observations ORDER BY period_start")
+    first.flush()  # a staged file's cache is written behind; a restart needs it on disk
 
     again = make(folders)
     assert again.files_ingested == 0
@@ -215,6 +226,7 @@ def test_restart_with_unchanged_files_parses_no_csv_and_a_change_parses_one(fold
     assert findings_for(again, "b.csv")[0][:2] == (3, "org_code")
 
     bump(b, OBS_HEADER + "m_pct,T01,2025-02-01,77,,\n")
+    again.flush()
     third = make(folders)
     assert third.files_ingested == 1
     assert rows(third, "SELECT value FROM observations ORDER BY period_start") == [(75.0,), (77.0,)]
@@ -362,7 +374,7 @@ def test_an_exported_question_log_does_not_switch_the_demo_off(folders) -> None:
 def test_a_file_that_changes_while_read_is_reported_and_retried(folders, monkeypatch) -> None:
     data = folders[0]
     write(data / "obs.csv", OBS_HEADER + "m_pct,T01,2025-01-01,75,,\n")
-    monkeypatch.setattr(ingest, "_stat_changed", lambda stat: stat.rel == "obs.csv")
+    monkeypatch.setattr(ingest, "stat_changed", lambda stat: stat.rel == "obs.csv")
     store = make(folders)
     assert report(store, "obs.csv").status == ingest.BEING_WRITTEN
     assert rows(store, "SELECT count(*) FROM observations") == [(0,)]
@@ -491,6 +503,7 @@ def test_many_files_are_written_sorted_by_organisation_and_engine_threads_restor
         bump(path, path.read_text() + f"m_pct,T02,2024-{month:02d}-01,50,,\n")
     assert store.refresh()
     assert rows(store, "SELECT current_setting('threads')") == [(3,)]
+    store.flush()
     current = {f"{path.stat().st_size}-{path.stat().st_mtime_ns}-" for path in data.iterdir()}
     written = [
         path
