@@ -7,8 +7,9 @@ that memory and caches never leak from one into the other:
 
 * a bare DuckDB typed ingest (``CREATE TABLE … AS SELECT * FROM read_csv(…)``, no checks),
   the practical limit for reading those files;
-* our cold ingest (every check, Parquet cache written) and our end-to-end answer (latest
-  value and mean of every organisation × metric);
+* our cold ingest (every check; until every file is queryable) and our end-to-end answer
+  (latest value and mean of every organisation × metric); large files' Parquet cache is
+  written behind (:mod:`impact.staging`), and ``cache_written_s`` says when it was done;
 * what a Python analyst would write with pandas (``read_csv`` + ``concat`` + ``groupby``);
 * a restart with unchanged files, the pick-up of one new monthly file, one organisation's
   query on the warm store and, when the SPC engine is present, SPC over every series.

@@ -295,3 +295,49 @@ def test_split_balances_chunks_by_size() -> None:
     assert len(chunks) == 3
     assert sorted(sum(c.stat.size for c in chunk) for chunk in chunks) == [6, 7, 9]
     assert staging.split(group[:2], 3) == [[group[0]], [group[1]]]
+
+
+def test_the_board_pages_read_staged_rows_as_they_read_cached_ones(tmp_path, monkeypatch) -> None:
+    """The app on a copy of the demo data, every file staged and its cache held back."""
+    import shutil
+
+    from streamlit.testing.v1 import AppTest
+
+    from impact import PROJECT_ROOT
+    from impact.board import build_board
+
+    data = tmp_path / "data"
+    shutil.copytree(PROJECT_ROOT / "data" / "demo", data)
+    at_once = Store(data, tmp_path / "at-once")  # small files: cached at once
+    assert staged_tables(at_once) == 0
+
+    monkeypatch.setattr(staging, "STAGE_MIN_BYTES", 0)
+    monkeypatch.setenv("IMPACT_DATA_DIR", str(data))
+    monkeypatch.setenv("IMPACT_CACHE_DIR", str(tmp_path / "cache"))
+    held = HeldWriter(monkeypatch)
+
+    def overview() -> tuple[AppTest, str]:
+        at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=30)
+        at.query_params.update({"org": "XRA05"})
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        text = "\n".join(m.value for m in at.markdown)
+        return at, text
+
+    try:
+        at, text = overview()
+        f = at.session_state["_filters_state"]
+        expected = build_board(at_once.query, "XRA05", f.period_from, f.period_to)
+        answer = expected.answer("ae_4hr_all")
+        assert observation_parquet(at_once) and not list(
+            (tmp_path / "cache").rglob("*observations.parquet")
+        )
+        assert answer.answer in text and f"**{answer.latest_text}**" in text
+    finally:
+        held.release.set()
+    from impact.store import open_store
+
+    open_store().flush()
+    assert list((tmp_path / "cache").rglob("*observations.parquet"))
+    _at, text = overview()
+    assert answer.answer in text and f"**{answer.latest_text}**" in text
