@@ -228,14 +228,10 @@ def ingest_file(
     con: duckdb.DuckDBPyConnection, stat: FileStat, out_dir: Path, origin: str = "data"
 ) -> FileResult:
     """Read, validate and persist one file. Never raises for a bad file: it reports it."""
-    report = FileReport(
-        path=stat.rel, origin=origin, size=stat.size, mtime=stat.mtime_ns / 1e9, status=OK
-    )
+    report = new_report(stat, origin)
 
     def file_level(status: str, message: str) -> FileResult:
-        report.status = status
-        report.message = message
-        return FileResult(report, [Finding(stat.rel, None, "", "", message)], {})
+        return file_problem(report, status, message)
 
     if stat.size == 0:
         return file_level(FILE_REJECTED, "the file is empty (it is retried when it changes)")
@@ -289,6 +285,20 @@ def ingest_file(
     )
     priority = reader.priority(stat.path) if reader is not None else 0
     return FileResult(report, findings, run.outputs, priority)
+
+
+def new_report(stat: FileStat, origin: str = "data") -> FileReport:
+    """The report of a file about to be read: ok until something says otherwise."""
+    return FileReport(
+        path=stat.rel, origin=origin, size=stat.size, mtime=stat.mtime_ns / 1e9, status=OK
+    )
+
+
+def file_problem(report: FileReport, status: str, message: str) -> FileResult:
+    """The result for a file whose problem is with the file as a whole: no rows used."""
+    report.status = status
+    report.message = message
+    return FileResult(report, [Finding(report.path, None, "", "", message)], {})
 
 
 def finish_report(
@@ -358,9 +368,8 @@ class _Run:
 
         source = f"{lit(self.stat.rel)} AS source_file"
         # The file's name is added after the sort: a constant need not travel through it.
-        tmp = self._copy(contract, f"SELECT *, {source} FROM ({rows_sql(1)} {_order_by(contract)})")
+        tmp = self._copy(contract, f"SELECT *, {source} FROM ({rows_sql(1)} {order_by(contract)})")
         problems, summary, orgs = profile(self.con, contract, f"read_parquet({lit(str(tmp))})")
-        summary.parquet = tmp.name
         if problems == 0:
             self._rejects(contract, f"_rj_{self.tag}_1")
             self._publish(contract, tmp, (summary, orgs))
@@ -501,7 +510,7 @@ class _Run:
                 self._add(line, column, value or "", _check_words(contract, column, value, kind))
         cols = ", ".join(ident(c) for c in (*contract.column_names, "source_file"))
         where = f"WHERE rowid NOT IN (SELECT rid FROM {bad})" if n_bad else ""
-        tmp = self._copy(contract, f"SELECT {cols} FROM {table} {where} {_order_by(contract)}")
+        tmp = self._copy(contract, f"SELECT {cols} FROM {table} {where} {order_by(contract)}")
         self._publish(contract, tmp)
 
     def _profile_file(self, contract: Contract, path: Path) -> tuple[Output, int]:
@@ -648,7 +657,7 @@ def reject_findings(
     return findings, lines
 
 
-def _order_by(contract: Contract) -> str:
+def order_by(contract: Contract) -> str:
     """Rows grouped by organisation, so one organisation's query skips most row groups.
 
     Only ``org_code`` is sorted on: it is what the pruning needs, and a one-column sort
