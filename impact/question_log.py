@@ -30,7 +30,7 @@ import pandas as pd
 from impact import config
 from impact.contracts import BOARD_QUESTIONS, QUESTION_STATUSES
 from impact.csv_safe import FORMULA_STARTS, to_safe_csv
-from impact.queries import load_sql as _sql
+from impact.sql import load_sql as _sql
 
 #: The log's file name inside the data folder. Not a CSV, so the store never reads it.
 LOG_FILE_NAME = "board_questions.duckdb"

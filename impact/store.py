@@ -44,7 +44,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from impact import PROJECT_ROOT, config, contracts, queries, sources, staging
+from impact import PROJECT_ROOT, config, contracts, sources, sql, staging
 from impact.contracts import Contract
 from impact.fingerprint import DEMO_FOLDER, FileStat, extract_files, fingerprint
 from impact.ingest import (
@@ -59,8 +59,8 @@ from impact.ingest import (
     lit,
     read_header,
 )
-from impact.queries import QUERIES_DIR
 from impact.sources._common import SQL_PREFIX
+from impact.sql import QUERIES_DIR
 from impact.staging import STAGE_SCHEMA
 
 __all__ = ["CATALOGUE_DIR", "FileReport", "Store", "open_store"]
@@ -158,7 +158,7 @@ class Store:
         """Run ``queries/<name>.sql`` with bound parameters on a fresh cursor."""
         cur = self.cursor()
         try:
-            return queries.run(cur, name, **params)
+            return sql.run(cur, name, **params)
         finally:
             cur.close()
 
@@ -462,8 +462,8 @@ class Store:
             statements += self._contract_statements(contract)
         self._con.execute("BEGIN TRANSACTION")
         try:
-            for sql in statements:
-                self._con.execute(sql)
+            for statement in statements:
+                self._con.execute(statement)
             self._con.execute("COMMIT")
         except BaseException:
             self._con.execute("ROLLBACK")

@@ -235,7 +235,7 @@ def capability_query():
     import duckdb
 
     from impact.contracts import CAPABILITY, SELF_ASSESSMENT
-    from impact.queries import run
+    from impact.sql import run
 
     con = duckdb.connect(
         config={"autoinstall_known_extensions": False, "autoload_known_extensions": False}

@@ -455,7 +455,7 @@ def mini_query():
     import duckdb
 
     from impact.contracts import CONTRACTS
-    from impact.queries import run
+    from impact.sql import run
 
     con = duckdb.connect(
         config={"autoinstall_known_extensions": False, "autoload_known_extensions": False}

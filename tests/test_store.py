@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from impact import ingest, queries, staging
+from impact import ingest, sql, staging
 from impact.store import CATALOGUE_PREFIX, Store, open_store, reset_stores
 
 OBS_HEADER = "metric_id,org_code,period_start,value,numerator,denominator\n"
@@ -310,9 +310,9 @@ def test_bound_parameters_cannot_inject_sql(folders) -> None:
     assert store.query("store_org_series", org_code="'; DROP VIEW observations; --").empty
     assert len(store.query("store_org_series", org_code="T01")) == 1
     for bad in ("../secret", "store_org_series.sql", "a/b"):
-        with pytest.raises(queries.QueryError):
+        with pytest.raises(sql.QueryError):
             store.query(bad)
-    with pytest.raises(queries.QueryError, match="missing"):
+    with pytest.raises(sql.QueryError, match="missing"):
         store.query("store_org_series")
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 
 from impact.contracts import CONTRACTS, OBSERVATIONS, ORGANISATIONS
-from impact.queries import load_sql, parameter_names
+from impact.sql import load_sql, parameter_names
 
 #: Readers' statements live in ``queries/`` beside every other named query, prefixed so a
 #: newcomer finds a publication's SQL by its name: ``queries/source_ae_monthly_*.sql``.

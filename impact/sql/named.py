@@ -60,13 +60,14 @@ def parameter_names(sql: str) -> set[str]:
     return set(_PARAM.findall(without_strings))
 
 
-def run(
-    con: duckdb.DuckDBPyConnection, name: str, folder: Path = QUERIES_DIR, **params: Any
-) -> pd.DataFrame:
-    """Run a named query on ``con`` with bound parameters and return a DataFrame.
+def bind(
+    name: str, params: dict[str, Any], folder: Path = QUERIES_DIR
+) -> tuple[str, dict[str, Any] | None]:
+    """The SQL of a named query and its parameters, checked against what the text names.
 
     Exactly the parameters the statement names must be given: a missing one would fail
     inside DuckDB with a less helpful message, an unknown one is almost always a typo.
+    Paths are passed as text (DuckDB binds ``str``, not ``Path``).
     """
     sql = load_sql(name, folder)
     wanted = parameter_names(sql)
@@ -77,4 +78,21 @@ def run(
             f"query {name!r} takes parameters {sorted(wanted)}; "
             f"missing {sorted(missing)}, unknown {sorted(unknown)}"
         )
-    return con.execute(sql, params if wanted else None).df()
+    bound = {k: (str(v) if isinstance(v, Path) else v) for k, v in params.items()}
+    return sql, (bound or None)
+
+
+def run(
+    con: duckdb.DuckDBPyConnection, name: str, folder: Path = QUERIES_DIR, **params: Any
+) -> pd.DataFrame:
+    """Run a named query on ``con`` with bound parameters and return a DataFrame."""
+    sql, bound = bind(name, params, folder)
+    return con.execute(sql, bound).df()
+
+
+def relation(
+    con: duckdb.DuckDBPyConnection, name: str, folder: Path = QUERIES_DIR, **params: Any
+) -> duckdb.DuckDBPyRelation:
+    """A named query as a lazy DuckDB relation (readers and staged reads build on it)."""
+    sql, bound = bind(name, params, folder)
+    return con.sql(sql, params=bound)
