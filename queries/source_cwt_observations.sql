@@ -54,12 +54,12 @@ levels AS (
     GROUP BY metric_id, period_start
 )
 SELECT
-    CAST(metric_id AS VARCHAR) AS metric_id,
-    CAST(org_code AS VARCHAR) AS org_code,
-    CAST(period_start AS DATE) AS period_start,
-    CAST(100 * within_standard / total_treated AS DOUBLE) AS value,
-    CAST(within_standard AS DOUBLE) AS numerator,
-    CAST(total_treated AS DOUBLE) AS denominator,
-    CAST(source_line AS BIGINT) AS source_line
+    metric_id,
+    org_code,
+    period_start,
+    100 * within_standard / total_treated AS value,
+    within_standard AS numerator,
+    total_treated AS denominator,
+    source_line
 FROM levels
 WHERE total_treated > 0

@@ -7,16 +7,11 @@ WITH named AS (
     FROM appointments
     GROUP BY org_code
 )
-SELECT
-    CAST(org_code AS VARCHAR) AS org_code,
-    CAST(org_name AS VARCHAR) AS org_name,
-    CAST('other' AS VARCHAR) AS org_type,
-    CAST(region_code AS VARCHAR) AS parent_code,
-    CAST(source_line AS BIGINT) AS source_line
+SELECT org_code, org_name, 'other' AS org_type, region_code AS parent_code, source_line
 FROM named
 UNION ALL
-SELECT DISTINCT region_code, region_name, 'region', 'ENG', CAST(NULL AS BIGINT)
+SELECT DISTINCT region_code, region_name, 'region', 'ENG', NULL
 FROM appointments
 WHERE region_code IS NOT NULL
 UNION ALL
-SELECT 'ENG', 'ENGLAND', 'nation', CAST(NULL AS VARCHAR), CAST(NULL AS BIGINT)
+SELECT 'ENG', 'England', 'nation', NULL, NULL

@@ -17,11 +17,11 @@ icbs AS (
     WHERE nullif(trim(icb_code), '') IS NOT NULL
 )
 SELECT
-    CAST(icb_code AS VARCHAR) AS org_code,
-    CAST(icb_name AS VARCHAR) AS org_name,
-    CAST('icb' AS VARCHAR) AS org_type,
-    CAST(region_code AS VARCHAR) AS parent_code,
-    CAST(source_line AS BIGINT) AS source_line
+    icb_code AS org_code,
+    icb_name AS org_name,
+    'icb' AS org_type,
+    region_code AS parent_code,
+    source_line
 FROM icbs
 UNION ALL
 SELECT region_code, any_value(region_name ORDER BY source_line), 'region', 'ENG', min(source_line)
@@ -29,4 +29,4 @@ FROM icbs
 WHERE region_code IS NOT NULL
 GROUP BY region_code
 UNION ALL
-SELECT 'ENG', 'ENGLAND', 'nation', CAST(NULL AS VARCHAR), CAST(NULL AS BIGINT)
+SELECT 'ENG', 'England', 'nation', NULL, NULL

@@ -6,12 +6,12 @@ WITH raw AS (
     FROM read_csv($path, all_varchar = true, header = true)
 )
 SELECT
-    CAST(upper(trim(region_code)) AS VARCHAR) AS org_code,
-    CAST(regexp_replace(trim(region_name), '\s+', ' ', 'g') AS VARCHAR) AS org_name,
-    CAST('region' AS VARCHAR) AS org_type,
-    CAST('ENG' AS VARCHAR) AS parent_code,
-    CAST(source_line AS BIGINT) AS source_line
+    upper(trim(region_code)) AS org_code,
+    regexp_replace(trim(region_name), '\s+', ' ', 'g') AS org_name,
+    'region' AS org_type,
+    'ENG' AS parent_code,
+    source_line
 FROM raw
 WHERE nullif(trim(region_code), '') IS NOT NULL
 UNION ALL
-SELECT 'ENG', 'ENGLAND', 'nation', CAST(NULL AS VARCHAR), CAST(NULL AS BIGINT)
+SELECT 'ENG', 'England', 'nation', NULL, NULL
