@@ -237,3 +237,21 @@ def test_names_an_analyst_writes_are_shown_as_written(tmp_path: Path) -> None:
         "Y56": "NHS England London",
         "ENG": "England",
     }
+
+
+def test_a_real_trust_and_its_hierarchy_are_named_as_people_write_them(tmp_path: Path) -> None:
+    """The A&E file and the ODS trust list together, as an analyst drops them in."""
+    data = tmp_path / "data"
+    data.mkdir()
+    ae = shared_path("data", "nhs-england", "ae-monthly-2024-25", "Monthly-AE-March-2025.csv")
+    (data / ae.name).write_bytes(ae.read_bytes())
+    ods = shared_path("data", "ods", "trusts_etr_2026-01.csv")
+    (data / ods.name).write_bytes(ods.read_bytes())
+    store = Store(data, tmp_path / "cache")
+    names = dict(store.cursor().execute("SELECT org_code, org_name FROM organisations").fetchall())
+    assert names["RRK"] == "University Hospitals Birmingham NHS Foundation Trust"
+    assert names["QHL"] == "NHS Birmingham and Solihull Integrated Care Board"
+    assert names["Y60"] == "NHS England Midlands"
+    assert names["RQ3"] == "Birmingham Women's and Children's NHS Foundation Trust"
+    assert names["ENG"] == "England"
+    assert not [n for n in names.values() if n.isupper() and len(n) > 8]
