@@ -9,6 +9,7 @@ claim it, however many of a publication's columns it also carries.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 import duckdb
@@ -34,7 +35,7 @@ def is_contract_header(header: list[str]) -> bool:
     return any(set(c.required_names) <= cells for c in CONTRACTS.values())
 
 
-def header_has(header: list[str], required: frozenset[str] | set[str]) -> bool:
+def header_has(header: list[str], required: AbstractSet[str]) -> bool:
     """Whether a header holds all ``required`` cells (normalised) and is not one of ours."""
     return required <= header_set(header) and not is_contract_header(header)
 

@@ -29,6 +29,7 @@ proper case here, once for every reader (:mod:`impact.sources.names`).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,27 +89,22 @@ class Layout:
     """One header layout of a publication and the statements that read it.
 
     ``required`` holds the header cells (normalised: lower case, single spaces) that
-    identify the layout; with ``exact`` the header may hold nothing else.
+    identify the layout; with ``exact`` the header may hold nothing else. ``outputs`` maps
+    each contract to the statement giving its rows; with ``rows``, those statements read
+    the relation ``rows.alias`` that statement gives instead of the file.
     """
 
-    required: frozenset[str]
+    required: AbstractSet[str]
     outputs: Mapping[str, Statement]
     rows: Statement | None = None
     exact: bool = False
 
-    def __init__(
-        self,
-        required: set[str] | frozenset[str],
-        outputs: Mapping[str, Statement],
-        rows: Statement | None = None,
-        exact: bool = False,
-    ) -> None:
-        if rows is not None and (rows.alias is None or any(s.params for s in outputs.values())):
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "required", frozenset(self.required))
+        if self.rows is None:
+            return
+        if self.rows.alias is None or any(s.params for s in self.outputs.values()):
             raise ValueError("a rows statement needs an alias, and outputs over it no parameters")
-        object.__setattr__(self, "required", frozenset(required))
-        object.__setattr__(self, "outputs", dict(outputs))
-        object.__setattr__(self, "rows", rows)
-        object.__setattr__(self, "exact", exact)
 
     def matches(self, header: list[str]) -> bool:
         if self.exact and header_set(header) != self.required:
