@@ -2,6 +2,7 @@
 --          each provider, each region and England (ENG), the last two as sums of providers,
 --          exactly as NHS England computes its national and regional figures. 4-hour % counts
 --          booked appointments (1 - all "over 4hrs" columns / all attendance columns).
+--          Columns are left in the types computed here; the store casts them to the contract.
 -- Parameters: none; reads the relation `providers`.
 WITH levels AS (
     SELECT period_start, org_code, source_line,

@@ -3,6 +3,8 @@
 --          independent sector provider or an urgent treatment centre as 'other'), the regions
 --          it names and England. The ODS register, when present, outranks these rows and puts
 --          trusts under their ICB.
+--          Names are as published; the reader then writes them in proper case
+--          (impact/sources/names.py); the store casts the columns to the contract.
 -- Parameters: none; reads the relation `providers`.
 SELECT
     org_code,

@@ -3,6 +3,7 @@
 --          4-hour % all types and Type 1, attendances and emergency admissions via A&E.
 --          No England or region rows: the tidy form carries no region and need not hold every
 --          provider, so its sums would not be the national figures.
+--          Columns are left in the types computed here; the store casts them to the contract.
 -- Parameters: $path (VARCHAR, the CSV file).
 WITH raw AS (
     SELECT *, row_number() OVER () + 1 AS source_line

@@ -3,6 +3,7 @@
 --          62-day combined standards, per provider and for England (the sum of providers).
 --          31/62-day rows are counted only where TREATMENT MODALITY = ALL MODALITIES (the
 --          modality rows repeat the same patients); 62-day half patients (shared care) are kept.
+--          Columns are left in the types computed here; the store casts them to the contract.
 -- Parameters: $path (VARCHAR, the CSV file).
 WITH raw AS (
     SELECT *, row_number() OVER () + 1 AS source_line

@@ -4,6 +4,7 @@
 --          interval is known (the "Unknown / Data Issue" band is left out of both parts);
 --          total appointments; DNA rate = did-not-attend ÷ appointments whose status is known
 --          (attended or DNA; the "Unknown" status is left out) × 100.
+--          Columns are left in the types computed here; the store casts them to the contract.
 -- Parameters: none; reads the relation `appointments`.
 WITH levels AS (
     SELECT

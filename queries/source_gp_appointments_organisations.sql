@@ -1,5 +1,7 @@
 -- Purpose: organisations named by a GP appointments file (statement gp_appointments_rows): each
 --          CCG / sub-ICB location as 'other' under its region, the regions named and England.
+--          Names are as published; the reader then writes them in proper case
+--          (impact/sources/names.py); the store casts the columns to the contract.
 -- Parameters: none; reads the relation `appointments`.
 WITH named AS (
     SELECT org_code, any_value(org_name) AS org_name, any_value(region_code) AS region_code,

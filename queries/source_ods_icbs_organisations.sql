@@ -1,6 +1,8 @@
 -- Purpose: the organisation hierarchy from an ICB list with region (columns icb_code, icb_name,
 --          region_code, region_name): England, each region under England, each ICB under its
 --          region.
+--          Names are as published; the reader then writes them in proper case
+--          (impact/sources/names.py); the store casts the columns to the contract.
 -- Parameters: $path (VARCHAR, the CSV file).
 WITH raw AS (
     SELECT *, row_number() OVER () + 1 AS source_line

@@ -1,5 +1,7 @@
 -- Purpose: England and the NHS England regions from a region list (columns region_code,
 --          region_name), each region under England.
+--          Names are as published; the reader then writes them in proper case
+--          (impact/sources/names.py); the store casts the columns to the contract.
 -- Parameters: $path (VARCHAR, the CSV file).
 WITH raw AS (
     SELECT *, row_number() OVER () + 1 AS source_line

@@ -5,6 +5,8 @@
 --          reported under their codes still has a home. Trusts outside NHS England's
 --          regions (the Welsh trusts the file also lists: no region and no ICB) are left out,
 --          since they have no place in the region → ICB → trust hierarchy.
+--          Names are as published; the reader then writes them in proper case
+--          (impact/sources/names.py); the store casts the columns to the contract.
 -- Parameters: $path (VARCHAR, the CSV file).
 WITH raw AS (
     SELECT *, row_number() OVER () + 1 AS source_line

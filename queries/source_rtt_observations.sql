@@ -4,6 +4,7 @@
 --          `Total`, i.e. pathways with a known clock start), the waiting list (`Total All`,
 --          including unknown clock starts), and pathways waiting over 52, 65 and 78 weeks
 --          (bands `Gt 52 To 53` … `Gt 104`, and so on).
+--          Columns are left in the types computed here; the store casts them to the contract.
 -- Parameters: $path (VARCHAR, the CSV file).
 WITH raw AS (
     SELECT *, row_number() OVER () + 1 AS source_line
