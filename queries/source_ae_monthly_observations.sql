@@ -2,6 +2,7 @@
 --          each provider, each region and England (ENG), the last two as sums of providers,
 --          exactly as NHS England computes its national and regional figures. 4-hour % counts
 --          booked appointments (1 - all "over 4hrs" columns / all attendance columns).
+--          Columns are left in the types computed here; the store casts them to the contract.
 -- Parameters: none; reads the relation `providers`.
 WITH levels AS (
     SELECT period_start, org_code, source_line,
@@ -38,13 +39,6 @@ metrics AS (
         ('ae_emergency_admissions', l.admissions_via_ae, NULL, NULL)
     ) AS m(metric_id, value, numerator, denominator)
 )
-SELECT
-    CAST(metric_id AS VARCHAR) AS metric_id,
-    CAST(org_code AS VARCHAR) AS org_code,
-    CAST(period_start AS DATE) AS period_start,
-    CAST(value AS DOUBLE) AS value,
-    CAST(numerator AS DOUBLE) AS numerator,
-    CAST(denominator AS DOUBLE) AS denominator,
-    CAST(source_line AS BIGINT) AS source_line
+SELECT metric_id, org_code, period_start, value, numerator, denominator, source_line
 FROM metrics
 WHERE value IS NOT NULL

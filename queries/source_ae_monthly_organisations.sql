@@ -3,21 +3,23 @@
 --          independent sector provider or an urgent treatment centre as 'other'), the regions
 --          it names and England. The ODS register, when present, outranks these rows and puts
 --          trusts under their ICB.
+--          Names are as published; the reader then writes them in proper case
+--          (impact/sources/names.py); the store casts the columns to the contract.
 -- Parameters: none; reads the relation `providers`.
 SELECT
-    CAST(org_code AS VARCHAR) AS org_code,
-    CAST(org_name AS VARCHAR) AS org_name,
-    CAST(CASE
+    org_code,
+    org_name,
+    CASE
         WHEN regexp_matches(upper(org_name), '(NHS|NATIONAL HEALTH SERVICE)( FOUNDATION)? TRUST')
             THEN 'trust'
         ELSE 'other'
-    END AS VARCHAR) AS org_type,
-    CAST(region_code AS VARCHAR) AS parent_code,
-    CAST(source_line AS BIGINT) AS source_line
+    END AS org_type,
+    region_code AS parent_code,
+    source_line
 FROM providers
 UNION ALL
-SELECT DISTINCT region_code, region_name, 'region', 'ENG', CAST(NULL AS BIGINT)
+SELECT DISTINCT region_code, region_name, 'region', 'ENG', NULL
 FROM providers
 WHERE region_code IS NOT NULL
 UNION ALL
-SELECT 'ENG', 'ENGLAND', 'nation', CAST(NULL AS VARCHAR), CAST(NULL AS BIGINT)
+SELECT 'ENG', 'England', 'nation', NULL, NULL

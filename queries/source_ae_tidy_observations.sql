@@ -3,6 +3,7 @@
 --          4-hour % all types and Type 1, attendances and emergency admissions via A&E.
 --          No England or region rows: the tidy form carries no region and need not hold every
 --          provider, so its sums would not be the national figures.
+--          Columns are left in the types computed here; the store casts them to the contract.
 -- Parameters: $path (VARCHAR, the CSV file).
 WITH raw AS (
     SELECT *, row_number() OVER () + 1 AS source_line
@@ -51,13 +52,6 @@ metrics AS (
         ('ae_emergency_admissions', l.admissions, NULL, NULL)
     ) AS m(metric_id, value, numerator, denominator)
 )
-SELECT
-    CAST(metric_id AS VARCHAR) AS metric_id,
-    CAST(org_code AS VARCHAR) AS org_code,
-    CAST(period_start AS DATE) AS period_start,
-    CAST(value AS DOUBLE) AS value,
-    CAST(numerator AS DOUBLE) AS numerator,
-    CAST(denominator AS DOUBLE) AS denominator,
-    CAST(source_line AS BIGINT) AS source_line
+SELECT metric_id, org_code, period_start, value, numerator, denominator, source_line
 FROM metrics
 WHERE value IS NOT NULL

@@ -3,6 +3,7 @@
 --          62-day combined standards, per provider and for England (the sum of providers).
 --          31/62-day rows are counted only where TREATMENT MODALITY = ALL MODALITIES (the
 --          modality rows repeat the same patients); 62-day half patients (shared care) are kept.
+--          Columns are left in the types computed here; the store casts them to the contract.
 -- Parameters: $path (VARCHAR, the CSV file).
 WITH raw AS (
     SELECT *, row_number() OVER () + 1 AS source_line
@@ -54,12 +55,12 @@ levels AS (
     GROUP BY metric_id, period_start
 )
 SELECT
-    CAST(metric_id AS VARCHAR) AS metric_id,
-    CAST(org_code AS VARCHAR) AS org_code,
-    CAST(period_start AS DATE) AS period_start,
-    CAST(100 * within_standard / total_treated AS DOUBLE) AS value,
-    CAST(within_standard AS DOUBLE) AS numerator,
-    CAST(total_treated AS DOUBLE) AS denominator,
-    CAST(source_line AS BIGINT) AS source_line
+    metric_id,
+    org_code,
+    period_start,
+    100 * within_standard / total_treated AS value,
+    within_standard AS numerator,
+    total_treated AS denominator,
+    source_line
 FROM levels
 WHERE total_treated > 0

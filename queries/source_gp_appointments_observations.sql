@@ -4,6 +4,7 @@
 --          interval is known (the "Unknown / Data Issue" band is left out of both parts);
 --          total appointments; DNA rate = did-not-attend ÷ appointments whose status is known
 --          (attended or DNA; the "Unknown" status is left out) × 100.
+--          Columns are left in the types computed here; the store casts them to the contract.
 -- Parameters: none; reads the relation `appointments`.
 WITH levels AS (
     SELECT
@@ -35,13 +36,6 @@ metrics AS (
          l.known_status)
     ) AS m(metric_id, value, numerator, denominator)
 )
-SELECT
-    CAST(metric_id AS VARCHAR) AS metric_id,
-    CAST(org_code AS VARCHAR) AS org_code,
-    CAST(period_start AS DATE) AS period_start,
-    CAST(value AS DOUBLE) AS value,
-    CAST(numerator AS DOUBLE) AS numerator,
-    CAST(denominator AS DOUBLE) AS denominator,
-    CAST(source_line AS BIGINT) AS source_line
+SELECT metric_id, org_code, period_start, value, numerator, denominator, source_line
 FROM metrics
 WHERE value IS NOT NULL

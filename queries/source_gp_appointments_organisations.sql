@@ -1,5 +1,7 @@
 -- Purpose: organisations named by a GP appointments file (statement gp_appointments_rows): each
 --          CCG / sub-ICB location as 'other' under its region, the regions named and England.
+--          Names are as published; the reader then writes them in proper case
+--          (impact/sources/names.py); the store casts the columns to the contract.
 -- Parameters: none; reads the relation `appointments`.
 WITH named AS (
     SELECT org_code, any_value(org_name) AS org_name, any_value(region_code) AS region_code,
@@ -7,16 +9,11 @@ WITH named AS (
     FROM appointments
     GROUP BY org_code
 )
-SELECT
-    CAST(org_code AS VARCHAR) AS org_code,
-    CAST(org_name AS VARCHAR) AS org_name,
-    CAST('other' AS VARCHAR) AS org_type,
-    CAST(region_code AS VARCHAR) AS parent_code,
-    CAST(source_line AS BIGINT) AS source_line
+SELECT org_code, org_name, 'other' AS org_type, region_code AS parent_code, source_line
 FROM named
 UNION ALL
-SELECT DISTINCT region_code, region_name, 'region', 'ENG', CAST(NULL AS BIGINT)
+SELECT DISTINCT region_code, region_name, 'region', 'ENG', NULL
 FROM appointments
 WHERE region_code IS NOT NULL
 UNION ALL
-SELECT 'ENG', 'ENGLAND', 'nation', CAST(NULL AS VARCHAR), CAST(NULL AS BIGINT)
+SELECT 'ENG', 'England', 'nation', NULL, NULL

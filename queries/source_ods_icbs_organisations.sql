@@ -1,6 +1,8 @@
 -- Purpose: the organisation hierarchy from an ICB list with region (columns icb_code, icb_name,
 --          region_code, region_name): England, each region under England, each ICB under its
 --          region.
+--          Names are as published; the reader then writes them in proper case
+--          (impact/sources/names.py); the store casts the columns to the contract.
 -- Parameters: $path (VARCHAR, the CSV file).
 WITH raw AS (
     SELECT *, row_number() OVER () + 1 AS source_line
@@ -17,11 +19,11 @@ icbs AS (
     WHERE nullif(trim(icb_code), '') IS NOT NULL
 )
 SELECT
-    CAST(icb_code AS VARCHAR) AS org_code,
-    CAST(icb_name AS VARCHAR) AS org_name,
-    CAST('icb' AS VARCHAR) AS org_type,
-    CAST(region_code AS VARCHAR) AS parent_code,
-    CAST(source_line AS BIGINT) AS source_line
+    icb_code AS org_code,
+    icb_name AS org_name,
+    'icb' AS org_type,
+    region_code AS parent_code,
+    source_line
 FROM icbs
 UNION ALL
 SELECT region_code, any_value(region_name ORDER BY source_line), 'region', 'ENG', min(source_line)
@@ -29,4 +31,4 @@ FROM icbs
 WHERE region_code IS NOT NULL
 GROUP BY region_code
 UNION ALL
-SELECT 'ENG', 'ENGLAND', 'nation', CAST(NULL AS VARCHAR), CAST(NULL AS BIGINT)
+SELECT 'ENG', 'England', 'nation', NULL, NULL

@@ -5,6 +5,8 @@
 --          reported under their codes still has a home. Trusts outside NHS England's
 --          regions (the Welsh trusts the file also lists: no region and no ICB) are left out,
 --          since they have no place in the region → ICB → trust hierarchy.
+--          Names are as published; the reader then writes them in proper case
+--          (impact/sources/names.py); the store casts the columns to the contract.
 -- Parameters: $path (VARCHAR, the CSV file).
 WITH raw AS (
     SELECT *, row_number() OVER () + 1 AS source_line
@@ -24,11 +26,11 @@ trusts AS (
       AND coalesce(nullif(trim(region_code), ''), nullif(trim(icb_code), '')) IS NOT NULL
 )
 SELECT
-    CAST(org_code AS VARCHAR) AS org_code,
-    CAST(org_name AS VARCHAR) AS org_name,
-    CAST('trust' AS VARCHAR) AS org_type,
-    CAST(coalesce(icb_code, region_code) AS VARCHAR) AS parent_code,
-    CAST(source_line AS BIGINT) AS source_line
+    org_code,
+    org_name,
+    'trust' AS org_type,
+    coalesce(icb_code, region_code) AS parent_code,
+    source_line
 FROM trusts
 UNION ALL
 SELECT icb_code, any_value(icb_name ORDER BY source_line), 'icb',
@@ -42,4 +44,4 @@ FROM trusts
 WHERE region_code IS NOT NULL
 GROUP BY region_code
 UNION ALL
-SELECT 'ENG', 'ENGLAND', 'nation', CAST(NULL AS VARCHAR), CAST(NULL AS BIGINT)
+SELECT 'ENG', 'England', 'nation', NULL, NULL

@@ -4,6 +4,7 @@
 --          `Total`, i.e. pathways with a known clock start), the waiting list (`Total All`,
 --          including unknown clock starts), and pathways waiting over 52, 65 and 78 weeks
 --          (bands `Gt 52 To 53` … `Gt 104`, and so on).
+--          Columns are left in the types computed here; the store casts them to the contract.
 -- Parameters: $path (VARCHAR, the CSV file).
 WITH raw AS (
     SELECT *, row_number() OVER () + 1 AS source_line
@@ -74,13 +75,6 @@ metrics AS (
         ('rtt_78wk', p.over_78wks, NULL, NULL)
     ) AS m(metric_id, value, numerator, denominator)
 )
-SELECT
-    CAST(metric_id AS VARCHAR) AS metric_id,
-    CAST(org_code AS VARCHAR) AS org_code,
-    CAST(period_start AS DATE) AS period_start,
-    CAST(value AS DOUBLE) AS value,
-    CAST(numerator AS DOUBLE) AS numerator,
-    CAST(denominator AS DOUBLE) AS denominator,
-    CAST(source_line AS BIGINT) AS source_line
+SELECT metric_id, org_code, period_start, value, numerator, denominator, source_line
 FROM metrics
 WHERE value IS NOT NULL

@@ -1,13 +1,17 @@
 """Readers for NHS England publications, recognised by header like any extract.
 
 A national publication (A&E monthly provider CSV, Cancer Waiting Times, Appointments in
-General Practice, RTT, the ODS trust list) does not follow our contracts, so a *reader*
-turns the file, exactly as downloaded, into rows of one or more contracts using DuckDB
-SQL. The store tries the contracts first and then these readers; whatever a reader
-returns is validated and combined exactly like an extract written to the contract.
+General Practice, RTT, the ODS organisation lists) does not follow our contracts, so a
+*reader* turns the file, exactly as downloaded, into rows of one or more contracts using
+DuckDB SQL. The store tries the contracts first and then these readers; whatever a reader
+returns is cast, validated and combined exactly like an extract written to the contract.
 
-Each reader module in this package defines ``READER`` (a :class:`Reader`); the registry
-below collects them in module-name order.
+One module per publication defines ``READER``, declared with
+:func:`impact.sources.publication.publication` (its header cells and its statements in
+``queries/source_*.sql``); the registry below collects them in module-name order. The
+other modules hold what every reader shares, each named for its one job: ``header``
+(recognising a file), ``regions``, ``priority`` (which edition wins), ``names`` (names as
+people write them) and ``publication`` (running the declared statements).
 """
 
 from __future__ import annotations
@@ -17,8 +21,12 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
+
+if TYPE_CHECKING:
+    from impact.sources.publication import Publication
 
 
 def _no_priority(path: Path) -> int:
@@ -27,14 +35,14 @@ def _no_priority(path: Path) -> int:
 
 @dataclass(frozen=True)
 class Reader:
-    """How one publication becomes contract rows.
+    """How one publication becomes contract rows (the interface the store calls).
 
     ``matches(header)`` gets the raw header cells of a file and says whether this is the
-    publication. ``outputs(con, path)`` returns contract name → DuckDB relation whose
-    columns are that contract's (typed as the contract says; a ``source_line`` column
-    may be added so findings can name the line). ``priority(path)`` ranks editions of
-    the same figures: on a duplicate key the higher wins (a revised file beats the
-    original).
+    publication. ``outputs(con, path)`` returns contract name → DuckDB relation holding
+    that contract's columns (the store casts them to the contract's types; a
+    ``source_line`` column may be added so findings can name the line). ``priority(path)``
+    ranks editions of the same figures: on a duplicate key the higher wins (a revised file
+    beats the original). ``spec`` is the declaration a reader was built from, if any.
     """
 
     name: str
@@ -42,6 +50,7 @@ class Reader:
     matches: Callable[[list[str]], bool]
     outputs: Callable[[duckdb.DuckDBPyConnection, Path], dict[str, duckdb.DuckDBPyRelation]]
     priority: Callable[[Path], int] = _no_priority
+    spec: Publication | None = None
 
 
 def all_readers() -> list[Reader]:

@@ -9,37 +9,22 @@ England is the sum of providers, which is how the national figure is built.
 
 from __future__ import annotations
 
-from pathlib import Path
+from impact.sources.publication import Layout, Statement, publication
 
-import duckdb
-
-from impact.sources import Reader
-from impact.sources._common import header_has, publication_priority, run_sql
-
-REQUIRED = {
-    "period",
-    "year",
-    "month",
-    "standard",
-    "org code",
-    "treatment modality",
-    "total treated",
-    "within standard",
-}
-
-
-def matches(header: list[str]) -> bool:
-    return header_has(header, REQUIRED)
-
-
-def outputs(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, duckdb.DuckDBPyRelation]:
-    return {"observations": run_sql(con, "cwt_observations", path=path)}
-
-
-READER = Reader(
-    name="cancer_waiting_times",
-    title="Cancer Waiting Times provider extract (28-day FDS, 31-day, 62-day)",
-    matches=matches,
-    outputs=outputs,
-    priority=publication_priority,
+READER = publication(
+    "cancer_waiting_times",
+    "Cancer Waiting Times provider extract (28-day FDS, 31-day, 62-day)",
+    Layout(
+        required={
+            "period",
+            "year",
+            "month",
+            "standard",
+            "org code",
+            "treatment modality",
+            "total treated",
+            "within standard",
+        },
+        outputs={"observations": Statement("cwt_observations", "path")},
+    ),
 )

@@ -10,38 +10,23 @@ not equal it.
 
 from __future__ import annotations
 
-from pathlib import Path
+from impact.sources.publication import Layout, Statement, publication
 
-import duckdb
-
-from impact.sources import Reader
-from impact.sources._common import header_has, publication_priority, run_sql
-
-REQUIRED = {
-    "period",
-    "provider org code",
-    "commissioner org code",
-    "rtt part type",
-    "treatment function code",
-    "gt 00 to 01 weeks sum 1",
-    "gt 52 to 53 weeks sum 1",
-    "total",
-    "total all",
-}
-
-
-def matches(header: list[str]) -> bool:
-    return header_has(header, REQUIRED)
-
-
-def outputs(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, duckdb.DuckDBPyRelation]:
-    return {"observations": run_sql(con, "rtt_observations", path=path)}
-
-
-READER = Reader(
-    name="rtt",
-    title="Referral to Treatment waiting times (full CSV data file)",
-    matches=matches,
-    outputs=outputs,
-    priority=publication_priority,
+READER = publication(
+    "rtt",
+    "Referral to Treatment waiting times (full CSV data file)",
+    Layout(
+        required={
+            "period",
+            "provider org code",
+            "commissioner org code",
+            "rtt part type",
+            "treatment function code",
+            "gt 00 to 01 weeks sum 1",
+            "gt 52 to 53 weeks sum 1",
+            "total",
+            "total all",
+        },
+        outputs={"observations": Statement("rtt_observations", "path")},
+    ),
 )

@@ -1,5 +1,5 @@
-"""A&E readers against the real published files: England and regions equal the published
-figures, the total row is never counted, revised editions outrank originals."""
+"""A&E monthly reader against the real published files: England and regions equal the
+published figures, the total row is never counted, revised editions outrank originals."""
 
 from __future__ import annotations
 
@@ -11,24 +11,30 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from impact.sources import ae_monthly, ae_tidy
-from impact.sources._common import REGIONS
+from impact.sources import ae_monthly
+from impact.sources.regions import REGIONS
+from tests.conftest import shared_path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "nhs-england"
-AE_DIR = SHARED / "ae-monthly-2024-25"
-needs_shared = pytest.mark.skipif(
-    not AE_DIR.is_dir(), reason=f"published A&E files not present at {AE_DIR}"
-)
+#: The thirteen editions in the shared folder (Jun-2024 … Jun-2025, four of them revised).
+EDITIONS = [
+    "Monthly-AE-June-2024_copy.csv",
+    "Monthly-AE-July-2024-revised.csv",
+    "Monthly-AE-August-2024.csv",
+    "Monthly-AE-September-2024.csv",
+    "Monthly-AE-October-2024-revised.csv",
+    "Monthly-AE-November-2024-revised.csv",
+    "Monthly-AE-December-2024.csv",
+    "Monthly-AE-January-2025.csv",
+    "Monthly-AE-February-2025-revised.csv",
+    "Monthly-AE-March-2025.csv",
+    "Monthly-AE-April-2025.csv",
+    "Monthly-AE-May-2025.csv",
+    "Monthly-AE-June-2025-1-1.csv",
+]
 
 
-@pytest.fixture()
-def con() -> duckdb.DuckDBPyConnection:
-    return duckdb.connect()
-
-
-def header(path: Path) -> list[str]:
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        return next(csv.reader(handle))
+def edition(name: str) -> Path:
+    return shared_path("data", "nhs-england", "ae-monthly-2024-25", name)
 
 
 def england(con: duckdb.DuckDBPyConnection, path: Path) -> dict[str, tuple]:
@@ -52,22 +58,19 @@ def total_row(path: Path) -> dict[str, float]:
     raise AssertionError(f"no total row in {path.name}")
 
 
-@needs_shared
 @pytest.mark.parametrize(
     ("name", "published"),
     [("Monthly-AE-December-2024.csv", 71.1), ("Monthly-AE-March-2025.csv", 75.0)],
 )
 def test_england_four_hour_equals_published(con, name: str, published: float) -> None:
-    row = england(con, AE_DIR / name)["ae_4hr_all"]
+    row = england(con, edition(name))["ae_4hr_all"]
     assert round(row[3], 1) == published
     assert row[3] == pytest.approx(100 * row[4] / row[5])
 
 
-@needs_shared
-@pytest.mark.parametrize(
-    "path", sorted(AE_DIR.glob("*.csv")) if AE_DIR.is_dir() else [], ids=lambda p: p.name
-)
-def test_england_sums_equal_the_published_total_row(con, path: Path) -> None:
+@pytest.mark.parametrize("name", EDITIONS)
+def test_england_sums_equal_the_published_total_row(con, name: str) -> None:
+    path = edition(name)
     total = total_row(path)
     eng = england(con, path)
     attendances = sum(v for k, v in total.items() if k.startswith("A&E attendances"))
@@ -92,9 +95,8 @@ def test_england_sums_equal_the_published_total_row(con, path: Path) -> None:
     )
 
 
-@needs_shared
 def test_regions_cover_every_provider_and_sum_to_england(con) -> None:
-    path = AE_DIR / "Monthly-AE-September-2024.csv"  # extra blank columns, "Total " spelling
+    path = edition("Monthly-AE-September-2024.csv")  # extra blank columns, "Total " spelling
     rel = ae_monthly.READER.outputs(con, path)["observations"]
     rows = rel.filter("metric_id = 'ae_attendances'").fetchall()
     by_org = {r[1]: r[3] for r in rows}
@@ -105,22 +107,22 @@ def test_regions_cover_every_provider_and_sum_to_england(con) -> None:
     assert "TOTAL" not in by_org and all(k == k.strip() for k in by_org)
 
 
-@needs_shared
-def test_organisations_place_providers_under_regions(con) -> None:
-    rel = ae_monthly.READER.outputs(con, AE_DIR / "Monthly-AE-December-2024.csv")
+def test_organisations_place_providers_under_regions_named_as_people_write_them(con) -> None:
+    rel = ae_monthly.READER.outputs(con, edition("Monthly-AE-December-2024.csv"))
     orgs = {r[0]: r for r in rel["organisations"].fetchall()}
-    assert orgs["ENG"][1:4] == ("ENGLAND", "nation", None)
-    assert orgs["Y58"][1:4] == ("NHS ENGLAND SOUTH WEST", "region", "ENG")
-    assert orgs["RH5"][1:4] == ("SOMERSET NHS FOUNDATION TRUST", "trust", "Y58")
-    assert orgs["AQN04"][1:4] == ("PHL LYMINGTON UTC", "other", "Y59")  # trailing-space region
+    assert orgs["ENG"][1:4] == ("England", "nation", None)
+    assert orgs["Y58"][1:4] == ("NHS England South West", "region", "ENG")
+    assert orgs["RH5"][1:4] == ("Somerset NHS Foundation Trust", "trust", "Y58")
+    assert orgs["AQN04"][1:4] == ("PHL Lymington UTC", "other", "Y59")  # trailing-space region
     assert all(o[3] in REGIONS for o in orgs.values() if o[2] in ("trust", "other"))
+    # Each provider keeps the line it came from, so a finding can name it.
+    assert orgs["RH5"][4] > 1 and orgs["ENG"][4] is None
 
 
-@needs_shared
 def test_revised_edition_has_the_same_keys_and_wins(con, tmp_path: Path) -> None:
     original = tmp_path / "Monthly-AE-December-2024.csv"
     revised = tmp_path / "Monthly-AE-December-2024-revised.csv"
-    shutil.copy(AE_DIR / "Monthly-AE-December-2024.csv", original)
+    shutil.copy(edition("Monthly-AE-December-2024.csv"), original)
     text = original.read_text(encoding="utf-8")
     # The revision: Somerset's Type 1 attendances corrected upwards by 1,000.
     line = next(x for x in text.splitlines() if ",RH5," in x)
@@ -141,29 +143,3 @@ def test_revised_edition_has_the_same_keys_and_wins(con, tmp_path: Path) -> None
     # The store keeps the higher-priority edition on a duplicate key.
     winner = max((original, revised), key=ae_monthly.READER.priority)
     assert winner == revised
-
-
-@pytest.mark.skipif(
-    not (SHARED / "ae_attendances_2016-04_to_2019-03.csv").is_file(),
-    reason=f"NHS-R ae_attendances file not present under {SHARED}",
-)
-def test_tidy_form_matches_its_own_sums(con) -> None:
-    path = SHARED / "ae_attendances_2016-04_to_2019-03.csv"
-    att = br = att1 = br1 = 0.0
-    with path.open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            if row["org_code"] == "RF4" and row["period"] == "2017-03-01":
-                att += float(row["attendances"])
-                br += float(row["breaches"])
-                if row["type"] == "1":
-                    att1 += float(row["attendances"])
-                    br1 += float(row["breaches"])
-    rel = ae_tidy.READER.outputs(con, path)["observations"]
-    got = {
-        r[0]: r
-        for r in rel.filter("org_code = 'RF4' AND period_start = DATE '2017-03-01'").fetchall()
-    }
-    assert got["ae_attendances"][3] == att
-    assert got["ae_4hr_all"][3] == pytest.approx(100 * (att - br) / att)
-    assert got["ae_4hr_type1"][3:6] == pytest.approx((100 * (att1 - br1) / att1, att1 - br1, att1))
-    assert rel.filter("org_code = 'ENG'").count("*").fetchall() == [(0,)]

@@ -11,12 +11,18 @@ import duckdb
 import pytest
 
 from impact.sources import cancer_waiting_times
+from tests.conftest import shared_path
 
-CWT = (
-    Path(__file__).resolve().parents[2]
-    / "shared/data/nhs-england/cancer-waiting-times/cwt_crs_provider_extract_2023-04_to_2023-10.csv"
-)
-pytestmark = pytest.mark.skipif(not CWT.is_file(), reason=f"CWT extract not present at {CWT}")
+
+@pytest.fixture(scope="module")
+def cwt() -> Path:
+    return shared_path(
+        "data",
+        "nhs-england",
+        "cancer-waiting-times",
+        "cwt_crs_provider_extract_2023-04_to_2023-10.csv",
+    )
+
 
 STANDARDS = {
     "28-day FDS": "cwt_28d_fds",
@@ -25,10 +31,10 @@ STANDARDS = {
 }
 
 
-def published_sums() -> dict[tuple[str, str, str], list[float]]:
+def published_sums(cwt: Path) -> dict[tuple[str, str, str], list[float]]:
     """(metric, org, period) → [within, total], England included, via the csv module."""
     sums: dict[tuple[str, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
-    with CWT.open(newline="", encoding="utf-8") as handle:
+    with cwt.open(newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             metric = STANDARDS[row["STANDARD"]]
             if metric != "cwt_28d_fds" and row["TREATMENT MODALITY"] != "ALL MODALITIES":
@@ -41,14 +47,14 @@ def published_sums() -> dict[tuple[str, str, str], list[float]]:
 
 
 @pytest.fixture(scope="module")
-def observations() -> dict[tuple[str, str, str], tuple]:
+def observations(cwt: Path) -> dict[tuple[str, str, str], tuple]:
     con = duckdb.connect()
-    rel = cancer_waiting_times.READER.outputs(con, CWT)["observations"]
+    rel = cancer_waiting_times.READER.outputs(con, cwt)["observations"]
     return {(r[0], r[1], r[2].isoformat()): r for r in rel.fetchall()}
 
 
-def test_england_equals_the_sum_of_the_extract(observations) -> None:
-    expected = {k: v for k, v in published_sums().items() if k[1] == "ENG"}
+def test_england_equals_the_sum_of_the_extract(cwt, observations) -> None:
+    expected = {k: v for k, v in published_sums(cwt).items() if k[1] == "ENG"}
     assert len(expected) == 21  # three standards × seven months
     for key, (within, total) in expected.items():
         row = observations[key]
@@ -62,8 +68,8 @@ def test_england_figures_as_published(observations) -> None:
     assert observations[("cwt_62d", "ENG", "2023-10-01")][5] == 24371.5  # half patients kept
 
 
-def test_every_provider_equals_the_sum_of_the_extract(observations) -> None:
-    expected = {k: v for k, v in published_sums().items() if v[1] > 0}
+def test_every_provider_equals_the_sum_of_the_extract(cwt, observations) -> None:
+    expected = {k: v for k, v in published_sums(cwt).items() if v[1] > 0}
     assert expected.keys() == observations.keys()
     for key, (within, total) in expected.items():
         assert observations[key][4:6] == pytest.approx((within, total))

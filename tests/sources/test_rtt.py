@@ -6,14 +6,14 @@ from __future__ import annotations
 import csv
 import re
 from collections import defaultdict
-from pathlib import Path
 
 import duckdb
 import pytest
 
 from impact.sources import match_reader, rtt
+from tests.sources.conftest import FIXTURES
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "rtt_full_extract_sample.csv"
+FIXTURE = FIXTURES / "rtt_full_extract_sample.csv"
 
 
 def rows() -> list[dict[str, str]]:

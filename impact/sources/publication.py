@@ -1,0 +1,163 @@
+"""A reader declared, not written: the header cells that identify a publication and the
+named statements that turn it into contract rows.
+
+Every CSV publication is read the same way, so each reader module only states what is its
+own (see ``ae_monthly.py``)::
+
+    READER = publication(
+        "ae_monthly",
+        "A&E Attendances and Emergency Admissions (monthly provider CSV)",
+        Layout(
+            required={"period", "org code", ...},
+            rows=Statement("ae_monthly_providers", "path", "regions", alias="providers"),
+            outputs={
+                "observations": Statement("ae_monthly_observations"),
+                "organisations": Statement("ae_monthly_organisations"),
+            },
+        ),
+    )
+
+A statement is ``queries/source_<name>.sql``, run through the one named-query runner
+(:mod:`impact.sql`, strict: the declaration states exactly the parameters the SQL names).
+When a layout has ``rows``, that statement reads the file once into a relation called
+``alias`` and each output statement reads that relation (so takes no parameters).
+Outputs are left in the types the SQL gives: the store casts every reader's rows to the
+contract, as it does for any extract of that contract. Organisation names are put in
+proper case here, once for every reader (:mod:`impact.sources.names`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from impact.sources import Reader
+from impact.sources.header import header_has, header_set, read_header
+from impact.sources.names import proper_named
+from impact.sources.priority import publication_priority
+from impact.sources.regions import regions_param
+from impact.sql import bind, relation
+
+#: Readers' statements live in ``queries/`` beside every other named query, prefixed so a
+#: newcomer finds a publication's SQL by its name: ``queries/source_ae_monthly_*.sql``.
+SQL_PREFIX = "source_"
+
+#: The values a statement may ask for, by parameter name, from the file being read.
+PARAMETERS: dict[str, Callable[[Path], Any]] = {
+    "path": str,
+    "regions": lambda path: regions_param(),
+}
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One named statement (``queries/source_<name>.sql``) and the parameters it takes."""
+
+    name: str
+    params: tuple[str, ...] = ()
+    alias: str | None = None  # for a ``rows`` statement: the relation name outputs read
+
+    def __init__(self, name: str, *params: str, alias: str | None = None) -> None:
+        unknown = set(params) - PARAMETERS.keys()
+        if unknown:
+            raise ValueError(f"statement {name!r}: no reader parameter {sorted(unknown)}")
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "params", params)
+        object.__setattr__(self, "alias", alias)
+
+    @property
+    def query(self) -> str:
+        return SQL_PREFIX + self.name
+
+    def run(self, con: duckdb.DuckDBPyConnection, path: Path) -> duckdb.DuckDBPyRelation:
+        """The statement on the file, with exactly its declared parameters bound."""
+        return relation(con, self.query, **{p: PARAMETERS[p](path) for p in self.params})
+
+    def over(self, rows: duckdb.DuckDBPyRelation, alias: str) -> duckdb.DuckDBPyRelation:
+        """The statement over an earlier statement's relation (it may take no parameters)."""
+        sql, _ = bind(self.query, {})
+        return rows.query(alias, sql)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """One header layout of a publication and the statements that read it.
+
+    ``required`` holds the header cells (normalised: lower case, single spaces) that
+    identify the layout; with ``exact`` the header may hold nothing else. ``outputs`` maps
+    each contract to the statement giving its rows; with ``rows``, those statements read
+    the relation ``rows.alias`` that statement gives instead of the file.
+    """
+
+    required: AbstractSet[str]
+    outputs: Mapping[str, Statement]
+    rows: Statement | None = None
+    exact: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "required", frozenset(self.required))
+        if self.rows is None:
+            return
+        if self.rows.alias is None or any(s.params for s in self.outputs.values()):
+            raise ValueError("a rows statement needs an alias, and outputs over it no parameters")
+
+    def matches(self, header: list[str]) -> bool:
+        if self.exact and header_set(header) != self.required:
+            return False
+        return header_has(header, self.required)
+
+    def statements(self) -> list[Statement]:
+        """Every statement this layout runs (for the tests that check them against the SQL)."""
+        return ([self.rows] if self.rows else []) + list(self.outputs.values())
+
+    def read(
+        self, con: duckdb.DuckDBPyConnection, path: Path
+    ) -> dict[str, duckdb.DuckDBPyRelation]:
+        if self.rows is not None:
+            rows, alias = self.rows.run(con, path), self.rows.alias
+            assert alias is not None
+            out = {name: s.over(rows, alias) for name, s in self.outputs.items()}
+        else:
+            out = {name: s.run(con, path) for name, s in self.outputs.items()}
+        if "organisations" in out:
+            out["organisations"] = proper_named(con, out["organisations"])
+        return out
+
+
+@dataclass(frozen=True)
+class Publication:
+    """A publication's layouts, most specific first; the reader picks the first that fits."""
+
+    layouts: tuple[Layout, ...]
+
+    def matches(self, header: list[str]) -> bool:
+        return any(layout.matches(header) for layout in self.layouts)
+
+    def outputs(
+        self, con: duckdb.DuckDBPyConnection, path: Path
+    ) -> dict[str, duckdb.DuckDBPyRelation]:
+        layout = self.layouts[0] if len(self.layouts) == 1 else self._layout_of(con, path)
+        return layout.read(con, path)
+
+    def _layout_of(self, con: duckdb.DuckDBPyConnection, path: Path) -> Layout:
+        header = read_header(con, path)
+        for layout in self.layouts:
+            if layout.matches(header):
+                return layout
+        raise ValueError(f"{path.name} has none of this publication's layouts")
+
+
+def publication(
+    name: str,
+    title: str,
+    *layouts: Layout,
+    priority: Callable[[Path], int] = publication_priority,
+) -> Reader:
+    """The :class:`Reader` for a publication declared by its layouts."""
+    spec = Publication(layouts)
+    return Reader(name, title, spec.matches, spec.outputs, priority, spec)
