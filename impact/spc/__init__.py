@@ -45,3 +45,19 @@ __all__ = [
     "spc_summary",
     "variation_icon_name",
 ]
+
+# Peer comparison (funnel plots) and the target-date outlook.
+from impact.spc.funnel_plot import FUNNEL_COLUMNS, OUTLIER_CLASSES, funnel  # noqa: E402
+from impact.spc.funnel_words import funnel_sentence  # noqa: E402
+from impact.spc.outlook import Outlook, chance_words, needed_per_month, target_outlook  # noqa: E402
+
+__all__ += [
+    "FUNNEL_COLUMNS",
+    "OUTLIER_CLASSES",
+    "Outlook",
+    "chance_words",
+    "funnel",
+    "funnel_sentence",
+    "needed_per_month",
+    "target_outlook",
+]

@@ -232,3 +232,29 @@ def _gamma_quantile(p: float, a: float) -> float:
             new_y = 0.5 * (lo + hi)
         y = new_y
     return math.exp(y)
+
+
+def student_t_cdf(t: float, df: int) -> float:
+    """P(T <= t) for Student's t with a whole number of degrees of freedom.
+
+    The exact finite series of Abramowitz & Stegun 26.7.3 (odd df) and 26.7.4 (even df) in
+    theta = atan(|t| / sqrt(df)); the outlook's trend projection needs it for n - 2 df.
+    """
+    if df < 1 or int(df) != df:
+        raise ValueError(f"degrees of freedom must be a whole number >= 1; got {df}")
+    df = int(df)
+    theta = math.atan(abs(t) / math.sqrt(df))
+    c2 = math.cos(theta) ** 2
+    if df % 2:
+        series, term = 0.0, math.cos(theta)
+        for k in range(1, (df - 1) // 2 + 1):
+            series += term
+            term *= (2 * k) / (2 * k + 1) * c2
+        within = 2.0 / math.pi * (theta + math.sin(theta) * series)
+    else:
+        series, term = 0.0, 1.0
+        for k in range(1, df // 2 + 1):
+            series += term
+            term *= (2 * k - 1) / (2 * k) * c2
+        within = math.sin(theta) * series
+    return 0.5 + math.copysign(0.5 * within, t)

@@ -12,6 +12,7 @@ from impact.spc.distributions import (
     gamma_log_cdf,
     normal_cdf,
     normal_quantile,
+    student_t_cdf,
 )
 
 
@@ -85,3 +86,26 @@ def test_gamma_tails_are_complementary_and_keep_tiny_tails() -> None:
     assert gamma_log_cdf(60.0, 1.0, upper=True) == pytest.approx(-60.0, rel=1e-13)
     assert gamma_log_cdf(1e-3, 50.0) < -300  # a tiny lower tail, still finite
     assert gamma_log_cdf(0.0, 2.0) == -math.inf
+
+
+@pytest.mark.parametrize(
+    ("t", "df", "p"),
+    [
+        (6.313751514675041, 1, 0.95),
+        (2.919985580355516, 2, 0.95),
+        (2.570581835636314, 5, 0.975),
+        (2.228138851986273, 10, 0.975),
+        (-2.228138851986273, 10, 0.025),
+        (0.0, 7, 0.5),
+    ],
+)
+def test_student_t_cdf_published_quantiles(t: float, df: int, p: float) -> None:
+    assert student_t_cdf(t, df) == pytest.approx(p, rel=1e-12)
+
+
+def test_student_t_tends_to_the_normal_and_needs_whole_df() -> None:
+    assert student_t_cdf(1.959963984540054, 20001) == pytest.approx(0.975, abs=1e-4)
+    with pytest.raises(ValueError, match="whole number"):
+        student_t_cdf(1.0, 2.5)  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        student_t_cdf(1.0, 0)

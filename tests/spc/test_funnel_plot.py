@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from impact.spc.funnel_plot import FUNNEL_COLUMNS, OUTLIER_CLASSES, funnel
+from impact.spc import FUNNEL_COLUMNS, OUTLIER_CLASSES, funnel
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "funnel"
 CASES = pd.read_csv(GOLDEN / "cases.csv")
