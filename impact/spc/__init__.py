@@ -47,17 +47,27 @@ __all__ = [
 ]
 
 # Peer comparison (funnel plots) and the target-date outlook.
-from impact.spc.funnel_plot import FUNNEL_COLUMNS, OUTLIER_CLASSES, funnel  # noqa: E402
+from impact.spc.funnel_plot import (  # noqa: E402
+    FUNNEL_COLUMNS,
+    LINE_COLUMNS,
+    OUTLIER_CLASSES,
+    funnel,
+    funnel_lines,
+    plotting_denominators,
+)
 from impact.spc.funnel_words import funnel_sentence  # noqa: E402
 from impact.spc.outlook import Outlook, chance_words, needed_per_month, target_outlook  # noqa: E402
 
 __all__ += [
     "FUNNEL_COLUMNS",
+    "LINE_COLUMNS",
     "OUTLIER_CLASSES",
     "Outlook",
     "chance_words",
     "funnel",
+    "funnel_lines",
     "funnel_sentence",
     "needed_per_month",
+    "plotting_denominators",
     "target_outlook",
 ]

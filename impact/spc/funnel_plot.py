@@ -59,6 +59,9 @@ FUNNEL_COLUMNS: tuple[str, ...] = (
     "ll95", "ul95", "ll99", "ul99", "z", "outlier", "od_adjusted",
 )  # fmt: skip
 
+#: Columns of :func:`funnel_lines`.
+LINE_COLUMNS: tuple[str, ...] = ("denominator", "target", "ll95", "ul95", "ll99", "ul99")
+
 _vector = np.vectorize
 
 
@@ -70,7 +73,12 @@ class _Data:
 
 @dataclass(frozen=True)
 class _Chart:
-    """One chart type's formulas (each takes the data; limits also a denominator grid)."""
+    """One chart type's formulas, each in PowerBI-Funnels' own terms.
+
+    ``limit(data, denominators, p, tau2, od)`` is the limit with probability ``p`` at each
+    denominator (``tau2`` is 0 unless adjusting; SR also switches formula on ``od``);
+    ``z(data, unadjusted_z, se, tau2, od)`` the reported z-scores.
+    """
 
     target: Callable[[_Data], float]
     target_transformed: Callable[[_Data], float]
@@ -85,7 +93,8 @@ def _shrunk(zs: np.ndarray, se: np.ndarray, tau2: float) -> np.ndarray:
     return zs * se / np.sqrt(se**2 + tau2)
 
 
-def _pr_target(d: _Data) -> float:
+def _pooled(d: _Data) -> float:
+    """The target of PR and RC: all numerators over all denominators."""
     return float(d.numerators.sum() / d.denominators.sum())
 
 
@@ -94,7 +103,7 @@ def _half_root_se(d: _Data, n: np.ndarray | None = None) -> np.ndarray:
 
 
 def _pr_limit(d: _Data, n: np.ndarray, p: float, tau2: float, od: bool) -> np.ndarray:
-    s = math.asin(math.sqrt(_pr_target(d))) + _q(p) * np.sqrt(_half_root_se(d, n) ** 2 + tau2)
+    s = math.asin(math.sqrt(_pooled(d))) + _q(p) * np.sqrt(_half_root_se(d, n) ** 2 + tau2)
     return np.sin(np.clip(s, 0.0, math.pi / 2)) ** 2
 
 
@@ -115,10 +124,6 @@ def _sr_z(d: _Data, zs: np.ndarray, se: np.ndarray, tau2: float, od: bool) -> np
     return _vector(lambda lp: normal_quantile(lp, log_p=True), otypes=[float])(log_p)
 
 
-def _rc_target(d: _Data) -> float:
-    return float(d.numerators.sum() / d.denominators.sum())
-
-
 def _rc_log_target(d: _Data) -> float:
     return math.log(d.numerators.sum()) - math.log(d.denominators.sum())
 
@@ -128,12 +133,12 @@ def _rc_se(r: np.ndarray, n: np.ndarray) -> np.ndarray:
 
 
 def _rc_limit(d: _Data, n: np.ndarray, p: float, tau2: float, od: bool) -> np.ndarray:
-    se = _rc_se(_rc_target(d) * n, n)
+    se = _rc_se(_pooled(d) * n, n)
     return np.clip(np.exp(_rc_log_target(d) + _q(p) * np.sqrt(se**2 + tau2)), 0.0, None)
 
 
 def _rc_z(d: _Data, zs: np.ndarray, se: np.ndarray, tau2: float, od: bool) -> np.ndarray:
-    fitted = _rc_se(_rc_target(d) * d.denominators, d.denominators)
+    fitted = _rc_se(_pooled(d) * d.denominators, d.denominators)
     with np.errstate(divide="ignore"):
         log_ratio = np.log(d.numerators / d.denominators)
     return (log_ratio - _rc_log_target(d)) / np.sqrt(fitted**2 + (tau2 if od else 0.0))
@@ -141,8 +146,8 @@ def _rc_z(d: _Data, zs: np.ndarray, se: np.ndarray, tau2: float, od: bool) -> np
 
 _CHARTS: dict[str, _Chart] = {
     "PR": _Chart(
-        target=_pr_target,
-        target_transformed=lambda d: math.asin(math.sqrt(_pr_target(d))),
+        target=_pooled,
+        target_transformed=lambda d: math.asin(math.sqrt(_pooled(d))),
         y=lambda d: np.arcsin(np.sqrt(d.numerators / d.denominators)),
         se_observed=_half_root_se,
         limit=_pr_limit,
@@ -157,7 +162,7 @@ _CHARTS: dict[str, _Chart] = {
         z=_sr_z,
     ),
     "RC": _Chart(
-        target=_rc_target,
+        target=_pooled,
         target_transformed=_rc_log_target,
         y=lambda d: np.log((d.numerators + 0.5) / (d.denominators + 0.5)),
         se_observed=lambda d: _rc_se(d.numerators, d.denominators),
@@ -214,10 +219,9 @@ def overdispersion_estimate(chart: _Chart, data: _Data, setting: str) -> Overdis
     return Overdispersion(zs, se, phi, float(tau2), adjusted)
 
 
-def _limits(chart: _Chart, data: _Data, od: Overdispersion) -> dict[str, np.ndarray]:
-    """Limits at each denominator, dropping any that does not narrow towards 1.001 n."""
+def _limits(chart: _Chart, data: _Data, od: Overdispersion, n: np.ndarray) -> dict[str, np.ndarray]:
+    """Limits at each denominator ``n``, dropping any that does not narrow towards 1.001 n."""
     tau2 = od.tau2 if od.adjusted else 0.0
-    n = data.denominators
     probabilities = LIMIT_PROBABILITIES.items()
     at = {k: chart.limit(data, n, p, tau2, od.adjusted) for k, p in probabilities}
     beyond = {k: chart.limit(data, n * 1.001, p, tau2, od.adjusted) for k, p in probabilities}
@@ -244,6 +248,47 @@ def outlier_class(value: np.ndarray, limits: dict[str, np.ndarray]) -> np.ndarra
     return np.select(conditions, ["above 99", "above 95", "below 99", "below 95"], "within")
 
 
+def plotting_denominators(denominators: np.ndarray) -> np.ndarray:
+    """PowerBI-Funnels' x grid for the limit lines: 110 even steps from 1 to 1.1 x the
+    largest denominator, the end point, and every observed denominator (so the lines pass
+    exactly through each organisation's limits)."""
+    top = 1.1 * float(np.max(denominators))
+    grid = {float(d) for d in denominators}
+    if top > 1:
+        step = (top - 1) / 110
+        grid.update(1 + k * step for k in range(110))
+        grid.add(top)
+    return np.array(sorted(grid))
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    groups: np.ndarray
+    formulas: _Chart
+    data: _Data
+    od: Overdispersion
+    scale: float
+
+
+def _prepare(
+    frame: pd.DataFrame,
+    columns: tuple[str, str, str],
+    chart: str,
+    overdispersion: str,
+    multiplier: float | None,
+) -> _Prepared:
+    """Checked input, the chart's formulas and the overdispersion decision, shared by
+    :func:`funnel` and :func:`funnel_lines`."""
+    check_options(chart, overdispersion)
+    groups, numerators, denominators = checked_input(frame, *columns, chart)
+    scale = float(multiplier if multiplier is not None else (100.0 if chart == "PR" else 1.0))
+    formulas = _CHARTS[chart]
+    data = _Data(numerators, denominators)
+    return _Prepared(
+        groups, formulas, data, overdispersion_estimate(formulas, data, overdispersion), scale
+    )
+
+
 def funnel(
     frame: pd.DataFrame,
     *,
@@ -258,31 +303,53 @@ def funnel(
 
     ``value``/``target``/limits are scaled by ``multiplier`` (default 100 for PR, giving
     percentages, and 1 otherwise); ``outlier`` is one of ``OUTLIER_CLASSES``;
-    ``od_adjusted`` says whether the limits were widened for overdispersion. Raises
+    ``od_adjusted`` says whether the limits were widened for overdispersion. ``z`` is minus
+    infinity for a zero count in SR and RC (PowerBI-Funnels shows no z there). Raises
     ``ValueError`` naming the organisations for bad input (see ``funnel_checks``).
     """
-    check_options(chart, overdispersion)
-    groups, numerators, denominators = checked_input(
-        frame, group_col, numerator_col, denominator_col, chart
-    )
-    scale = float(multiplier if multiplier is not None else (100.0 if chart == "PR" else 1.0))
-    formulas = _CHARTS[chart]
-    data = _Data(numerators, denominators)
-    od = overdispersion_estimate(formulas, data, overdispersion)
-    limits = {k: v * scale for k, v in _limits(formulas, data, od).items()}
-    value = numerators / denominators * scale
+    columns = (group_col, numerator_col, denominator_col)
+    prep = _prepare(frame, columns, chart, overdispersion, multiplier)
+    data, od, scale = prep.data, prep.od, prep.scale
+    limits = {k: v * scale for k, v in _limits(prep.formulas, data, od, data.denominators).items()}
+    value = data.numerators / data.denominators * scale
     tau2 = od.tau2 if od.adjusted else 0.0
     return pd.DataFrame(
         {
-            "group": groups,
-            "numerator": numerators,
-            "denominator": denominators,
+            "group": prep.groups,
+            "numerator": data.numerators,
+            "denominator": data.denominators,
             "value": value,
-            "target": formulas.target(data) * scale,
+            "target": prep.formulas.target(data) * scale,
             **{k: limits[k] for k in ("ll95", "ul95", "ll99", "ul99")},
-            "z": formulas.z(data, od.z_scores, od.se, tau2, od.adjusted),
+            "z": prep.formulas.z(data, od.z_scores, od.se, tau2, od.adjusted),
             "outlier": outlier_class(value, limits),
             "od_adjusted": od.adjusted,
         },
         columns=list(FUNNEL_COLUMNS),
+    )
+
+
+def funnel_lines(
+    frame: pd.DataFrame,
+    *,
+    group_col: str,
+    numerator_col: str,
+    denominator_col: str,
+    chart: str = "PR",
+    overdispersion: str = "no",
+    multiplier: float | None = None,
+) -> pd.DataFrame:
+    """The funnel's target and limit lines to draw: ``LINE_COLUMNS`` on
+    :func:`plotting_denominators`, scaled as :func:`funnel` scales its rows."""
+    columns = (group_col, numerator_col, denominator_col)
+    prep = _prepare(frame, columns, chart, overdispersion, multiplier)
+    grid = plotting_denominators(prep.data.denominators)
+    limits = _limits(prep.formulas, prep.data, prep.od, grid)
+    return pd.DataFrame(
+        {
+            "denominator": grid,
+            "target": prep.formulas.target(prep.data) * prep.scale,
+            **{k: limits[k] * prep.scale for k in ("ll95", "ul95", "ll99", "ul99")},
+        },
+        columns=list(LINE_COLUMNS),
     )

@@ -15,25 +15,36 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from impact.spc import FUNNEL_COLUMNS, OUTLIER_CLASSES, funnel
+from impact.spc import FUNNEL_COLUMNS, LINE_COLUMNS, OUTLIER_CLASSES, funnel, funnel_lines
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "funnel"
 CASES = pd.read_csv(GOLDEN / "cases.csv")
 NUMBERS = ("value", "target", "ll95", "ul95", "ll99", "ul99", "z")
 
 
+def _arguments(case: pd.Series) -> dict:
+    return {
+        "frame": pd.read_csv(GOLDEN / f"input_{case['data']}.csv"),
+        "group_col": "group",
+        "numerator_col": "numerator",
+        "denominator_col": "denominator",
+        "chart": case["chart"],
+        "overdispersion": case["overdispersion"],
+        "multiplier": float(case["multiplier"]),
+    }
+
+
 def _run(case: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
-    frame = pd.read_csv(GOLDEN / f"input_{case['data']}.csv")
-    ours = funnel(
-        frame,
-        group_col="group",
-        numerator_col="numerator",
-        denominator_col="denominator",
-        chart=case["chart"],
-        overdispersion=case["overdispersion"],
-        multiplier=float(case["multiplier"]),
-    )
+    ours = funnel(**_arguments(case))
     return ours, pd.read_csv(GOLDEN / f"expected_{case['case']}.csv")
+
+
+def _assert_close(got: np.ndarray, want: np.ndarray, col: str) -> None:
+    """Same missing limits; numbers within 1e-9, relative where larger than 1."""
+    np.testing.assert_array_equal(np.isnan(got), np.isnan(want), err_msg=col)
+    keep = ~np.isnan(want)
+    scale = np.maximum(1.0, np.abs(want[keep]))
+    assert np.max(np.abs(got[keep] - want[keep]) / scale, initial=0.0) <= 1e-9, col
 
 
 def _expected_class(two_sigma: str, three_sigma: str) -> str:
@@ -59,10 +70,7 @@ def test_matches_powerbi_funnels(case: dict) -> None:
             # PowerBI-Funnels' null z is minus infinity (a zero count); ours says so
             assert np.all(got[np.isnan(want)] == -np.inf), col
             got, want = got[~np.isnan(want)], want[~np.isnan(want)]
-        np.testing.assert_array_equal(np.isnan(got), np.isnan(want), err_msg=col)
-        keep = ~np.isnan(want)
-        scale = np.maximum(1.0, np.abs(want[keep]))
-        assert np.max(np.abs(got[keep] - want[keep]) / scale, initial=0.0) <= 1e-9, col
+        _assert_close(got, want, col)
     classes = [
         _expected_class(a, b)
         for a, b in zip(expected["two_sigma"], expected["three_sigma"], strict=True)
@@ -70,6 +78,20 @@ def test_matches_powerbi_funnels(case: dict) -> None:
     assert list(ours["outlier"]) == classes
     assert set(ours["outlier"]) <= set(OUTLIER_CLASSES)
     assert ours["od_adjusted"].eq(bool(case["od_adjusted"])).all()
+
+
+LINE_CASES = sorted(p.stem.removeprefix("lines_") for p in GOLDEN.glob("lines_*.csv"))
+
+
+@pytest.mark.parametrize("name", LINE_CASES)
+def test_limit_lines_match_powerbi_funnels(name: str) -> None:
+    case = CASES.set_index("case").loc[name]
+    ours = funnel_lines(**_arguments(case))
+    expected = pd.read_csv(GOLDEN / f"lines_{name}.csv")
+    assert list(ours.columns) == list(LINE_COLUMNS)
+    assert len(ours) == len(expected)
+    for col in LINE_COLUMNS:
+        _assert_close(ours[col].to_numpy(dtype=float), expected[col].to_numpy(dtype=float), col)
 
 
 def test_golden_sets_cover_every_chart_and_setting_and_both_auto_outcomes() -> None:
@@ -80,6 +102,7 @@ def test_golden_sets_cover_every_chart_and_setting_and_both_auto_outcomes() -> N
     # "mild": yes adjusts, auto judges it not significant
     mild = CASES.set_index("case").loc[["pr_ae_mild_yes", "pr_ae_mild_auto"], "od_adjusted"]
     assert list(mild) == [True, False]
+    assert {name.split("_")[0] for name in LINE_CASES} == {"pr", "sr", "rc"}
 
 
 def test_far_outlier_and_zero_death_trust_are_flagged() -> None:

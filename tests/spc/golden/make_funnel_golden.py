@@ -12,7 +12,9 @@ It writes, under ``tests/spc/golden/funnel/``:
   whether PowerBI-Funnels widened the limits for overdispersion (read from its own output:
   a case is adjusted when its limits differ from the same case with ``od_adjust = "no"``);
 * ``expected_<case>.csv``: PowerBI-Funnels' limits table for the case, with its own 95 % and
-  99.8 % outlier flags (improvement direction neutral), every number at full precision.
+  99.8 % outlier flags (improvement direction neutral), every number at full precision;
+* ``lines_<case>.csv`` for the cases in ``LINE_CASES``: its limit lines (the curves drawn
+  across the plot), one row per plotting denominator.
 
 The data sets:
 
@@ -125,11 +127,21 @@ CASES: tuple[tuple[str, str, str, float], ...] = (
 )
 
 
-def reference(frame: pd.DataFrame, chart: str, od: str, multiplier: float) -> pd.DataFrame:
-    """PowerBI-Funnels' limits table for one case, in the input's row order."""
+#: Cases whose limit lines are kept too (each chart type, with and without adjustment).
+LINE_CASES = (
+    "pr_ae_no",
+    "pr_ae_yes",
+    "sr_shmi_no",
+    "sr_shmi_yes",
+    "rc_ambulance_no",
+    "rc_ambulance_yes",
+)
+
+
+def _engine(frame: pd.DataFrame, chart: str, od: str, multiplier: float, output: str) -> object:
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a dropped row would make the golden set wrong
-        result = controlchartspy.funnel(
+        return controlchartspy.funnel(
             frame.to_dict("list"),
             keys="group",
             numerators="numerator",
@@ -145,8 +157,21 @@ def reference(frame: pd.DataFrame, chart: str, od: str, multiplier: float) -> pd
                 "three_sigma": True,
                 "improvement_direction": "neutral",
             },
-            return_objs="limits",
+            return_objs=output,
         )
+
+
+def lines(frame: pd.DataFrame, chart: str, od: str, multiplier: float) -> pd.DataFrame:
+    """PowerBI-Funnels' limit lines for one case."""
+    result = _engine(frame, chart, od, multiplier, "limit_lines")
+    return pd.DataFrame(result.limit_lines)[
+        ["denominator", "target", "ll95", "ul95", "ll99", "ul99"]
+    ]
+
+
+def reference(frame: pd.DataFrame, chart: str, od: str, multiplier: float) -> pd.DataFrame:
+    """PowerBI-Funnels' limits table for one case, in the input's row order."""
+    result = _engine(frame, chart, od, multiplier, "limits")
     table = pd.DataFrame(result.limits).set_index("group").loc[frame["group"]].reset_index()
     columns = ["group", "numerator", "denominator", *LIMIT_COLUMNS, "two_sigma", "three_sigma"]
     return table[columns]
@@ -166,6 +191,10 @@ def main() -> None:
             adjusted = not table[limits].equals(unadjusted[limits])
             name = f"{case}_{od}"
             table.to_csv(OUT / f"expected_{name}.csv", index=False, float_format="%.17g")
+            if name in LINE_CASES:
+                lines(sets[data], chart, od, multiplier).to_csv(
+                    OUT / f"lines_{name}.csv", index=False, float_format="%.17g"
+                )
             rows.append((name, data, chart, od, multiplier, adjusted))
     cases = pd.DataFrame(
         rows, columns=["case", "data", "chart", "overdispersion", "multiplier", "od_adjusted"]
