@@ -57,6 +57,7 @@ from impact.spc.funnel_plot import (  # noqa: E402
 )
 from impact.spc.funnel_words import funnel_sentence  # noqa: E402
 from impact.spc.outlook import Outlook, chance_words, needed_per_month, target_outlook  # noqa: E402
+from impact.spc.outlook_words import outlook_sentence  # noqa: E402
 
 __all__ += [
     "FUNNEL_COLUMNS",
@@ -68,6 +69,7 @@ __all__ += [
     "funnel_lines",
     "funnel_sentence",
     "needed_per_month",
+    "outlook_sentence",
     "plotting_denominators",
     "target_outlook",
 ]

@@ -118,6 +118,8 @@ def _points(periods: Sequence[Any], values: Sequence[float]) -> tuple[np.ndarray
     y = np.asarray(values, dtype=float)
     months = [month_start(p) for p in periods]
     x = np.array([months_between(months[0], m) for m in months], dtype=float)
+    if np.any(np.diff(x) <= 0):
+        raise ValueError("outlook: the periods must be in order, oldest first, one per month")
     keep = np.isfinite(y)
     return x[keep], y[keep]
 
@@ -153,8 +155,8 @@ def target_outlook(
 
     ``periods``/``values`` are the current period (since the last recalculation of the
     limits), oldest first; ``trend`` says whether a trend signal is present. Raises
-    ``ValueError`` for a neutral direction, a target month before the latest point, fewer
-    than 2 points (3 for a trend) or, for a trend, all points in one month.
+    ``ValueError`` for a neutral direction, periods out of order or repeated, a target
+    month before the latest point, or fewer than 2 points (3 for a trend).
     """
     if improvement not in ("increase", "decrease"):
         raise ValueError(
@@ -176,8 +178,6 @@ def target_outlook(
     if ahead == 0:
         expected, spread, method, df = latest, 0.0, "observed", None
     elif trend:
-        if np.ptp(x) == 0:
-            raise ValueError("outlook: a trend needs points in more than one month")
         expected, spread, slope = _trend(x, y, x[-1] + ahead)
         method, df = "trend", len(y) - 2
     else:

@@ -163,6 +163,10 @@ def test_bad_input() -> None:
         target_outlook(months[:1], values[:1], target=78, target_period=MARCH_2026)
     with pytest.raises(ValueError, match="at least 3 points; got 2"):
         target_outlook(months[:2], values[:2], target=78, target_period=MARCH_2026, trend=True)
+    with pytest.raises(ValueError, match="in order, oldest first"):
+        target_outlook(months[::-1], values, target=78, target_period=MARCH_2026)
+    with pytest.raises(ValueError, match="in order, oldest first"):
+        target_outlook([months[0]] * 6, values, target=78, target_period=MARCH_2026)
     with pytest.raises(ValueError, match="one period per value"):
         target_outlook(months, values[:3], target=78, target_period=MARCH_2026)
 
