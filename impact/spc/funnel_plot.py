@@ -11,11 +11,14 @@ chance where a large trust's is not. The NHS uses the PowerBI-Funnels visual for
   limits ``sin(target + q * sqrt(SE^2 + tau2))^2`` (clamped to 0..pi/2 first).
 * **SR**, a standardised ratio observed / expected (e.g. SHMI): target 1. Without
   overdispersion the limits are exact Poisson, ``qchisq(p, 2 (E + [p > 1/2])) / (2 E)``, and
-  the z-score is ``qnorm(pchisq(2 O, 2 (E + [O > E])))``. With it, the square-root scale:
+  the z-score is ``qnorm(pchisq(2 O, 2 (E + [O > E])))`` (PowerBI-Funnels' formula as it
+  stands, with E in the degrees of freedom). With it, the square-root scale:
   ``y = sqrt(O / E)``, ``SE = 1 / (2 sqrt(E))``, limits ``(1 + q * sqrt(SE^2 + tau2))^2``.
 * **RC**, a ratio of two counts: log scale, ``y = log((num + 1/2) / (den + 1/2))``,
   ``SE^2 = r / (r + 1/2)^2 + d / (d + 1/2)^2`` (observed ``r`` for the overdispersion estimate,
   ``target * d`` for limits and z-scores), limits ``exp(log target + q * sqrt(SE^2 + tau2))``.
+
+Elsewhere the z-score is ``(y - target) / SE`` on the chart's scale.
 
 Overdispersion (too many organisations outside the limits because real differences exist
 beyond chance): z-scores ``(y - target) / SE`` are winsorised at their 10th and 90th
@@ -26,7 +29,9 @@ centiles, ``phi`` is the mean of their squares, and the random-effects variance 
 
 The "99" limits are PowerBI-Funnels' 99.8 % limits (probabilities 0.001 and 0.999, about
 3 sigma), the "95" limits 95 % (0.025 and 0.975). A limit that does not move the right way
-between ``n`` and ``1.001 n`` (a clamp at 0 or 1) is left out (NaN), as PowerBI-Funnels does.
+between ``n`` and ``1.001 n`` is left out (NaN), as PowerBI-Funnels does (rare: limits
+are monotone, and a limit clamped at 0 or 100 % stays put rather than moving back).
+:func:`funnel_lines` gives the curves to draw, on PowerBI-Funnels' own grid.
 
 Units: ``value``, ``target`` and the limits are multiplied by ``multiplier``. By default (as
 in PowerBI-Funnels) proportions come back as **percentages** (multiplier 100: 74.2 means
