@@ -335,19 +335,19 @@ def funnel(
 
 
 def funnel_lines(
-    frame: pd.DataFrame,
+    rows: pd.DataFrame,
     *,
-    group_col: str,
-    numerator_col: str,
-    denominator_col: str,
     chart: str = "PR",
     overdispersion: str = "no",
     multiplier: float | None = None,
 ) -> pd.DataFrame:
-    """The funnel's target and limit lines to draw: ``LINE_COLUMNS`` on
-    :func:`plotting_denominators`, scaled as :func:`funnel` scales its rows."""
-    columns = (group_col, numerator_col, denominator_col)
-    prep = _prepare(frame, columns, chart, overdispersion, multiplier)
+    """The target and limit lines to draw under :func:`funnel`'s ``rows``.
+
+    Give the same ``chart``, ``overdispersion`` and ``multiplier`` as for the rows. Returns
+    ``LINE_COLUMNS`` on :func:`plotting_denominators`, scaled as the rows are.
+    """
+    columns = ("group", "numerator", "denominator")
+    prep = _prepare(rows, columns, chart, overdispersion, multiplier)
     grid = plotting_denominators(prep.data.denominators)
     limits = _limits(prep.formulas, prep.data, prep.od, grid)
     return pd.DataFrame(
