@@ -14,7 +14,7 @@ numerator missing / not a     row dropped ("Numerator missing")            Value
 number / infinite             (infinite: the Python wrapper raises)
 numerator negative            row dropped ("Numerator negative")           ValueError
 denominator missing, zero,    row dropped ("Denominator is zero", ...)     ValueError
-negative or infinite
+negative or infinite          (infinite: the Python wrapper raises)
 numerator > denominator (PR)  row dropped ("Denominator < numerator")      ValueError
 fewer than 2 groups           charted (one group: z = 0, limits around it) ValueError
 all numerators zero (RC)      error ("All numerators are zero, ...")       ValueError
