@@ -17,8 +17,9 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from impact import pack, pdf
+from impact import pack
 from impact.filters import OrgTree, default_period, month_starts, month_text, parse_month
+from impact.pack import pdf
 from impact.question_log import QuestionLogError, open_log
 from impact.store import open_store
 

@@ -12,8 +12,9 @@ from datetime import date, datetime
 
 import streamlit as st
 
-from impact import config, pack, pdf
+from impact import config, pack
 from impact.filters import month_text
+from impact.pack import pdf
 from impact.question_log import QuestionLogError, open_log
 from impact.store import Store
 from impact.ui import state
