@@ -17,7 +17,6 @@ from impact.improvement import (
     assurance_label,
     build_improvement,
     classify_after,
-    day_label,
     duration_months,
     first_period_after,
     is_it_working,
@@ -174,7 +173,6 @@ def test_project_list_says_what_is_missing_rather_than_leaving_it_blank():
     assert shown.loc["Streaming", "Latest change tested"] == "Weekend streaming"
     assert shown.loc["Discharge", "Latest change tested"] == "—"
     assert shown.loc["Streaming", "Status"] == "Active"
-    assert day_label(None) == "" and day_label(pd.NaT) == ""
 
 
 def test_working_summary_gives_each_project_its_headline():
