@@ -1,11 +1,15 @@
-"""``python -m impact bench``: measure the store against bare DuckDB and pandas."""
+"""``python -m impact bench``: measure the store against bare DuckDB and pandas.
+
+The harness itself lives in the top-level ``bench/`` folder beside ``impact/`` (it is a
+measuring tool, not part of the product), so this command runs from the project root.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 
-from impact.bench import SCALES, run_benchmark
+from bench.store_bench import SCALES, run_benchmark
 
 HELP = "Benchmark the store on a synthetic data set (national scale or a small smoke test)."
 

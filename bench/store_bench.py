@@ -1,5 +1,8 @@
 """The store's benchmark: a synthetic national-scale data folder, timed against baselines.
 
+A measuring harness, not part of the product: it lives beside ``impact/`` so the shipped
+package holds only what the dashboard runs. ``python -m impact bench`` calls it.
+
 ``python -m impact bench --scale national`` writes 7 regions, 42 ICBs, 210 trusts and
 6,300 practices with 60 months of figures (about 4.7 million observation rows in about
 70 CSV files) to a temporary folder, then measures, each side in its own process so
@@ -21,7 +24,6 @@ measurements, not assertions: the README records them.
 from __future__ import annotations
 
 import json
-import os
 import resource
 import statistics
 import subprocess
@@ -34,6 +36,8 @@ from typing import Any
 
 import duckdb
 
+from impact import PROJECT_ROOT
+from impact.atomic import atomic_target
 from impact.contracts import NULL_STRINGS, OBSERVATIONS
 
 DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
@@ -135,7 +139,20 @@ def _copy_observations(
     first: int,
     last: int,
 ) -> int:
-    tmp = path.with_name(path.name + ".part")
+    with atomic_target(path) as tmp:
+        _copy(con, tmp, prefix, metrics, kind, first, last)
+    return con.execute(f"SELECT count(*) FROM read_csv({_lit(str(path))})").fetchone()[0]
+
+
+def _copy(
+    con: duckdb.DuckDBPyConnection,
+    tmp: Path,
+    prefix: str,
+    metrics: int,
+    kind: str,
+    first: int,
+    last: int,
+) -> None:
     con.execute(
         f"""COPY (
         SELECT 'bench_{kind}_' || lpad(CAST(m AS VARCHAR), 2, '0') AS metric_id, o.org_code,
@@ -145,10 +162,8 @@ def _copy_observations(
         FROM (SELECT org_code, 200 + (hash(org_code) % 5000) AS d FROM orgs
               WHERE starts_with(org_code, '{prefix}')) o,
              range(1, {metrics + 1}) t(m), range({first}, {last}) s(i)
-        ) TO {_lit(str(tmp))} (HEADER)"""
+        ) TO {_lit(str(tmp))} (FORMAT csv, HEADER)"""
     )
-    os.replace(tmp, path)
-    return con.execute(f"SELECT count(*) FROM read_csv({_lit(str(path))})").fetchone()[0]
 
 
 # -- the measured sides, each run in its own process -------------------------------------
@@ -317,7 +332,8 @@ CHILDREN = {
 
 def _run_child(name: str, data: Path, cache: Path) -> dict[str, Any]:
     done = subprocess.run(
-        [sys.executable, "-m", "impact.bench", name, str(data), str(cache)],
+        [sys.executable, "-m", "bench.store_bench", name, str(data), str(cache)],
+        cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
         check=False,
