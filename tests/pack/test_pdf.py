@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
-from impact import pack, pdf
+from impact import pack
+from impact.pack import pdf
 from impact.store import open_store, reset_stores
+from tests.pack.conftest import DEMO, copy_demo
 
-DEMO = Path(__file__).resolve().parent.parent / "data" / "demo"
 ORG = "XRA03"
 ORG_NAME = "Demo Northfield Hospitals NHS Foundation Trust"
 
@@ -30,10 +30,7 @@ def html(tmp_path_factory: pytest.TempPathFactory) -> str:
     if not DEMO.is_dir():
         pytest.skip("the shipped demo data (data/demo) is missing")
     root = tmp_path_factory.mktemp("pdf")
-    data = root / "data"
-    data.mkdir()
-    for source in DEMO.glob("*.csv"):
-        shutil.copy(source, data / source.name)
+    data = copy_demo(root / "data")
     reset_stores()
     store = open_store(data, root / "cache")
     content = pack.assemble_pack(
