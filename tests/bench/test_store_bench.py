@@ -1,57 +1,16 @@
-"""``python -m impact bench --scale small``: a smoke test that every figure is measured."""
+"""The benchmark harness: its coded SPC input names the same series and points as the store."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
+import warnings
 
-from impact import PROJECT_ROOT
-
-KEYS = [
-    "rows",
-    "files",
-    "duckdb_ingest_s",
-    "cold_ingest_s",
-    "ours_end_to_end_s",
-    "pandas_end_to_end_s",
-    "warm_restart_s",
-    "one_new_file_s",
-    "org_query_s",
-    "spc_all_series_s",
-    "peak_rss_mb",
-    "pandas_peak_rss_mb",
-]
-
-
-def test_small_benchmark_reports_every_figure() -> None:
-    command = "from impact.cli.bench import main; main(['--scale', 'small', '--json'])"
-    done = subprocess.run(
-        [sys.executable, "-c", command],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    figures = json.loads(done.stdout)
-    assert list(figures)[: len(KEYS)] == KEYS
-    assert figures["rows"] == figures["rows_loaded"] > 1000
-    assert figures["files"] >= 10
-    assert figures["files_parsed_on_restart"] == 0
-    assert figures["new_file_seen"] is True
-    for key in KEYS[2:]:
-        if key == "spc_all_series_s" and figures[key] is None:
-            continue
-        assert isinstance(figures[key], float) and figures[key] > 0, key
+from bench.store_bench import SCALES, build_dataset, spc_input
+from impact import spc
+from impact.store import Store
 
 
 def test_spc_input_codes_give_back_the_stored_labels(tmp_path) -> None:
     """The SPC benchmark's coded input names the same series and points as the table."""
-    from impact.bench import SCALES, build_dataset, spc_input
-    from impact.store import Store
-
     data = tmp_path / "data"
     build_dataset(data, SCALES["small"])
     for extra in list(data.rglob("gp_month_*.csv"))[2:]:
@@ -77,9 +36,6 @@ def test_spc_input_codes_give_back_the_stored_labels(tmp_path) -> None:
         )
     )
     assert got == expected
-    import warnings
-
-    from impact import spc
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", spc.ShortGroupWarning)  # 12 months: trial limits
@@ -97,3 +53,12 @@ def test_spc_input_codes_give_back_the_stored_labels(tmp_path) -> None:
         strict=True,
     )
     assert sorted(labels) == [row[:3] for row in expected]
+
+
+def test_the_synthetic_extracts_are_written_whole_with_no_temporary_files(tmp_path) -> None:
+    data = tmp_path / "data"
+    counts = build_dataset(data, SCALES["small"])
+    files = sorted(p.relative_to(data).as_posix() for p in data.rglob("*") if p.is_file())
+    assert not [f for f in files if f.endswith(".tmp") or "/." in f or f.startswith(".")]
+    assert len(files) == counts["files"] == 2 + SCALES["small"].months + 1
+    assert "practices/gp_month_001.csv" in files and "trusts/trust_metrics_year_1.csv" in files

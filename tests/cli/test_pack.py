@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from impact import PROJECT_ROOT as ROOT
 from impact.__main__ import main
 from impact.store import reset_stores
 
-ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo"
 ORG = "XRA03"
 
@@ -56,7 +56,7 @@ def test_period_defaults_to_the_latest_36_months(data: Path, tmp_path: Path, cap
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (["--org", "NOPE"], "organisation 'NOPE' is not in the data folder"),
+        (["--org", "NOPE"], "pack: unknown organisation 'NOPE': it is not in the data folder"),
         (["--org", ORG, "--from", "2024-13"], "--from '2024-13' is not a month"),
         (["--org", ORG, "--from", "2025-03", "--to", "2024-04"], "starts (2025-03) after"),
     ],

@@ -2,13 +2,13 @@
 
 import argparse
 import json
-from pathlib import Path
 
 import pytest
 
+from impact import PROJECT_ROOT
 from impact.cli import answer
 
-DEMO = Path(__file__).resolve().parent.parent / "data" / "demo"
+DEMO = PROJECT_ROOT / "data" / "demo"
 TRUST = "XRA05"  # a demo trust with acute metrics
 
 
@@ -68,9 +68,11 @@ def test_organisations_differ(capsys):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (("--org", "NOPE"), "Unknown organisation"),
-        (("--org", TRUST, "--from", "May 2025"), "not a month"),
-        (("--org", TRUST, "--metric", "no_such_metric"), "No data for metric"),
+        (("--org", "NOPE"), "answer: unknown organisation 'NOPE'"),
+        (("--org", TRUST, "--from", "May 2025"), "--from 'May 2025' is not a month"),
+        (("--org", TRUST, "--to", "2025-13"), "--to '2025-13' is not a month"),
+        (("--org", TRUST, "--from", "2025-03", "--to", "2024-04"), "starts (2025-03) after"),
+        (("--org", TRUST, "--metric", "no_such_metric"), "no data for metric"),
     ],
 )
 def test_bad_input_is_explained(capsys, argv, message):
