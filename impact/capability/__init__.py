@@ -27,8 +27,7 @@ from impact.capability.capacity import (
     capacity_over_time,
     capacity_spc,
 )
-from impact.capability.components import COMPONENT_SHORT, COMPONENT_TITLES
-from impact.capability.questions import STALE_ASSESSMENT_MONTHS, capability_questions
+from impact.capability.questions import capability_questions
 from impact.capability.tables import (
     capacity_table,
     month_or_dash,
@@ -41,10 +40,7 @@ from impact.capability.view import CapabilityView, build_capability
 
 __all__ = [
     "CAPACITY_MEASURES",
-    "COMPONENT_SHORT",
-    "COMPONENT_TITLES",
     "MIN_SPC_POINTS",
-    "STALE_ASSESSMENT_MONTHS",
     "CapabilityView",
     "assessment_history",
     "build_capability",

@@ -15,7 +15,7 @@ order the files are made:
 * :mod:`~impact.demo.generate` – one seeded generator, every file written atomically.
 """
 
-from impact.demo.generate import DEFAULT_OUT, SEED, build, generate
+from impact.demo.generate import DEFAULT_OUT, build, generate
 from impact.demo.region import (
     DETERIORATED,
     DETERIORATED_FROM,
@@ -44,7 +44,6 @@ __all__ = [
     "REBASED",
     "REBASED_FROM",
     "REGION",
-    "SEED",
     "STUCK",
     "build",
     "generate",

@@ -17,7 +17,6 @@ them from ``impact.improvement``.
 
 from impact.improvement.alignment import (
     ASSURANCE_LABELS,
-    ASSURANCE_ORDER,
     alignment_display,
     alignment_questions,
     alignment_table,
@@ -25,15 +24,12 @@ from impact.improvement.alignment import (
 )
 from impact.improvement.answers import (
     effect_counts,
-    project_answers,
     start_marker,
     working_summary,
 )
 from impact.improvement.effect import (
     EFFECT_HEADLINES,
     MIN_POINTS_EACH_SIDE,
-    EffectAnswer,
-    SpcFunction,
     classify_after,
     default_spc,
     first_period_after,
@@ -41,9 +37,6 @@ from impact.improvement.effect import (
     no_metric_answer,
 )
 from impact.improvement.portfolio import (
-    BREAKDOWNS,
-    PDSA_DECISION_ORDER,
-    PortfolioTotals,
     duration_months,
     pdsa_summary,
     portfolio_breakdowns,
@@ -52,7 +45,6 @@ from impact.improvement.portfolio import (
     portfolio_totals,
     project_list,
 )
-from impact.improvement.priority import PRIORITY_WORDS
 from impact.improvement.view import (
     ImprovementView,
     assurance_from_board,
@@ -62,16 +54,9 @@ from impact.improvement.view import (
 
 __all__ = [
     "ASSURANCE_LABELS",
-    "ASSURANCE_ORDER",
-    "BREAKDOWNS",
     "EFFECT_HEADLINES",
     "MIN_POINTS_EACH_SIDE",
-    "PDSA_DECISION_ORDER",
-    "PRIORITY_WORDS",
-    "EffectAnswer",
     "ImprovementView",
-    "PortfolioTotals",
-    "SpcFunction",
     "alignment_display",
     "alignment_questions",
     "alignment_table",
@@ -90,7 +75,6 @@ __all__ = [
     "portfolio_counts",
     "portfolio_table",
     "portfolio_totals",
-    "project_answers",
     "project_list",
     "scope_codes",
     "start_marker",

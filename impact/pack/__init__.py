@@ -12,18 +12,15 @@ The package walks in the order a pack is made:
 * :mod:`~impact.pack.pdf` – prints that HTML to PDF with the system's Chromium.
 """
 
-from impact.pack.assemble import IPR_COLUMNS, assemble_pack
-from impact.pack.markup import css_string, esc, figure_html, trend_svg
+from impact.pack.assemble import assemble_pack
+from impact.pack.markup import css_string, esc
 from impact.pack.model import BoardPack
 from impact.pack.render import render_html
 
 __all__ = [
-    "IPR_COLUMNS",
     "BoardPack",
     "assemble_pack",
     "css_string",
     "esc",
-    "figure_html",
     "render_html",
-    "trend_svg",
 ]

@@ -89,16 +89,10 @@ def pack_download(
     def html() -> str:
         return _build_html(store, org_code, period_from, period_to, peer_scope, questions)
 
-    def html_bytes() -> bytes:
-        return html().encode("utf-8")
-
-    def pdf_bytes() -> bytes:
-        return pdf.html_to_pdf(html())
-
     row = st.container(horizontal=True, gap="small", vertical_alignment="center")
     row.download_button(
         "Download board pack (HTML)",
-        data=html_bytes,
+        data=lambda: html().encode("utf-8"),
         file_name=pack_file_name(org_code, period_from, period_to, "html"),
         mime="text/html",
         on_click="ignore",
@@ -106,26 +100,22 @@ def pack_download(
         icon=":material/download:",
         help="One self-contained file: opens offline, charts stay interactive.",
     )
+    pdf_button = {
+        "label": "Download board pack (PDF)",
+        "file_name": pack_file_name(org_code, period_from, period_to, "pdf"),
+        "key": f"{key}-pdf",
+        "icon": ":material/download:",
+    }
     try:
         pdf.find_chromium()
     except pdf.ChromiumNotFound as missing:
-        row.download_button(
-            "Download board pack (PDF)",
-            data=b"",
-            disabled=True,
-            key=f"{key}-pdf",
-            icon=":material/download:",
-            file_name=pack_file_name(org_code, period_from, period_to, "pdf"),
-        )
+        row.download_button(data=b"", disabled=True, **pdf_button)
         st.caption(str(missing))
         return
     row.download_button(
-        "Download board pack (PDF)",
-        data=pdf_bytes,
-        file_name=pack_file_name(org_code, period_from, period_to, "pdf"),
+        data=lambda: pdf.html_to_pdf(html()),
         mime="application/pdf",
         on_click="ignore",
-        key=f"{key}-pdf",
-        icon=":material/download:",
         help="A4 landscape, one priority per section, page numbers on every page.",
+        **pdf_button,
     )
