@@ -85,6 +85,27 @@ def _names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+#: The questions about metrics with no active project, gaps first: (assurance, the question
+#: for one such metric, the question for several, which names them all).
+UNCOVERED_QUESTIONS: tuple[tuple[str, str, str], ...] = (
+    (
+        "failing",
+        "{name} is consistently failing its target and no active improvement project is aimed "
+        "at it: which improvement work would address it, and who would lead it?",
+        "{count} measures are consistently failing their targets with no active improvement "
+        "project aimed at them ({names}): which of these gaps matter most, and what "
+        "improvement work would address them?",
+    ),
+    (
+        "hit-and-miss",
+        "{name} meets its target only some of the time and has no active improvement project: "
+        "is the board content to rely on it without one?",
+        "{count} measures meet their targets only some of the time and have no active "
+        "improvement project ({names}): is the board content to rely on them without one?",
+    ),
+)
+
+
 def alignment_questions(table: pd.DataFrame, limit: int = 6) -> list[str]:
     """Questions the board may wish to ask about where improvement effort is aimed.
 
@@ -93,32 +114,13 @@ def alignment_questions(table: pd.DataFrame, limit: int = 6) -> list[str]:
     Several metrics in the same position make one question, so the list stays readable.
     """
     questions: list[str] = []
-    failing = table[(table["assurance"] == "failing") & (table["active_projects"] == 0)]
-    names = failing["metric_name"].tolist()
-    if len(names) == 1:
-        questions.append(
-            f"{names[0]} is consistently failing its target and no active improvement project "
-            "is aimed at it: which improvement work would address it, and who would lead it?"
-        )
-    elif names:
-        questions.append(
-            f"{len(names)} measures are consistently failing their targets with no active "
-            f"improvement project aimed at them ({_names(names)}): which of these gaps matter "
-            "most, and what improvement work would address them?"
-        )
-    patchy = table[(table["assurance"] == "hit-and-miss") & (table["active_projects"] == 0)]
-    names = patchy["metric_name"].tolist()
-    if len(names) == 1:
-        questions.append(
-            f"{names[0]} meets its target only some of the time and has no active improvement "
-            "project: is the board content to rely on it without one?"
-        )
-    elif names:
-        questions.append(
-            f"{len(names)} measures meet their targets only some of the time and have no active "
-            f"improvement project ({_names(names)}): is the board content to rely on them "
-            "without one?"
-        )
+    for assurance, one, several in UNCOVERED_QUESTIONS:
+        uncovered = table[(table["assurance"] == assurance) & (table["active_projects"] == 0)]
+        names = uncovered["metric_name"].tolist()
+        if len(names) == 1:
+            questions.append(one.format(name=names[0]))
+        elif names:
+            questions.append(several.format(count=len(names), names=_names(names)))
     for row in table.itertuples():
         if row.assurance == "passing" and row.active_projects > 0:
             plural = "project is" if row.active_projects == 1 else "projects are"

@@ -6,22 +6,10 @@ import json
 import subprocess
 import sys
 
+from bench.store_bench import FIGURES
 from impact import PROJECT_ROOT
 
-KEYS = [
-    "rows",
-    "files",
-    "duckdb_ingest_s",
-    "cold_ingest_s",
-    "ours_end_to_end_s",
-    "pandas_end_to_end_s",
-    "warm_restart_s",
-    "one_new_file_s",
-    "org_query_s",
-    "spc_all_series_s",
-    "peak_rss_mb",
-    "pandas_peak_rss_mb",
-]
+KEYS = list(FIGURES)
 
 
 def test_small_benchmark_reports_every_figure() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,19 +11,14 @@ import pytest
 from impact import PROJECT_ROOT as ROOT
 from impact.__main__ import main
 from impact.store import reset_stores
+from tests.pack.conftest import copy_demo
 
-DEMO = ROOT / "data" / "demo"
 ORG = "XRA03"
 
 
 @pytest.fixture
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    if not DEMO.is_dir():
-        pytest.skip("the shipped demo data (data/demo) is missing")
-    folder = tmp_path / "data"
-    folder.mkdir()
-    for source in DEMO.glob("*.csv"):
-        shutil.copy(source, folder / source.name)
+    folder = copy_demo(tmp_path / "data")
     monkeypatch.setenv("IMPACT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("IMPACT_DATA_DIR", str(folder))
     reset_stores()

@@ -12,7 +12,7 @@ import pytest
 from impact import pack
 from impact.pack import pdf
 from impact.store import open_store, reset_stores
-from tests.pack.conftest import DEMO, copy_demo
+from tests.pack.conftest import copy_demo
 
 ORG = "XRA03"
 ORG_NAME = "Demo Northfield Hospitals NHS Foundation Trust"
@@ -27,8 +27,6 @@ def _chromium() -> str:
 
 @pytest.fixture(scope="module")
 def html(tmp_path_factory: pytest.TempPathFactory) -> str:
-    if not DEMO.is_dir():
-        pytest.skip("the shipped demo data (data/demo) is missing")
     root = tmp_path_factory.mktemp("pdf")
     data = copy_demo(root / "data")
     reset_stores()
