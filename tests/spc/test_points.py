@@ -1,0 +1,25 @@
+"""``spc()`` as a whole: R's columns in R's order and the options it refuses."""
+
+from __future__ import annotations
+
+import pytest
+
+from impact.spc import R_COLUMNS, spc
+from tests.spc.helpers import BASELINE, frame, run
+
+
+def test_columns_follow_r_after_the_input_columns() -> None:
+    points = run(BASELINE)
+    assert list(points.columns) == ["month", "value", *R_COLUMNS, "improvement_direction"]
+    assert points.attrs["spc"]["value_col"] == "value"
+
+
+def test_an_unknown_rule_set_is_rejected() -> None:
+    with pytest.raises(ValueError, match="variant"):
+        run(BASELINE, variant="western_electric")
+
+
+def test_input_columns_may_not_clash_with_output_columns() -> None:
+    data = frame(BASELINE).rename(columns={"value": "mean"})
+    with pytest.raises(ValueError, match="clash"):
+        spc(data, value_col="mean", date_col="month")
