@@ -6,14 +6,17 @@ runs them:
 - ``frame.py`` and ``sort.py``: the input checked, coded and sorted by facet and date;
 - ``parameters.py``: direction, target and rebase dates as per-row arrays;
 - ``segments.py``: the facet x rebase-group runs each limit belongs to;
-- ``limits.py``: mean, moving range, screening, the fixed baseline, the 12-point minimum;
-- ``rules.py``: each special-cause rule, stated once, and their precedence;
-- ``point_type.py``: a rule's side read through the improvement direction;
-- ``points.py``: :func:`spc`, wiring the steps together;
+- ``validity.py``: which points a chart can use (the rest are named in a warning);
+- ``charts.py``: each chart type's centre line and sigma (i, p, pp, u, up, c, g, t);
+- ``limits.py``: NHSRplotthedots' XmR limits, and the 12-point minimum;
+- ``rules_mdc.py`` / ``rules_plotthedots.py``: each rule of each rule set, stated once;
+- ``run_mdc.py`` / ``run_plotthedots.py``: each rule set's steps, a chunk at a time;
+- ``point_type.py``: the rule labels, and a rule's side read through the direction;
+- ``outputs.py``: the per-point results as R's columns; ``points.py``: :func:`spc`;
 - ``summary.py``: :func:`spc_summary`;
 - ``assurance.py`` and ``variation.py``: the two MDC icons' rules and all their wording;
 - ``icons.py``: the icons drawn as SVG; ``describe.py``: the answer in plain English;
-- ``errors.py``: :class:`SPCInputError`, the one error bad input raises.
+- ``errors.py``: :class:`SPCInputError` and :class:`SPCInputWarning`.
 """
 
 from impact.spc.assurance import (
@@ -26,7 +29,8 @@ from impact.spc.assurance import (
     assurance_icon_name,
     assurance_type,
 )
-from impact.spc.errors import SPCInputError
+from impact.spc.charts import CHARTS
+from impact.spc.errors import SPCInputError, SPCInputWarning
 from impact.spc.limits import (
     LIMIT,
     LIMIT_CLOSE,
@@ -36,9 +40,9 @@ from impact.spc.limits import (
     SHORT_GROUP_THRESHOLD,
     ShortGroupWarning,
 )
-from impact.spc.point_type import DIRECTIONS, POINT_TYPES
-from impact.spc.points import R_COLUMNS, spc
-from impact.spc.rules import SPECIAL_CAUSE_TYPES
+from impact.spc.outputs import R_COLUMNS, RULE_COLUMNS
+from impact.spc.point_type import DIRECTIONS, POINT_TYPES, SPECIAL_CAUSE_TYPES
+from impact.spc.points import RULE_SETS, spc
 from impact.spc.summary import spc_summary
 from impact.spc.variation import (
     NO_VARIATION_SHORT,
@@ -55,6 +59,7 @@ __all__ = [
     "ASSURANCE_SHORT",
     "ASSURANCE_TYPES",
     "ASSURANCE_WORDS",
+    "CHARTS",
     "DIRECTIONS",
     "LIMIT",
     "LIMIT_CLOSE",
@@ -63,6 +68,8 @@ __all__ = [
     "NO_TARGET",
     "NO_VARIATION_SHORT",
     "POINT_TYPES",
+    "RULE_COLUMNS",
+    "RULE_SETS",
     "R_COLUMNS",
     "SHORT_GROUP_MESSAGE",
     "SHORT_GROUP_THRESHOLD",
@@ -72,6 +79,7 @@ __all__ = [
     "VARIATION_LABELS",
     "VARIATION_SHORT",
     "SPCInputError",
+    "SPCInputWarning",
     "ShortGroupWarning",
     "assurance_icon_name",
     "assurance_type",

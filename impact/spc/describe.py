@@ -130,7 +130,7 @@ def describe(
         if n_recorded < MIN_POINTS_FOR_LIMITS
         else ""
     )
-    if math.isnan(upl):  # a constant series: no variation, no limits
+    if math.isnan(upl) or upl == lpl:  # a constant series: no variation, no limits
         first = (
             f"No change: every one of the last {_periods(n_recorded, frequency)} of "
             f"{metric_name} was {format_number(mean, unit)}, so there is no variation to "

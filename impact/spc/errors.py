@@ -17,3 +17,8 @@ class SPCInputError(ValueError):
         self.facet = facet
         #: the point's date (ISO ``2025-04-01``), None when the problem is not one point
         self.date = date
+
+
+class SPCInputWarning(UserWarning):
+    """Points left out of the limits and rules (a missing value, a zero denominator...):
+    the message names how many, and the first few by series, date and reason."""

@@ -149,6 +149,10 @@ class Frame:
         keys = self.facet_values(np.arange(len(self.facet_start)))
         return [k[0] for k in keys] if len(self.facets) == 1 else keys
 
+    def day(self, row: int) -> str:
+        """The date of sorted ``row`` as ISO text, for a message: ``2025-04-01``."""
+        return pd.Timestamp(self.date_uniques_ns[self.date_code[row]]).date().isoformat()
+
     def describe_facet(self, row: int) -> str:
         """The facet of sorted ``row`` in words for an error message: ``org='RXX'``."""
         if not self.facets:

@@ -9,7 +9,24 @@ from __future__ import annotations
 
 import numpy as np
 
-from impact.spc.rules import SPECIAL_CAUSE_TYPES, TYPE_SIDE
+#: ``special_cause_type`` labels, as NHSRplotthedots words them (both rule sets use them);
+#: codes index into it.
+SPECIAL_CAUSE_TYPES: tuple[str, ...] = (
+    "Common Cause",
+    "Above UCL",
+    "Below LCL",
+    "7 Point Trend (Increasing)",
+    "7 Point Trend (Decreasing)",
+    "2 in 3 Above CL",
+    "2 in 3 Below CL",
+    "7 Points Above CL",
+    "7 Points Below CL",
+)
+# special_cause_type codes; each "below/decreasing" code is its "above/increasing" code + 1
+COMMON, ABOVE_UCL, BELOW_LCL, TREND_UP, TREND_DOWN = 0, 1, 2, 3, 4
+TWO3_ABOVE, TWO3_BELOW, RUN_ABOVE, RUN_BELOW = 5, 6, 7, 8
+#: +1 for labels naming "Above"/"Increasing", -1 for "Below"/"Decreasing", 0 for common cause.
+TYPE_SIDE = np.array([0, 1, -1, 1, -1, 1, -1, 1, -1], dtype=np.int8)
 
 #: ``point_type`` labels (NHSRplotthedots' words); codes index into it.
 POINT_TYPES: tuple[str, ...] = (

@@ -140,7 +140,7 @@ def _check_no_duplicates(frame: Frame) -> None:
     dup = np.flatnonzero(~frame.facet_change[1:] & (date_code[1:] == date_code[:-1]))
     if len(dup):
         row = int(dup[0]) + 1
-        day = pd.Timestamp(frame.date_uniques_ns[date_code[row]]).date().isoformat()
+        day = frame.day(row)
         facet = frame.describe_facet(row)
         raise SPCInputError(f"spc: duplicate date {day} in facet {facet}", facet=facet, date=day)
 

@@ -27,6 +27,9 @@ def frame(values: list[float], start: str = "2022-01-01", **extra: object) -> pd
 
 
 def run(values: list[float], **kwargs: object) -> pd.DataFrame:
+    """The series through ``spc()``, by default with NHSRplotthedots' rules (the designed
+    limits above are its limits)."""
+    kwargs.setdefault("rules", "plotthedots")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ShortGroupWarning)
         return spc(frame(values), value_col="value", date_col="month", **kwargs)

@@ -85,6 +85,7 @@ def _run(series_id: str) -> tuple[pd.DataFrame, list[warnings.WarningMessage], p
             rebase=_parse_named(params["rebase_dates"], str),
             fix_after_n_points=fix,
             screen_outliers=params["screen_outliers"] == "TRUE",
+            rules="plotthedots",
         )
     return points, list(caught), params
 

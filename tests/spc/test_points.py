@@ -15,8 +15,12 @@ def test_columns_follow_r_after_the_input_columns() -> None:
 
 
 def test_an_unknown_rule_set_is_rejected() -> None:
-    with pytest.raises(ValueError, match="variant"):
-        run(BASELINE, variant="western_electric")
+    with pytest.raises(ValueError, match="rules must be one of"):
+        run(BASELINE, rules="western_electric")
+    with pytest.raises(ValueError, match="XmR chart only"):
+        run(BASELINE, rules="plotthedots", chart="c")
+    with pytest.raises(ValueError, match="needs numerator_col and denominator_col"):
+        run(BASELINE, rules="mdc", chart="p")
 
 
 def test_input_columns_may_not_clash_with_output_columns() -> None:

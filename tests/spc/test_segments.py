@@ -35,6 +35,12 @@ def test_rebase_column_marks_the_first_point_of_each_group() -> None:
     data = frame(BASELINE + [v + 10 for v in BASELINE])
     data["new_process"] = data.index == 12
     with pytest.warns(ShortGroupWarning):
-        points = spc(data, value_col="value", date_col="month", rebase_col="new_process")
+        points = spc(
+            data,
+            value_col="value",
+            date_col="month",
+            rebase_col="new_process",
+            rules="plotthedots",
+        )
     expected = run(BASELINE + [v + 10 for v in BASELINE], rebase="2023-01-01")
     pd.testing.assert_frame_equal(points, expected)

@@ -88,12 +88,6 @@ def test_a_point_beyond_the_limit_does_not_count_towards_two_of_three() -> None:
     assert flagged(points) == {13: "Above UCL"}
 
 
-def test_mdc_variant_counts_points_beyond_the_limit_towards_two_of_three() -> None:
-    points = with_baseline([16.0, 14.0, 10.5], variant="mdc")
-    assert flagged(points) == {13: "Above UCL", 14: "2 in 3 Above CL"}
-    assert points.attrs["spc"]["screen_outliers"] is False
-
-
 def test_near_zone_boundaries_are_strict() -> None:
     nupl = with_baseline([10.0])["nupl"].iloc[0]
     assert flagged(with_baseline([nupl, 10.5, nupl])) == {}
@@ -101,7 +95,7 @@ def test_near_zone_boundaries_are_strict() -> None:
     assert flagged(with_baseline([upl])) == {}
 
 
-def _r_reference(y: np.ndarray, screen: bool, fix: int | None, *, mdc: bool) -> list[str]:
+def _r_reference(y: np.ndarray, screen: bool, fix: int | None) -> list[str]:
     """``special_cause_type`` for one group, transcribed loop by loop from the R package.
 
     Means are exact (rounded once), as R's extended-precision mean nearly always is.
@@ -125,7 +119,7 @@ def _r_reference(y: np.ndarray, screen: bool, fix: int | None, *, mdc: bool) -> 
     outside = [ok[i] and (y[i] > upl or y[i] < lpl) for i in range(n)]
     close = [ok[i] and not outside[i] and (y[i] < nlpl or y[i] > nupl) for i in range(n)]
     rtm = [0 if np.isnan(v - mean) else int(np.sign(v - mean)) for v in y]
-    near = [c or (mdc and o) for c, o in zip(close, outside, strict=True)]
+    near = close
 
     trend_end = [False] * n
     for i in range(6, n):
@@ -167,11 +161,11 @@ def _r_reference(y: np.ndarray, screen: bool, fix: int | None, *, mdc: bool) -> 
 
 
 @pytest.mark.parametrize(
-    ("screen", "fix", "variant"),
-    [(True, None, "nhsr"), (False, None, "nhsr"), (True, 12, "nhsr"), (False, None, "mdc")],
+    ("screen", "fix"),
+    [(True, None), (False, None), (True, 12)],
 )
 def test_vectorised_rules_match_a_loop_transcription_on_random_series(
-    screen: bool, fix: int | None, variant: str
+    screen: bool, fix: int | None
 ) -> None:
     rng = np.random.default_rng(20250601)
     frames, expected = [], []
@@ -197,7 +191,7 @@ def test_vectorised_rules_match_a_loop_transcription_on_random_series(
                 }
             )
         )
-        expected.extend(_r_reference(y, screen, fix, mdc=variant == "mdc"))
+        expected.extend(_r_reference(y, screen, fix))
     data = pd.concat(frames, ignore_index=True)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ShortGroupWarning)
@@ -208,7 +202,7 @@ def test_vectorised_rules_match_a_loop_transcription_on_random_series(
             facet_cols="series",
             screen_outliers=screen,
             fix_after_n_points=fix,
-            variant=variant,
+            rules="plotthedots",
         )
     got = points["special_cause_type"].astype(str).tolist()
     mismatches = [(i, e, g) for i, (e, g) in enumerate(zip(expected, got, strict=True)) if e != g]

@@ -1,4 +1,4 @@
-"""The special-cause rules, each stated once, and the order in which they win.
+"""The special-cause rules as NHSRplotthedots 0.2.2 states them, and the order they win in.
 
 Each rule is a function over whole segments at once: ``y`` the values, ``above``/``below``
 each point against its mean, ``seg_first`` true on each segment's first row. A window that
@@ -13,25 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from impact.spc.point_type import ABOVE_UCL, COMMON, RUN_ABOVE, TREND_UP, TWO3_ABOVE
 from impact.spc.windows import all_of_last, any_of_last, any_of_next
-
-#: ``special_cause_type`` labels, as NHSRplotthedots words them; codes index into it.
-SPECIAL_CAUSE_TYPES: tuple[str, ...] = (
-    "Common Cause",
-    "Above UCL",
-    "Below LCL",
-    "7 Point Trend (Increasing)",
-    "7 Point Trend (Decreasing)",
-    "2 in 3 Above CL",
-    "2 in 3 Below CL",
-    "7 Points Above CL",
-    "7 Points Below CL",
-)
-# special_cause_type codes; each "below/decreasing" code is its "above/increasing" code + 1
-COMMON, ABOVE_UCL, BELOW_LCL, TREND_UP, TREND_DOWN = 0, 1, 2, 3, 4
-TWO3_ABOVE, TWO3_BELOW, RUN_ABOVE, RUN_BELOW = 5, 6, 7, 8
-#: +1 for labels naming "Above"/"Increasing", -1 for "Below"/"Decreasing", 0 for common cause.
-TYPE_SIDE = np.array([0, 1, -1, 1, -1, 1, -1, 1, -1], dtype=np.int8)
 
 #: Points in a row rising (or falling) that make a trend.
 TREND_POINTS = 7
