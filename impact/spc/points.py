@@ -130,7 +130,7 @@ def spc(
         validity.warn_left_out(frame, code, date_col)
         options = MdcOptions(chart, fix_n, screen, shift_points, trend_points)
         points, plotted, group_length = run_mdc(y, denominator, code == 0, seg, dir_row, options)
-        if ratio:
+        if plotted is not None:
             out = _ratio_columns(out, frame, value_col, denominator_col, plotted * multiplier)
             if multiplier != 1:
                 points.limits = {k: v * multiplier for k, v in points.limits.items()}

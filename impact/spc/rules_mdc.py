@@ -20,9 +20,11 @@ NHSRplotthedots 0.2.2's older forms of these rules are in :mod:`impact.spc.rules
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
-from impact.spc.windows import any_of_last
+from impact.spc.windows import all_of_last, any_of_last, any_of_next
 
 #: Default run lengths of the 2023 rules.
 SHIFT_POINTS = 7
@@ -100,31 +102,83 @@ def shift(side: np.ndarray, first: np.ndarray, points: int = SHIFT_POINTS) -> np
     points on the line are skipped, a missing centre line breaks every run)."""
     missing = np.isnan(side)
     broken = first | missing if missing.any() else first
-    lo, hi, sign, count = _runs(np.nan_to_num(side).astype(np.int8), broken)
+    sign = np.nan_to_num(side).astype(np.int8)
+    # plain windows where no point sits on the line; the skipping rule only where one does
+    out = _plain_shift(sign, broken, points)
+    return _redo_where(out, (sign == 0) & ~missing, broken, sign, points, _skipping_shift)
+
+
+def _plain_shift(sign: np.ndarray, first: np.ndarray, points: int) -> np.ndarray:
+    """:func:`shift` for segments where no point is on the centre line: plain windows."""
+    end = all_of_last(sign > 0, points) | all_of_last(sign < 0, points)
+    end &= ~any_of_last(first, points - 1)
+    return np.where(any_of_next(end, points), sign, 0).astype(np.int8)
+
+
+def _skipping_shift(sign: np.ndarray, first: np.ndarray, points: int) -> np.ndarray:
+    """:func:`shift` in full: points on the centre line neither count nor break a run."""
+    lo, hi, run_sign, count = _runs(sign, first)
     keep = count >= points
-    return _cover(len(side), lo[keep], hi[keep], sign[keep])
+    return _cover(len(sign), lo[keep], hi[keep], run_sign[keep])
 
 
 def trend(y: np.ndarray, first: np.ndarray, points: int = TREND_POINTS) -> np.ndarray:
     """Points in a run of ``points`` or more rising (or falling), repeated values skipped.
 
     A run of steps counts its points as steps + 1 and starts at the point before its first
-    step, so that point is the turning point shared with the run before.
+    step, so that point is the turning point shared with the run before; where two trends
+    meet it keeps the first one's direction.
     """
     n = len(y)
     step = np.zeros(n, dtype=np.int8)
     if n > 1:
         step[1:] = np.sign(y[1:] - y[:-1]).astype(np.int8)
     step[first] = 0
+    out = _plain_trend(step, points)
+    return _redo_where(out, (step == 0) & ~first, first, step, points, _skipping_trend)
+
+
+def _plain_trend(step: np.ndarray, points: int) -> np.ndarray:
+    """:func:`trend` for segments without a repeated value: plain windows of steps."""
+    up = any_of_next(all_of_last(step > 0, points - 1), points)
+    down = any_of_next(all_of_last(step < 0, points - 1), points)
+    # a point in both is the turning point: the earlier trend ends there, with its step
+    return np.where(up & down, step, up.view(np.int8) - down.view(np.int8)).astype(np.int8)
+
+
+def _skipping_trend(step: np.ndarray, first: np.ndarray, points: int) -> np.ndarray:
+    """:func:`trend` in full: a repeated value neither counts nor breaks a trend."""
     lo, hi, sign, count = _runs(step, first)
     keep = count + 1 >= points
     lo, hi, sign = lo[keep], hi[keep], sign[keep]
-    side = _cover(n, lo, hi, sign)
+    side = _cover(len(step), lo, hi, sign)
     # the turning point before each trend takes its sign unless an earlier trend holds it
     turning = lo - 1
     free = side[turning] == 0
     side[turning[free]] = sign[free]
     return side
+
+
+def _redo_where(
+    out: np.ndarray,
+    awkward: np.ndarray,
+    first: np.ndarray,
+    sign: np.ndarray,
+    points: int,
+    rule: Callable[[np.ndarray, np.ndarray, int], np.ndarray],
+) -> np.ndarray:
+    """``out`` with every segment holding an ``awkward`` point worked again by ``rule``.
+
+    The plain windows are exact for segments without skipped points and much faster; the
+    segments with one are few, and are taken whole so each keeps its own start.
+    """
+    if not awkward.any():
+        return out
+    start = np.flatnonzero(first)
+    redo = np.add.reduceat(awkward, start) > 0
+    rows = np.flatnonzero(np.repeat(redo, np.diff(np.append(start, len(first)))))
+    out[rows] = rule(sign[rows], first[rows], points)
+    return out
 
 
 def special_cause_codes(

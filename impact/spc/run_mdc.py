@@ -82,12 +82,13 @@ def run_mdc(
     seg: Segments,
     dir_row: np.ndarray,
     options: MdcOptions,
-) -> tuple[PointArrays, np.ndarray, np.ndarray]:
-    """Every point's limits and rule; also the plotted values and each segment's kept count."""
+) -> tuple[PointArrays, np.ndarray | None, np.ndarray]:
+    """Every point's limits and rule; also the plotted values (only when they are a ratio:
+    otherwise they are the input's) and each segment's kept count."""
     n = len(numerator)
     points = PointArrays(n)
     points.rule_sides = {name: np.empty(n, dtype=np.int8) for name in RULE_COLUMNS}
-    plotted = np.empty(n)
+    plotted = np.empty(n) if denominator is not None else None
     kept_length = np.empty(len(seg.start), dtype=np.int64)
     for first, stop in seg.chunks():
         a, b = int(seg.start[first]), int(seg.end[stop - 1])
@@ -111,7 +112,7 @@ def _chunk(rows: slice, length: np.ndarray, keep: np.ndarray, fix_n: int | None)
 
 def _run_chunk(
     points: PointArrays,
-    plotted: np.ndarray,
+    plotted: np.ndarray | None,
     chunk: _Chunk,
     numerator: np.ndarray,
     denominator: np.ndarray | None,
@@ -158,7 +159,8 @@ def _run_chunk(
         points.rule_sides[name][rows] = chunk.spread(side, 0)
 
     y = chunk.spread(values, np.nan)
-    plotted[rows] = y
+    if plotted is not None:
+        plotted[rows] = y
     y_missing = np.isnan(y)
     comparable = ~y_missing & ~np.isnan(points.limits["upl"][rows])
     outside = chunk.spread(side_3 != 0, False)

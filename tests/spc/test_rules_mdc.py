@@ -97,3 +97,76 @@ def test_no_rule_is_common_cause() -> None:
     none = np.zeros(3, dtype=np.int8)
     sides = [(none, ABOVE_UCL), (none, TREND_UP), (none, TWO3_ABOVE), (none, RUN_ABOVE)]
     assert special_cause_codes(sides, np.ones(3, dtype=np.int8)).tolist() == [COMMON] * 3
+
+
+# --- the vectorised rules against PowerBI-SPC's loops, transcribed line by line ----------
+
+
+def _js_trend(y: list[float], n: int) -> list[int]:
+    out, direction, count, start = [0] * len(y), 0, 0, 0
+    for s in range(len(y)):
+        step = float("nan") if s == 0 else np.sign(y[s] - y[s - 1])
+        if np.isnan(step):
+            direction = 0
+        elif step != 0:
+            if step == direction:
+                count += 1
+            else:
+                direction, count, start = step, 2, s - 1
+            if count >= n:
+                for e in range(start, s + 1):
+                    if out[e] == 0:
+                        out[e] = int(direction)
+                start = s + 1
+    return out
+
+
+def _js_shift(y: list[float], centre: float, n: int) -> list[int]:
+    out, direction, count, start = [0] * len(y), 0, 0, 0
+    for u in range(len(y)):
+        side = np.sign(y[u] - centre)
+        if side != 0:
+            if side == direction:
+                count += 1
+            else:
+                direction, count, start = side, 1, u
+            if count >= n:
+                for e in range(start, u + 1):
+                    out[e] = int(direction)
+                start = u + 1
+    return out
+
+
+def _js_two_in_three(side: list[int]) -> list[int]:
+    out = [0] * len(side)
+    for s in range(len(side)):
+        window = range(max(0, s - 2), s + 1)
+        up = sum(side[e] == 1 for e in window)
+        down = sum(side[e] == -1 for e in window)
+        d = 1 if up >= 2 else -1 if down >= 2 else 0
+        for e in window:
+            if d and side[e] == d:
+                out[e] = d
+    return out
+
+
+@pytest.mark.parametrize("points", [5, 7])
+def test_vectorised_rules_match_powerbi_loops_on_random_series(points: int) -> None:
+    rng = np.random.default_rng(points)
+    series = [rng.integers(0, 4, int(rng.integers(1, 30))).astype(float) for _ in range(150)]
+    series += [np.cumsum(rng.integers(-1, 3, 25)).astype(float) for _ in range(50)]
+    y = np.concatenate(series)
+    first = np.zeros(len(y), dtype=bool)
+    first[np.cumsum([0] + [len(s) for s in series[:-1]])] = True
+    centre = np.concatenate([np.full(len(s), 1.5 if i % 3 else 2.0) for i, s in enumerate(series)])
+    side2 = np.concatenate([rng.integers(-1, 2, len(s)) for s in series]).astype(np.int8)
+    want_trend, want_shift, want_two = [], [], []
+    at = 0
+    for s in series:
+        want_trend += _js_trend(list(s), points)
+        want_shift += _js_shift(list(s), centre[at], points)
+        want_two += _js_two_in_three(list(side2[at : at + len(s)]))
+        at += len(s)
+    assert trend(y, first, points).tolist() == want_trend
+    assert shift(relative(y, centre), first, points).tolist() == want_shift
+    assert two_in_three(side2, first).tolist() == want_two
