@@ -1,30 +1,33 @@
 """Golden tests: every worked example produced by NHSRplotthedots 0.2.2 itself.
 
 The examples live beside the project in ``../shared/spc-examples/`` (inputs, parameters,
-R's points and summaries). Numbers must agree to 1e-9 relative, labels and flags exactly,
-missing (R ``NA``) and not-a-number (R ``NaN``) apart, and we must warn where R warned.
+R's points and summaries), reached through :func:`tests.conftest.shared_path` (skipped
+without them, failed under CI). Numbers must agree to 1e-9 relative, labels and flags
+exactly, missing (R ``NA``) and not-a-number (R ``NaN``) apart, and we must warn where R
+warned. R's summary names the icons; ours come from the one icon rule of each kind.
 """
 
 from __future__ import annotations
 
 import math
 import warnings
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from impact.spc import SHORT_GROUP_MESSAGE, ShortGroupWarning, spc, spc_summary
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = PROJECT_ROOT.parent / "shared" / "spc-examples"
-
-pytestmark = pytest.mark.skipif(
-    not (EXAMPLES / "params.csv").exists(),
-    reason=f"golden SPC examples not found at {EXAMPLES} (reference data is kept beside the "
-    "project, not in it)",
+from impact.spc import (
+    SHORT_GROUP_MESSAGE,
+    ShortGroupWarning,
+    assurance_icon_name,
+    spc,
+    spc_summary,
+    variation_icon_name,
 )
+from tests.conftest import SHARED, shared_path
+
+#: Where the examples are when present (only to list the series at collection time).
+EXAMPLES = SHARED / "spc-examples"
 
 NUMBER_COLUMNS = ("fix_y", "mean", "lpl", "upl", "nlpl", "nupl", "relative_to_mean", "target")
 FLAG_COLUMNS = ("short_group_warning", "outside_limits", "close_to_limits", "special_cause_flag")
@@ -33,13 +36,16 @@ LABEL_COLUMNS = ("special_cause_type", "point_type")
 
 def _read(name: str) -> pd.DataFrame:
     # every cell as text, so "NA", "NaN" and "" keep their distinct meanings
-    return pd.read_csv(EXAMPLES / name, dtype=str, keep_default_na=False)
+    return pd.read_csv(shared_path("spc-examples", name), dtype=str, keep_default_na=False)
 
 
 def _series_ids() -> list[str]:
+    """Every example's id; one placeholder id without the examples, so that the tests run
+    and :func:`shared_path` skips them (or fails them under CI) rather than none existing."""
     if not (EXAMPLES / "params.csv").exists():
-        return []
-    return _read("params.csv")["series_id"].tolist()
+        return ["examples-missing"]
+    params = pd.read_csv(EXAMPLES / "params.csv", dtype=str, keep_default_na=False)
+    return params["series_id"].tolist()
 
 
 def _parse_named(text: str, convert):
@@ -79,6 +85,7 @@ def _run(series_id: str) -> tuple[pd.DataFrame, list[warnings.WarningMessage], p
             rebase=_parse_named(params["rebase_dates"], str),
             fix_after_n_points=fix,
             screen_outliers=params["screen_outliers"] == "TRUE",
+            rules="plotthedots",
         )
     return points, list(caught), params
 
@@ -149,7 +156,23 @@ def test_summary_matches_r(series_id: str) -> None:
             assert str(row[col]) == expected.at[i, col], col
         for col in ("mean", "lpl", "upl"):
             assert _same_number(expected.at[i, col], row[col]), col
-        for col in ("variation_type", "assurance_type", "variation_icon", "assurance_icon"):
-            value = row[col]
-            shown = "NA" if value is None or value is pd.NA or value != value else str(value)
-            assert shown == expected.at[i, col], (col, shown, expected.at[i, col])
+        shown = {col: _shown(row[col]) for col in ("variation_type", "assurance_type")}
+        last_group = i == len(expected) - 1 or expected.at[i + 1, "facet"] != row["facet"]
+        facet = points[points["facet"] == row["facet"]]
+        direction = str(facet["improvement_direction"].iloc[-1])
+        shown["variation_icon"] = (
+            f"variation/{variation_icon_name(shown['variation_type'], direction)}.svg"
+            if last_group
+            else "NA"
+        )
+        shown["assurance_icon"] = (
+            f"assurance/{assurance_icon_name(shown['assurance_type'])}.svg"
+            if shown["assurance_type"] != "NA"
+            else "NA"
+        )
+        for col, value in shown.items():
+            assert value == expected.at[i, col], (col, value, expected.at[i, col])
+
+
+def _shown(value: object) -> str:
+    return "NA" if value is None or value is pd.NA or value != value else str(value)

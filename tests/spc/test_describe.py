@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from impact.spc import ShortGroupWarning, spc
-from impact.spc_describe import describe, format_number, period_label
+from impact.spc.describe import describe
+from impact.text import format_number
 
 BASELINE = [60.0, 62.0] * 6  # mean 61, limits 55.68 to 66.32, near lines 57.45 to 64.55
 FORBIDDEN = re.compile(r"\b(must|should|action required)\b", re.IGNORECASE)
@@ -192,10 +193,15 @@ def test_counts_minutes_and_weeks() -> None:
     result = spc(data, value_col="value", date_col="week")
     text = describe(result, unit="count", frequency="week", metric_name="Attendances")
     assert "the week of 31 March 2025" in text and "Yes —" in text
-    assert format_number(12345.4, "count") == "12,345"
-    assert format_number(78.0, "percent") == "78%"
-    assert format_number(71.15, "percent") == "71.2%"
-    assert format_number(1.0, "minutes") == "1 minute"
-    assert format_number(4.5, "days") == "4.5 days"
-    assert format_number(3.456, "rate") == "3.46"
-    assert period_label("2025-04-01", "quarter") == "the quarter from April 2025"
+
+
+def test_a_quarter_is_named_by_its_first_month() -> None:
+    data = pd.DataFrame(
+        {
+            "quarter": pd.date_range("2022-01-01", periods=14, freq="QS"),
+            "value": [60.0, 62.0] * 6 + [61.0, np.nan],
+        }
+    )
+    result = spc(data, value_col="value", date_col="quarter")
+    text = describe(result, unit="percent", frequency="quarter", metric_name="Uptake")
+    assert "no value was recorded for the quarter from April 2025" in text, text

@@ -7,7 +7,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from impact.icons import (
+from impact.spc import VARIATION_ICONS
+from impact.spc.icons import (
     ASSURANCE_LABELS,
     MDC_BLUE,
     MDC_GREY,
@@ -17,12 +18,9 @@ from impact.icons import (
     assurance_icon_svg,
     assurance_label,
     icon_data_uri,
-    icon_label,
-    icon_svg,
     variation_icon_svg,
     variation_label,
 )
-from impact.spc import VARIATION_ICONS
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -82,9 +80,10 @@ def test_assurance_icons(kind: str, colour: str, letter: str, label: str) -> Non
 
 def test_point_types_and_paths_are_accepted() -> None:
     assert variation_label("special_cause_neutral_high") == VARIATION_LABELS["neutral_high"]
-    assert icon_svg("assurance/pass.svg") == assurance_icon_svg("pass")
-    assert icon_svg("variation/concern_low.svg") == variation_icon_svg("concern_low")
-    assert icon_label("assurance/inconsistent.svg").startswith("Hit and miss")
+    assert assurance_icon_svg("assurance/pass.svg") == assurance_icon_svg("pass")
+    assert variation_icon_svg("variation/concern_low.svg") == variation_icon_svg("concern_low")
+    assert assurance_label("assurance/inconsistent.svg").startswith("Hit and miss")
+    assert assurance_label("consistent_fail") == assurance_label("fail")
 
 
 def test_unknown_names_are_rejected() -> None:
