@@ -85,13 +85,39 @@ def resolve_duplicates(
     ranked = sorted(
         (r for r in analyst if r[0] in involved), key=lambda r: rank(contract, r[1], r[0])
     )
-    order = {rel: i for i, (rel, _r, _o) in enumerate(ranked)}
-    values = ", ".join(f"({lit(rel)}, {i})" for rel, i in order.items())
+    con.execute(_losers_sql(contract, ranked, losers_table, rows_sql))
+    keys = ", ".join(ident(k) for k in contract.key)
+    summary = con.execute(
+        f"SELECT source_file, winner, count(*), count(*) FILTER (differs), "
+        f"CAST(arg_min(struct_pack({keys}), source_file) AS VARCHAR) "
+        f"FROM {losers_table} GROUP BY ALL ORDER BY ALL"
+    ).fetchall()
+    by_rel = {rel: result for rel, result, _o in analyst}
+    dirty = {loser for loser, *_rest in summary}
+    findings = [
+        _warning(contract, loser, winner, count, differ, example, by_rel)
+        for loser, winner, count, differ, example in summary
+        if differ or not _same_standing(contract, by_rel[winner], by_rel[loser])
+    ]
+    if not dirty:
+        con.execute(f"DROP TABLE IF EXISTS {losers_table}")
+    return dirty, findings
+
+
+def _losers_sql(
+    contract: Contract,
+    ranked: list[Entry],
+    losers_table: str,
+    rows_sql: Callable[[Contract, list[tuple[str, Output]]], str],
+) -> str:
+    """The statement filling ``losers_table``: each row outranked on its key, its winner,
+    and whether its other values differ from the winner's."""
+    values = ", ".join(f"({lit(rel)}, {i})" for i, (rel, _r, _o) in enumerate(ranked))
     rows = rows_sql(contract, [(rel, o) for rel, _r, o in ranked])
     keys = ", ".join(ident(k) for k in contract.key)
     others = [ident(c) for c in contract.column_names if c not in contract.key]
     content = f"hash({', '.join(others)})" if others else "0"
-    con.execute(
+    return (
         f"CREATE OR REPLACE TABLE {losers_table} AS "
         f"WITH rk(source_file, rnk) AS (VALUES {values}), "
         f"r AS (SELECT {keys}, source_file, rnk, {content} AS content "
@@ -101,32 +127,30 @@ def resolve_duplicates(
         f"FROM r WINDOW w AS (PARTITION BY {keys}) "
         f"QUALIFY count(*) OVER w > 1 AND rnk < max(rnk) OVER w"
     )
-    summary = con.execute(
-        f"SELECT source_file, winner, count(*), count(*) FILTER (differs), "
-        f"CAST(arg_min(struct_pack({keys}), source_file) AS VARCHAR) "
-        f"FROM {losers_table} GROUP BY ALL ORDER BY ALL"
-    ).fetchall()
-    by_rel = {rel: result for rel, result, _o in analyst}
-    dirty: set[str] = set()
-    findings: list[Finding] = []
-    for loser, winner, count, differ, example in summary:
-        dirty.add(loser)
-        won, lost = by_rel[winner], by_rel[loser]
-        if not differ and (won.priority == lost.priority or contract.name == "organisations"):
-            continue  # the same rows repeated (e.g. organisations named in every file)
-        key_words = ", ".join(contract.key)
-        findings.append(
-            Finding(
-                loser,
-                None,
-                key_words,
-                example,
-                f"{count} {contract.name} row(s) have the same {key_words} as rows in "
-                f"`{winner}` ({differ} with different values); `{winner}` is used "
-                f"because {why_wins(contract, won, lost)}",
-                "warning",
-            )
-        )
-    if not dirty:
-        con.execute(f"DROP TABLE IF EXISTS {losers_table}")
-    return dirty, findings
+
+
+def _same_standing(contract: Contract, won: FileResult, lost: FileResult) -> bool:
+    """Identical rows repeated silently: same source standing (organisations: always)."""
+    return won.priority == lost.priority or contract.name == "organisations"
+
+
+def _warning(
+    contract: Contract,
+    loser: str,
+    winner: str,
+    count: int,
+    differ: int,
+    example: str,
+    by_rel: dict[str, FileResult],
+) -> Finding:
+    key_words = ", ".join(contract.key)
+    return Finding(
+        loser,
+        None,
+        key_words,
+        example,
+        f"{count} {contract.name} row(s) have the same {key_words} as rows in "
+        f"`{winner}` ({differ} with different values); `{winner}` is used "
+        f"because {why_wins(contract, by_rel[winner], by_rel[loser])}",
+        "warning",
+    )

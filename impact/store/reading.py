@@ -2,7 +2,7 @@
 
 Large files of one layout (a folder of monthly extracts) are read together into memory
 (:mod:`impact.ingest.staging`), split into one chunk per worker; every other file, and
-any staged file that broke a rule, is read on its own (:func:`impact.ingest.ingest_file`).
+any staged file that broke a rule, is read on its own (:func:`impact.ingest.one_file.ingest_file`).
 The largest work starts first, so no core is left idle waiting on one file at the end.
 Each worker uses its own cursor on the store's connection.
 
@@ -73,23 +73,37 @@ def read_files(
             staged_ids[table] = ids
         return done
 
+    tasks = _tasks(todo, one, chunk_task)
+    done: dict[str, FileResult] = {}
+    if len(tasks) == 1:  # let DuckDB spread the one task over the cores
+        done = tasks[0]()
+    else:
+        # One worker more than cores fills the gaps while a file is being opened.
+        workers = min(len(tasks), (os.cpu_count() or 1) + 1)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for part in pool.map(lambda task: task(), tasks):
+                done |= part
+    return [done[s.rel] for s in todo], staged_ids
+
+
+def _tasks(
+    todo: list[FileStat],
+    one: Callable[[FileStat], dict[str, FileResult]],
+    chunk_task: Callable[[list[staging.Candidate]], dict[str, FileResult]],
+) -> list[Callable[[], dict[str, FileResult]]]:
+    """The reads to run: a chunk per worker of each staged group, then the other files.
+
+    Largest first, so no core is left idle waiting on one big read at the end.
+    """
     cores = os.cpu_count() or 1
     data = [s for s in todo if not s.rel.startswith(CATALOGUE_PREFIX)]
     groups, rest = staging.plan(data)
     rest += [s for s in todo if s.rel.startswith(CATALOGUE_PREFIX)]
-    tasks: list[tuple[int, Callable[[], dict[str, FileResult]]]] = [
+    sized: list[tuple[int, Callable[[], dict[str, FileResult]]]] = [
         (sum(c.stat.size for c in chunk), lambda chunk=chunk: chunk_task(chunk))
         for group in groups
         for chunk in staging.split(group, cores + 1)
     ]
-    tasks += [(stat.size, lambda stat=stat: one(stat)) for stat in rest]
-    tasks.sort(key=lambda t: -t[0])
-    done: dict[str, FileResult] = {}
-    if len(tasks) == 1:  # let DuckDB spread the one task over the cores
-        done = tasks[0][1]()
-    else:
-        # One worker more than cores fills the gaps while a file is being opened.
-        with ThreadPoolExecutor(max_workers=min(len(tasks), cores + 1)) as pool:
-            for part in pool.map(lambda t: t[1](), tasks):
-                done |= part
-    return [done[s.rel] for s in todo], staged_ids
+    sized += [(stat.size, lambda stat=stat: one(stat)) for stat in rest]
+    sized.sort(key=lambda t: -t[0])
+    return [task for _size, task in sized]

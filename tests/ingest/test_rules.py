@@ -1,6 +1,6 @@
 """The contract's rules, one per test: each finding names the file, line, column and value.
 
-The rows are read by :func:`impact.ingest.ingest_file`, as the store reads them, so each
+The rows are read by :func:`impact.ingest.one_file.ingest_file`, as the store reads them, so each
 test also proves the rule's SQL and its words meet (:mod:`impact.ingest.rules`).
 """
 
