@@ -19,7 +19,7 @@ import duckdb
 from impact import contracts, ingest, sources
 from impact.atomic import write_atomic
 from impact.ingest import FileResult
-from impact.sources._common import SQL_PREFIX
+from impact.sources.publication import SQL_PREFIX
 from impact.sql import QUERIES_DIR
 
 MANIFEST_VERSION = 1
