@@ -45,3 +45,8 @@ __all__ = [
     "spc_summary",
     "variation_icon_name",
 ]
+
+# Automatic recalculation of limits (the Stable Shift Algorithm).
+from impact.spc.recalculation import auto_limits  # noqa: E402
+
+__all__ += ["auto_limits"]
