@@ -34,6 +34,8 @@ AUTO_LIMITS_COLUMNS = (
     "outside_limits",
     "shift",
 )
+#: ``period_type`` values: the points limits are computed from, and those they are carried to.
+PERIOD_TYPES = ("calculation", "display")
 #: Series are worked on this many at a time (keeps the 2-D temporaries in cache).
 _CHUNK = 4096
 
@@ -198,7 +200,7 @@ class _SeriesTable:
             )
         date_ns = dates.to_numpy(dtype="datetime64[ns]").view(np.int64)
         self.order = np.lexsort((date_ns, *reversed(codes))) if len(frame) else np.arange(0)
-        self.frame = frame.iloc[self.order]
+        self.frame = frame
         self.dates = dates.to_numpy(dtype="datetime64[ns]")[self.order]
         n = len(frame)
         change = np.zeros(n, dtype=bool)
@@ -215,6 +217,7 @@ class _SeriesTable:
             self.fail(int(np.argmax(same)) + 1, "more than one row for this date")
 
     def _name_of(self, frame: pd.DataFrame, row: int) -> str:
+        """The series of ``frame``'s ``row`` (by position) in words, for messages."""
         if not self.facets:
             return "the series"
         return "series " + ", ".join(f"{c}={frame[c].iloc[row]}" for c in self.facets)
@@ -222,12 +225,14 @@ class _SeriesTable:
     def fail(self, row: int, problem: str) -> None:
         """Raise the one error shape: which series, which date, what is wrong."""
         when = pd.Timestamp(self.dates[row]).date().isoformat()
-        raise ValueError(f"auto_limits: {self._name_of(self.frame, row)}, {when}: {problem}")
+        name = self._name_of(self.frame, int(self.order[row]))
+        raise ValueError(f"auto_limits: {name}, {when}: {problem}")
 
     def numbers(self, col: str, what: str) -> np.ndarray:
         if col not in self.frame.columns:
             raise ValueError(f"auto_limits: no column {col!r} in the table")
-        values = pd.to_numeric(self.frame[col], errors="coerce").to_numpy(dtype=float)
+        column = self.frame[col].to_numpy()[self.order]
+        values = pd.to_numeric(column, errors="coerce").astype(float, copy=False)
         bad = ~np.isfinite(values)
         if bad.any():
             self.fail(int(np.argmax(bad)), f"missing or non-numeric {what} in {col!r}")
@@ -264,16 +269,16 @@ class _SeriesTable:
             )
 
     def output(self, y: np.ndarray, result: dict[str, np.ndarray]) -> pd.DataFrame:
-        out = self.frame[list(self.facets)].reset_index(drop=True)
+        """The result table (period types as a categorical: two labels for millions of rows)."""
+        out = self.frame[list(self.facets)].iloc[self.order].reset_index(drop=True)
         has = result["has_limits"]
         out["date"] = self.dates
         out["value"] = y
         out["mean"], out["lpl"], out["upl"] = result["mean"], result["lpl"], result["upl"]
         start = self.dates[result["period_start_row"]]
         out["period_start"] = np.where(has, start, np.datetime64("NaT"))
-        out["period_type"] = np.where(
-            has, np.where(result["calculation"], "calculation", "display"), None
-        )
+        codes = np.where(has, np.where(result["calculation"], 0, 1), -1)
+        out["period_type"] = pd.Categorical.from_codes(codes, categories=PERIOD_TYPES)
         out["excluded"] = result["excluded"]
         out["outside_limits"] = has & ((y > result["upl"]) | (y < result["lpl"]))
         out["shift"] = result["shift"]

@@ -126,27 +126,42 @@ def period_limits(
     later passes), then only the first ``max_exclusions`` excluded points are left out.
     """
 
-    def limits(excluded: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def limits(rows: np.ndarray, excluded: np.ndarray):
         if den is None:
-            return i_limits(y, excluded, loops)
-        return pp_limits(num, den, excluded, loops)
+            return i_limits(y[rows], excluded, loops)
+        return pp_limits(num[rows], den[rows], excluded, loops)
 
+    n_rows = y.shape[0]
     rank = np.zeros(y.shape, dtype=np.int64)  # order in which points were excluded, 0 = kept
-    count = np.zeros(y.shape[0], dtype=np.int64)
+    count = np.zeros(n_rows, dtype=np.int64)
+    cl, ucl, lcl = np.empty(n_rows), np.empty(y.shape), np.empty(y.shape)
+    # a window whose pass finds no extreme point is settled: later passes would repeat it
+    unsettled = np.arange(n_rows)
     for _ in range(max_exclusions):
-        excluded = rank > 0
-        cl, ucl, lcl = limits(excluded)
-        rule1 = (y > ucl) | (y < lcl)
-        centre = cl[:, None]
-        distance = np.where(rule1 & (y > centre), y - ucl, np.nan)
-        distance = np.where(rule1 & (y < centre), lcl - y, distance)
+        if not unsettled.size:
+            break
+        excluded = rank[unsettled] > 0
+        c, u, low = limits(unsettled, excluded)
+        cl[unsettled], ucl[unsettled], lcl[unsettled] = c, u, low
+        yu = y[unsettled]
+        rule1 = (yu > u) | (yu < low)
+        centre = c[:, None]
+        distance = np.where(rule1 & (yu > centre), yu - u, np.nan)
+        distance = np.where(rule1 & (yu < centre), low - yu, distance)
         distance[excluded] = np.nan
         furthest = np.max(np.where(np.isnan(distance), -np.inf, distance), axis=1)
         new = distance == furthest[:, None]
-        rank[new] = (count[:, None] + np.cumsum(new, axis=1))[new]
-        count += new.sum(axis=1)
+        ranks = rank[unsettled]
+        ranks[new] = (count[unsettled, None] + np.cumsum(new, axis=1))[new]
+        rank[unsettled] = ranks
+        found = new.any(axis=1)
+        count[unsettled] += new.sum(axis=1)
+        unsettled = unsettled[found]
     excluded = (rank > 0) & (rank <= max_exclusions)
-    cl, ucl, lcl = limits(excluded)
+    # limits are final except where the last pass excluded more, or ties went over the maximum
+    again = np.union1d(unsettled, np.flatnonzero(count > max_exclusions))
+    if again.size:
+        cl[again], ucl[again], lcl[again] = limits(again, excluded[again])
     return cl, ucl, lcl, excluded
 
 
@@ -157,10 +172,13 @@ def above_or_below(y: np.ndarray, cl: np.ndarray, tolerance: float) -> np.ndarra
     tolerance; the rare point exactly on that band's edge gets :data:`UNPLACED` (R's NA).
     """
     d = y - cl
-    out = np.full(y.shape, UNPLACED, dtype=np.int8)
-    out[d < -tolerance - FP_TOLERANCE] = -1
-    out[d - FP_TOLERANCE > tolerance] = 1
-    out[np.abs(d) < tolerance + FP_TOLERANCE] = 0
+    above = (d - FP_TOLERANCE) > tolerance
+    below = d < (-tolerance - FP_TOLERANCE)
+    on = np.abs(d) < tolerance + FP_TOLERANCE  # R's case_when tries "on the line" first
+    out = (above & ~on).view(np.int8) - (below & ~on).view(np.int8)
+    unplaced = ~(above | below | on)
+    if unplaced.any():
+        out[unplaced] = UNPLACED
     return out
 
 

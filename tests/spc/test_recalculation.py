@@ -65,7 +65,8 @@ def _assert_matches(ours: pd.DataFrame, theirs: pd.DataFrame, start_rows: np.nda
     for mine, r in (("mean", "cl"), ("upl", "ucl"), ("lpl", "lcl")):
         np.testing.assert_allclose(ours[mine], theirs[r].astype(float), rtol=0, atol=1e-9)
     r_type = theirs["periodType"].astype(object).where(theirs["periodType"].notna(), None)
-    assert ours["period_type"].tolist() == r_type.tolist()
+    period_type = ours["period_type"].astype(object)
+    assert period_type.where(period_type.notna(), None).tolist() == r_type.tolist()
     assert ours["excluded"].tolist() == (theirs["excluded"] == True).tolist()  # noqa: E712
     if "rule1" in theirs:
         assert ours["outside_limits"].tolist() == (theirs["rule1"] == True).tolist()  # noqa: E712
