@@ -152,28 +152,69 @@ def _run(table: _SeriesTable, y, num, den, opts: Options) -> dict[str, np.ndarra
         for lo in range(0, of_length.size, _CHUNK):
             series = of_length[lo : lo + _CHUNK]
             rows = table.starts[series, None] + np.arange(length)
-            periods = stable_shift(y[rows], _rows_of(num, rows), _rows_of(den, rows), opts)
+            if rows[-1, -1] - rows[0, 0] + 1 == rows.size:  # series side by side: a plain slice
+                rows = slice(rows[0, 0], rows[-1, -1] + 1), rows.shape
+            periods = stable_shift(
+                _rows_of(y, rows), _rows_of(num, rows), _rows_of(den, rows), opts
+            )
             if periods is not None:
                 _store(out, rows, periods)
     return out
 
 
-def _rows_of(values: np.ndarray | None, rows: np.ndarray) -> np.ndarray | None:
-    return None if values is None else values[rows]
+def _rows_of(values: np.ndarray | None, rows) -> np.ndarray | None:
+    """``values`` as a series x point array: ``rows`` is an index array or (slice, shape)."""
+    if values is None:
+        return None
+    if isinstance(rows, tuple):
+        return values[rows[0]].reshape(rows[1])
+    return values[rows]
 
 
-def _store(out: dict[str, np.ndarray], rows: np.ndarray, p: Periods) -> None:
-    out["mean"][rows], out["upl"][rows], out["lpl"][rows] = p.cl, p.ucl, p.lcl
-    out["calculation"][rows] = p.calculation
-    out["excluded"][rows] = p.excluded & p.calculation
-    out["shift"][rows] = p.rule2
-    out["has_limits"][rows] = True
+def _put(target: np.ndarray, rows, values: np.ndarray) -> None:
+    if isinstance(rows, tuple):
+        target[rows[0]] = values.ravel()
+    else:
+        target[rows] = values
+
+
+def _store(out: dict[str, np.ndarray], rows, p: Periods) -> None:
+    """Write one chunk's periods into the flat result (``rows`` as for :func:`_rows_of`)."""
+    for name, values in (
+        ("mean", p.cl),
+        ("upl", p.ucl),
+        ("lpl", p.lcl),
+        ("calculation", p.calculation),
+        ("excluded", p.excluded & p.calculation),
+        ("shift", p.rule2),
+        ("has_limits", np.ones(p.cl.shape, dtype=bool)),
+    ):
+        _put(out[name], rows, values)
     # autospc's periodStart: a new period wherever the period type changes or limits restart
     start = p.break_point.copy()
     start[:, 0] = True
     start[:, 1:] |= p.calculation[:, 1:] != p.calculation[:, :-1]
-    cols = np.where(start, np.arange(rows.shape[1]), 0)
-    out["period_start_row"][rows] = rows[:, :1] + np.maximum.accumulate(cols, axis=1)
+    cols = np.where(start, np.arange(start.shape[1]), 0)
+    if isinstance(rows, tuple):
+        n_series, length = rows[1]
+        first = (rows[0].start + length * np.arange(n_series))[:, None]
+    else:
+        first = rows[:, :1]
+    _put(out["period_start_row"], rows, first + np.maximum.accumulate(cols, axis=1))
+
+
+def _sort_order(date_ns: np.ndarray, codes: list[np.ndarray]) -> np.ndarray:
+    """Row order by facet codes then date; one linear check skips the sort for sorted input."""
+    n = date_ns.size
+    later = np.ones(max(n - 1, 0), dtype=bool)  # row i+1 comes after row i
+    decided = np.zeros_like(later)
+    for code in codes:
+        later &= decided | (code[1:] >= code[:-1])
+        decided |= code[1:] != code[:-1]
+    later &= decided | (date_ns[1:] >= date_ns[:-1])
+    if later.all():
+        return np.arange(n)
+    return np.lexsort((date_ns, *reversed(codes)))
 
 
 class _SeriesTable:
@@ -199,7 +240,7 @@ class _SeriesTable:
                 f"in {date_col!r} (row {frame.index[row]})"
             )
         date_ns = dates.to_numpy(dtype="datetime64[ns]").view(np.int64)
-        self.order = np.lexsort((date_ns, *reversed(codes))) if len(frame) else np.arange(0)
+        self.order = _sort_order(date_ns, codes)
         self.frame = frame
         self.dates = dates.to_numpy(dtype="datetime64[ns]")[self.order]
         n = len(frame)
