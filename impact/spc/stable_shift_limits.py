@@ -69,9 +69,24 @@ def screened_mean_range(mr: np.ndarray, valid: np.ndarray, loops: float) -> np.n
 
 
 def _row_mean(values: np.ndarray, counted: np.ndarray) -> np.ndarray:
+    """Each row's ``mean()`` of its counted values as R computes it (NaN when none).
+
+    R sums in long double, divides, then adds the mean residual as a correction; doing the
+    same keeps the limits R's to the last bit, which decides ties between extreme points and
+    points lying exactly on a limit.
+    """
     count = counted.sum(axis=1)
+    wide = np.where(counted, values, 0).astype(np.longdouble)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(counted, values, 0.0).sum(axis=1) / count
+        mean = wide.sum(axis=1) / count
+        residual = np.where(counted, wide - mean[:, None], 0).sum(axis=1)
+        mean = np.where(np.isfinite(mean), mean + residual / count, mean)
+    return mean.astype(np.float64)
+
+
+def _r_sum(values: np.ndarray, counted: np.ndarray) -> np.ndarray:
+    """Each row's ``sum()`` of its counted values, accumulated in long double as R does."""
+    return np.where(counted, values, 0).astype(np.longdouble).sum(axis=1).astype(np.float64)
 
 
 def i_limits(
@@ -97,7 +112,7 @@ def pp_limits(
     """
     keep = ~excluded
     with np.errstate(invalid="ignore", divide="ignore"):
-        pbar = np.where(keep, num, 0.0).sum(axis=1) / np.where(keep, den, 0.0).sum(axis=1)
+        pbar = _r_sum(num, keep) / _r_sum(den, keep)
         spread = (pbar * (1 - pbar))[:, None]
         z = (num / den - pbar[:, None]) / np.sqrt(spread / den)
         mr, valid = _moving_ranges(z, keep)
