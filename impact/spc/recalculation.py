@@ -133,7 +133,13 @@ def _options(**given) -> Options:
     return Options(**given)
 
 
-def _run(table: _SeriesTable, y, num, den, opts: Options) -> dict[str, np.ndarray]:
+def _run(
+    table: _SeriesTable,
+    y: np.ndarray,
+    num: np.ndarray | None,
+    den: np.ndarray | None,
+    opts: Options,
+) -> dict[str, np.ndarray]:
     """The algorithm over every series, series of one length together, in chunks."""
     n = y.size
     out = {

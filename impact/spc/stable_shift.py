@@ -90,7 +90,9 @@ def _at(values: np.ndarray, cols: np.ndarray) -> np.ndarray:
 class _Walk:
     """The state of every series' walk: its current limits and rule breaks."""
 
-    def __init__(self, y: np.ndarray, num: np.ndarray | None, den: np.ndarray | None, opts):
+    def __init__(
+        self, y: np.ndarray, num: np.ndarray | None, den: np.ndarray | None, opts: Options
+    ):
         self.y, self.num, self.den, self.opts = y, num, den, opts
         shape = y.shape
         self.cols = np.arange(shape[1])
@@ -110,7 +112,7 @@ class _Walk:
         self.segment_start = np.zeros(shape, dtype=bool)
         self.segment_start[:, 0] = True
 
-    def candidate(self, rows: np.ndarray, start: np.ndarray, width: int):
+    def candidate(self, rows: np.ndarray, start: np.ndarray, width: int) -> tuple[np.ndarray, ...]:
         """Limits from ``width`` points at ``start`` on, extended to the end (form_*_limits)."""
         p, o = self.periods, self.opts
         window = start[:, None] + np.arange(width)
@@ -140,7 +142,9 @@ class _Walk:
         calc_new = np.where(calc, True, np.where(shown, False, p.calculation[rows]))
         return cl_new, ucl_new, lcl_new, calc_new, excl
 
-    def commit(self, rows: np.ndarray, cand, start: np.ndarray | None) -> None:
+    def commit(
+        self, rows: np.ndarray, cand: tuple[np.ndarray, ...], start: np.ndarray | None
+    ) -> None:
         """Keep the candidate limits of ``rows`` and recount their rule breaks per period."""
         p, o = self.periods, self.opts
         p.cl[rows], p.ucl[rows], p.lcl[rows], p.calculation[rows], p.excluded[rows] = cand
@@ -176,7 +180,9 @@ class _Walk:
         first, second = _first(starts), _first(starts, 2)
         return np.where(inside, counter, first), np.where(inside, _NONE, second)
 
-    def opposite_break(self, rows, start, side, direction) -> np.ndarray:
+    def opposite_break(
+        self, rows: np.ndarray, start: np.ndarray, side: np.ndarray, direction: np.ndarray
+    ) -> np.ndarray:
         """A rule-2 run against the shift starting inside the candidate period (step [6a])."""
         o = self.opts
         cols = self.cols[None, :]
@@ -194,7 +200,9 @@ class _Walk:
         first = _first(against)
         return (first != _NONE) & (first < start + o.period_min)
 
-    def final_run_prevents(self, start, side, calc, direction) -> np.ndarray:
+    def final_run_prevents(
+        self, start: np.ndarray, side: np.ndarray, calc: np.ndarray, direction: np.ndarray
+    ) -> np.ndarray:
         """No regrets: the candidate period ends in a run against the shift that lasts to the end.
 
         autospc looks at the last point of the calculation period not on the centre line (its
@@ -249,7 +257,9 @@ def stable_shift(
     return walk.periods
 
 
-def _try_candidates(walk: _Walk, rows, pos, pos2, counter) -> None:
+def _try_candidates(
+    walk: _Walk, rows: np.ndarray, pos: np.ndarray, pos2: np.ndarray, counter: np.ndarray
+) -> None:
     """Steps [6a]-[7b]: form candidate limits at ``pos``, keep or reject them, move on."""
     o = walk.opts
     direction = _at(walk.periods.side[rows], pos)
