@@ -16,7 +16,7 @@ from impact import charts, palette
 from impact.board import build_board
 from impact.spc import SPECIAL_CAUSE_TYPES
 from impact.store import open_store
-from impact.ui import components as ui
+from impact.ui.components.numbers import numbers_display, numbers_frame
 from impact.units import format_value
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,8 +140,8 @@ def test_numbers_table_rounds_and_names_but_the_csv_keeps_full_precision():
     f_from, f_to = date(2023, 10, 1), date(2026, 9, 1)
     board = build_board(open_store().query, "XRA05", f_from, f_to)
     answer = board.answer("rtt_18wk_pct")
-    shown = ui.numbers_display(answer)
-    raw = ui.numbers_frame(answer)
+    shown = numbers_display(answer)
+    raw = numbers_frame(answer)
     assert len(shown) == len(raw) == len(answer.points)
     # The download: every SPC column at full precision, the codes, and their words.
     assert raw["mean"].tolist() == answer.points["mean"].tolist()
@@ -167,7 +167,7 @@ def test_numbers_table_leaves_missing_numbers_blank():
         }
     )
     answer = SimpleNamespace(points=points, metric=SimpleNamespace(unit="count"))
-    shown = ui.numbers_display(answer)
+    shown = numbers_display(answer)
     assert shown["Value"].tolist() == ["1,234", ""]
     assert shown["Numerator"].tolist() == ["", "5"]
     assert shown["Mean"].tolist() == ["1,200", "1,200"]

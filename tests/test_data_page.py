@@ -242,7 +242,7 @@ def test_the_watcher_reruns_the_app_only_when_the_fingerprint_changed() -> None:
 
 
 def test_watch_for_new_data_sees_a_file_dropped_into_the_folder(data_dir: Path) -> None:
-    from impact.ui import live, state
+    from impact.ui import data, live
 
     def script() -> None:
         from impact.ui import live
@@ -256,7 +256,7 @@ def test_watch_for_new_data_sees_a_file_dropped_into_the_folder(data_dir: Path) 
     metric, org, *_ = _demo_row()
     (data_dir / "dropped.csv").write_text(OBS_HEADER + f"{metric},{org},2099-03-01,7,,\n")
     assert live.refreshed_fingerprint() != drawn
-    assert any(r.path == "dropped.csv" for r in state.get_store().files())
+    assert any(r.path == "dropped.csv" for r in data.get_store().files())
 
 
 def test_an_uploaded_month_shows_on_the_board_overview(data_dir: Path) -> None:

@@ -15,9 +15,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from impact import PROJECT_ROOT
+from impact.calendar import month_starts
 from impact.contracts import IMPACT_COMPONENTS
-from impact.filters import FilterState, OrgTree, default_period, month_starts, period_end
+from impact.filters import FilterState, default_period, period_end
 from impact.improvement import MIN_POINTS_EACH_SIDE, first_period_after
+from impact.orgs import OrgTree
 from impact.store import open_store
 from impact.ui import context
 

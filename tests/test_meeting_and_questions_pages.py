@@ -10,7 +10,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from impact.board import build_board
-from impact.filters import BOARD_PRIORITIES, PRIORITY_TITLES, default_period, month_starts
+from impact.calendar import month_starts
+from impact.filters import default_period
+from impact.priorities import BOARD_PRIORITIES, PRIORITY_TITLES
 from impact.store import open_store, reset_stores
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,14 +24,14 @@ TIMEOUT = 60
 #: board context), so meeting mode is tested as the navigation runs it.
 ENTRY = """
 import streamlit as st
-from impact.filters import month_starts, parse_filters
-from impact.ui import state
+from impact.filters import parse_filters
+from impact.ui import data
 from impact.ui.context import BoardContext, set_context
 
-state.refresh()
-tree = state.org_tree()
-months = month_starts(state.query("board_periods")["month"])
-metric_ids = state.query("board_metrics")["metric_id"].tolist()
+data.refresh()
+tree = data.org_tree()
+months = data.months()
+metric_ids = list(data.metric_names())
 filters, notes = parse_filters(st.query_params.to_dict(), tree, months, metric_ids)
 set_context(BoardContext(tree, months, metric_ids, filters, notes))
 page = st.navigation([st.Page({page!r}, title="Meeting mode", url_path="meeting")],

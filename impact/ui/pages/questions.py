@@ -13,29 +13,27 @@ from __future__ import annotations
 
 import streamlit as st
 
-from impact.filters import FilterState, OrgTree, month_starts, parse_filters
+from impact.board import OrgBoard
+from impact.filters import FilterState, parse_filters
 from impact.question_log import QuestionLogError, answered_table
-from impact.ui import state
-from impact.ui.question_widgets import ask_question_form, question_log
+from impact.ui import data
+from impact.ui.components.question_log import ask_question_form, question_log
+from impact.ui.context import BoardContext
+from impact.ui.header import page_header
 
 PAGE_TITLE = "Board question log"
 
 
-def _filters() -> tuple[FilterState, list[str], OrgTree]:
-    tree = state.org_tree()
-    months = month_starts(state.query("board_periods")["month"])
+def _context() -> tuple[BoardContext, list[str]]:
+    """The filters from the URL, read here so the page also works opened on its own."""
+    tree = data.org_tree()
+    months = data.months()
     filters, notes = parse_filters(st.query_params.to_dict(), tree, months)
-    return filters, notes, tree
+    return BoardContext(tree, months, [], filters, notes), notes
 
 
-def _metric_names() -> dict[str, str]:
-    catalogue = state.query("board_metrics")
-    return dict(zip(catalogue["metric_id"], catalogue["metric_name"], strict=True))
-
-
-def _record_section(filters: FilterState, org_name: str) -> None:
+def _record_section(board: OrgBoard, filters: FilterState, org_name: str) -> None:
     st.header("Record a question")
-    board = state.board(filters.org_code, filters.period_from, filters.period_to)
     if not board.answers:
         st.info(f"There are no metrics with data for {org_name} in this period.")
         return
@@ -130,22 +128,21 @@ def _export_import_section(org_code: str) -> None:
             st.warning(f"Line {line} not imported: {reason}")
 
 
-def main() -> None:
+def render() -> None:
     """Draw the board question log for the organisation in the URL."""
-    st.title(PAGE_TITLE)
-    filters, notes, tree = _filters()
-    for note in notes:
-        st.info(note)
-    if filters.org_code is None:
-        st.info("There are no organisations in the data yet.")
-        return
-    org_name = tree.name(filters.org_code)
-    st.caption(
-        f"Questions about {org_name}. Open questions also show beside their metric and in the "
-        "board pack."
+    ctx, notes = _context()
+    board = page_header(
+        PAGE_TITLE,
+        ctx,
+        caption=f"Questions about {ctx.org_name}. Open questions also show beside their "
+        "metric and in the board pack.",
+        notes=notes,
+        no_org="There are no organisations in the data yet.",
+        stamp=False,
     )
-    names = _metric_names()
-    _record_section(filters, org_name)
-    _open_section(filters.org_code, names)
-    _answered_section(filters.org_code, names)
-    _export_import_section(filters.org_code)
+    org_code = board.org_code
+    names = data.metric_names()
+    _record_section(board, ctx.filters, ctx.org_name)
+    _open_section(org_code, names)
+    _answered_section(org_code, names)
+    _export_import_section(org_code)

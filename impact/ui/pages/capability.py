@@ -22,9 +22,12 @@ from impact.capability import (
     score_or_dash,
     self_assessment_table,
 )
-from impact.filters import OrgTree, period_end
-from impact.ui import components, state
+from impact.orgs import OrgTree
+from impact.ui import data
+from impact.ui.components.figures import show_figure
+from impact.ui.components.questions import question_list
 from impact.ui.context import get_context
+from impact.ui.header import as_at_caption, page_header
 
 PAGE_TITLE = "NHS IMPACT capability"
 #: The URL parameter holding the capacity measure on the chart.
@@ -93,7 +96,7 @@ def _capacity_section(view: CapabilityView, org_name: str) -> None:
     title = CAPACITY_MEASURES[measure]
     points = view.capacity_charts.get(measure)
     if points is not None:
-        components.show_figure(
+        show_figure(
             charts.spc_figure(points, title=title, unit="percent" if "pct" in measure else ""),
             key=f"capacity-{measure}",
         )
@@ -102,7 +105,7 @@ def _capacity_section(view: CapabilityView, org_name: str) -> None:
             f"{len(capacity)} points in this period: at least {MIN_SPC_POINTS} are needed for "
             "SPC limits, so this is the plain trend."
         )
-        components.show_figure(
+        show_figure(
             charts.trend_figure(capacity, x="period_start", y=measure, title=title),
             key=f"trend-{measure}",
         )
@@ -110,32 +113,28 @@ def _capacity_section(view: CapabilityView, org_name: str) -> None:
         st.dataframe(capacity_table(capacity), hide_index=True)
 
 
-def main() -> None:
+def render() -> None:
     """Draw the NHS IMPACT capability page for the global filters."""
-    st.title(PAGE_TITLE)
     ctx = get_context()
     filters, tree = ctx.filters, ctx.tree
-    if filters.org_code is None:
-        st.info("There are no organisations in the data yet.")
-        return
-    org_name = tree.name(filters.org_code)
-    peers = [o.code for o in tree.peers(filters.org_code, filters.peers)]
-    st.caption(
-        f"{org_name} ({filters.org_code}) · as at {filters.period_to:%b %Y} · "
-        f"peers: {peer_scope_words(filters.peers)}"
+    page_header(
+        PAGE_TITLE,
+        ctx,
+        caption=f"{as_at_caption(ctx)} · peers: {peer_scope_words(filters.peers)}",
+        no_org="There are no organisations in the data yet.",
     )
-    components.as_at_stamp(state.board(filters.org_code, filters.period_from, filters.period_to))
+    peers = [o.code for o in tree.peers(filters.org_code, filters.peers)]
     view = build_capability(
-        state.query,
+        data.query,
         org_code=filters.org_code,
-        org_name=org_name,
+        org_name=ctx.org_name,
         peer_codes=peers,
         period_from=filters.period_from,
-        period_to=period_end(filters.period_to),
+        period_to=filters.last_day,
     )
-    _self_assessment_section(view, org_name, tree)
-    _capacity_section(view, org_name)
-    components.question_list(
+    _self_assessment_section(view, ctx.org_name, tree)
+    _capacity_section(view, ctx.org_name)
+    question_list(
         view.questions,
         empty="Nothing in the self-assessment or capacity figures raises a question here.",
         header=True,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from impact import charts
-from impact.filters import period_end
+from impact.calendar import month_short, span_short
 from impact.improvement import (
     EFFECT_HEADLINES,
     MIN_POINTS_EACH_SIDE,
@@ -25,8 +25,12 @@ from impact.improvement import (
     start_marker,
     working_summary,
 )
-from impact.ui import components, state
+from impact.ui import data
+from impact.ui.components.downloads import csv_download
+from impact.ui.components.figures import show_figure
+from impact.ui.components.questions import question_list
 from impact.ui.context import get_context
+from impact.ui.header import page_header
 
 PAGE_TITLE = "Improvement activity"
 #: The URL parameter holding the project shown under "Is it working?".
@@ -46,7 +50,7 @@ def _portfolio_section(view: ImprovementView) -> None:
     shown = project_list(view.portfolio)
     st.subheader("Projects and their PDSA learning")
     st.dataframe(shown, hide_index=True)
-    components.csv_download(
+    csv_download(
         shown,
         label="Download the project list (CSV)",
         file_name="improvement_projects.csv",
@@ -107,7 +111,7 @@ def _working_section(view: ImprovementView) -> None:
             unit=row["unit"] if isinstance(row["unit"], str) else "",
             events=start_marker(answer, row["start_date"]),
         )
-        components.show_figure(fig, key=f"effect-{chosen}")
+        show_figure(fig, key=f"effect-{chosen}")
     with st.expander("How this answer is worked out"):
         st.write(
             "Points from the first period starting on or after the project's start date count "
@@ -133,32 +137,28 @@ def _alignment_section(view: ImprovementView) -> None:
         st.info("No measures with data or improvement projects in this scope and period.")
         return
     st.dataframe(alignment_display(view.alignment), hide_index=True)
-    components.question_list(
+    question_list(
         view.questions,
         empty="No gaps or mismatches between assurance and improvement effort in this view.",
     )
 
 
-def main() -> None:
+def render() -> None:
     """Draw the Improvement activity page for the global filters."""
-    st.title(PAGE_TITLE)
     ctx = get_context()
     filters, tree = ctx.filters, ctx.tree
-    if filters.org_code is None:
-        st.info("There are no organisations in the data yet.")
-        return
-    org_name = tree.name(filters.org_code)
-    last_day = period_end(filters.period_to)
-    scope = scope_codes(tree, filters.org_code)
+    scope = scope_codes(tree, filters.org_code) if filters.org_code else []
     within = " and the organisations within it" if len(scope) > 1 else ""
-    st.caption(
-        f"{org_name} ({filters.org_code}){within} · "
-        f"{filters.period_from:%b %Y} to {filters.period_to:%b %Y}"
+    period = span_short(filters.period_from, filters.period_to)
+    board = page_header(
+        PAGE_TITLE,
+        ctx,
+        caption=f"{ctx.org_name} ({filters.org_code}){within} · {period}",
+        no_org="There are no organisations in the data yet.",
     )
-    board = state.board(filters.org_code, filters.period_from, filters.period_to)
-    components.as_at_stamp(board)
+    last_day = filters.last_day
     view = build_improvement(
-        state.query,
+        data.query,
         scope,
         filters.period_from,
         last_day,
@@ -167,8 +167,8 @@ def main() -> None:
     )
     if view.projects.empty:
         st.info(
-            f"No improvement projects for {org_name} were running between "
-            f"{filters.period_from:%b %Y} and {filters.period_to:%b %Y}."
+            f"No improvement projects for {ctx.org_name} were running between "
+            f"{month_short(filters.period_from)} and {month_short(filters.period_to)}."
         )
     else:
         _portfolio_section(view)

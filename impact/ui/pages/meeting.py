@@ -6,7 +6,7 @@ charts are enlarged, and the priorities are stepped through with Previous/Next (
 or the left and right arrow keys). Both the mode and the step live in the URL
 (``?meeting=true&step=uec``), so the clerk can paste the link into the papers and the
 screen reopens on the same priority. The answers are the board pages' own
-(:func:`impact.ui.state.board`), so the meeting sees exactly what the papers said.
+(:func:`impact.ui.data.board`), so the meeting sees exactly what the papers said.
 """
 
 from __future__ import annotations
@@ -17,18 +17,18 @@ import streamlit as st
 
 from impact import charts
 from impact.board import MetricAnswer
-from impact.filters import BOARD_PRIORITIES, PRIORITY_TITLES
-from impact.ui import components as ui
-from impact.ui import state as data
+from impact.calendar import span_short
+from impact.priorities import BOARD_PRIORITIES, PRIORITY_TITLES
+from impact.ui import data
+from impact.ui.components.cards import heading_line
+from impact.ui.components.figures import metric_spc_figure, show_figure
+from impact.ui.components.icon_pair import icon_pair
+from impact.ui.components.question_log import open_questions_beside
+from impact.ui.components.questions import question_list, questions_block
 from impact.ui.context import get_context
-from impact.ui.question_widgets import open_questions_beside
+from impact.ui.meeting_mode import MEETING_KEY, STEP_KEY, apply_meeting_style, meeting_requested
 
 PAGE_TITLE = "Meeting mode"
-#: URL parameters (also the widgets' keys): the toggle and the priority on screen.
-MEETING_KEY = "meeting"
-STEP_KEY = "step"
-#: Values of ``?meeting=`` that switch meeting mode on (the toggle writes ``true``).
-ON_VALUES = ("1", "true", "yes", "on")
 #: Chart height on a meeting-room screen (the pages use 440) and how much larger its text is.
 MEETING_CHART_HEIGHT = 600
 MEETING_CHART_TEXT = 1.3
@@ -37,46 +37,6 @@ MEETING_CHART_TEXT = 1.3
 PREVIOUS_LABEL = "Previous priority"
 NEXT_LABEL = "Next priority"
 KEYBOARD_HINT = "Keyboard: the left and right arrow keys step through the priorities."
-
-#: Hides the sidebar, its toggle and Streamlit's toolbar; enlarges type for a far screen.
-MEETING_CSS = """
-<style>
-section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stSidebarCollapseButton"], [data-testid="collapsedControl"],
-[data-testid="stToolbar"], [data-testid="stDecoration"], header[data-testid="stHeader"] {
-  display: none !important;
-}
-.stMainBlockContainer, .block-container { max-width: 100% !important; padding-top: 1rem; }
-.stMarkdown p, .stMarkdown li, .stText { font-size: 1.7rem !important; line-height: 1.45; }
-h1 { font-size: 3rem !important; }
-h2 { font-size: 2.5rem !important; }
-h3 { font-size: 2.1rem !important; }
-.icon-pair figcaption { font-size: 1.4rem !important; max-width: 22rem !important; }
-.icon-pair svg { width: 72px !important; height: 72px !important; }
-.stButton button p { font-size: 1.4rem !important; }
-.stButton button kbd, .stButton button [data-testid="stButtonShortcut"] { font-size: 1.1rem; }
-.stToggle label p, [data-testid="stToggle"] label p,
-[data-testid="stCheckbox"] label p { font-size: 1.5rem !important; line-height: 1.4; }
-.stToggle label, [data-testid="stCheckbox"] label { align-items: center; }
-[data-testid="stMain"] [data-testid="stCheckbox"] label > div:not([data-testid]) {
-  transform: scale(1.4); transform-origin: left center; margin-right: 1.4rem;
-}
-.open-board-questions, .open-board-questions li { font-size: 1.5rem; }
-</style>
-"""
-
-
-def meeting_requested(params: Mapping[str, object]) -> bool:
-    """Whether the URL asks for meeting mode (``?meeting=1`` or ``?meeting=true``)."""
-    raw = params.get(MEETING_KEY)
-    if isinstance(raw, list | tuple):
-        raw = raw[-1] if raw else None
-    return str(raw or "").strip().lower() in ON_VALUES
-
-
-def apply_meeting_style() -> None:
-    """Hide the sidebar and controls and enlarge type (the entry point may call this too)."""
-    st.html(MEETING_CSS)
 
 
 def _accept_short_url_form() -> None:
@@ -100,24 +60,17 @@ def _go_to(step: str) -> None:
 def _metric(answer: MetricAnswer, org_code: str) -> None:
     m = answer.metric
     st.header(m.board_question)
-    st.markdown(f"**{m.metric_name}** · {ui.latest_summary(answer)}{ui.stale_flag(answer)}")
+    heading_line(answer)
     st.markdown(answer.answer)
-    ui.icon_pair(answer)
-    figure = charts.spc_figure(
-        answer.points,
-        title=m.metric_name,
-        unit=m.unit,
-        targets=answer.targets,
-        events=answer.events,
-        height=MEETING_CHART_HEIGHT,
-    )
-    ui.show_figure(charts.scale_fonts(figure, MEETING_CHART_TEXT), key=f"meeting-spc-{m.metric_id}")
-    ui.question_list(answer.questions, empty=None)
+    icon_pair(answer)
+    figure = metric_spc_figure(answer, height=MEETING_CHART_HEIGHT)
+    show_figure(charts.scale_fonts(figure, MEETING_CHART_TEXT), key=f"meeting-spc-{m.metric_id}")
+    question_list(answer.questions, empty=None)
     open_questions_beside(org_code, m.metric_id)
     st.divider()
 
 
-def main() -> None:
+def render() -> None:
     ctx = get_context()
     f = ctx.filters
     _accept_short_url_form()
@@ -148,7 +101,7 @@ def main() -> None:
         help=f"Go back to {PRIORITY_TITLES[previous]}. {KEYBOARD_HINT}" if index else KEYBOARD_HINT,
     )
     where.markdown(
-        f"**{ctx.org_name}** · {f.period_from:%b %Y} to {f.period_to:%b %Y} · "
+        f"**{ctx.org_name}** · {span_short(f.period_from, f.period_to)} · "
         f"priority {index + 1} of {len(steps)}"
     )
     where.caption(KEYBOARD_HINT)
@@ -173,4 +126,4 @@ def main() -> None:
     missing = board.missing_for(priority)
     if missing and answers:
         st.caption("No figures for: " + ", ".join(m.metric_name for m in missing) + ".")
-    ui.questions_block(board, priority)
+    questions_block(board, priority)

@@ -5,7 +5,7 @@ it was recognised as, how many rows were read and rejected, the periods and orga
 it covers, whether it is stale), every validation finding in words an analyst can act on
 (downloadable as CSV), the checks that need more than one file, and an upload that checks
 a file *before* saving it. It only draws: the rules and words live in :mod:`impact.upload`,
-:mod:`impact.data_status` and the store.
+:mod:`impact.data_status`, :mod:`impact.inventory` and the store.
 
 The data folder is named, never given as a server path: every viewer can open this page.
 """
@@ -19,11 +19,12 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from impact import config, data_status, upload
-from impact.data_status import findings_table, inventory_frame, matched_words, periods_words
+from impact import config, data_status, inventory, upload
 from impact.ingest import NOT_RECOGNISED, FileReport
+from impact.inventory import findings_table, inventory_frame, matched_words, periods_words
 from impact.store import Store
-from impact.ui import components, state
+from impact.ui import data
+from impact.ui.components.downloads import csv_download
 
 PAGE_TITLE = "Data and uploads"
 
@@ -42,7 +43,7 @@ def _show_findings_by_file(frame: pd.DataFrame, noun: str) -> None:
 
 
 def _data_as_at_section(store: Store) -> None:
-    status = data_status.data_as_at(store, query=state.query)
+    status = data_status.data_as_at(store, query=data.query)
     st.html(f'<div class="as-at" role="status">{data_status.as_at_sentence(status)}</div>')
     if status.stale:
         with st.expander(f"Stale metrics ({len(status.stale)})"):
@@ -51,7 +52,7 @@ def _data_as_at_section(store: Store) -> None:
 
 
 def _demo_note(reports: list[FileReport]) -> None:
-    if data_status.shows_only_demo(reports):
+    if inventory.shows_only_demo(reports):
         st.info(
             "You are looking at the demo data (fictional organisations). The demo set is read "
             "only while the data folder holds no other CSV file, so saving an extract of your "
@@ -133,7 +134,7 @@ def _show_upload_check(store: Store, uploaded: UploadedFile, check: upload.Uploa
     if target.exists():
         st.warning(
             f"A file named `{check.name}` is already in the data folder (last modified "
-            f"{data_status.when_text(target.stat().st_mtime)}). Saving replaces it."
+            f"{inventory.when_text(target.stat().st_mtime)}). Saving replaces it."
         )
         replace = st.checkbox(
             f"Replace the existing {check.name}",
@@ -148,9 +149,9 @@ def _show_upload_check(store: Store, uploaded: UploadedFile, check: upload.Uploa
         _save(store, uploaded.getvalue(), check, replace)
 
 
-def _save(store: Store, data: bytes, check: upload.UploadCheck, replace: bool) -> None:
+def _save(store: Store, content: bytes, check: upload.UploadCheck, replace: bool) -> None:
     try:
-        result = upload.save_atomically(data, store.data_dir, check.name, overwrite=replace)
+        result = upload.save_atomically(content, store.data_dir, check.name, overwrite=replace)
     except upload.AlreadyExists:
         st.warning(
             f"`{check.name}` appeared in the data folder meanwhile; tick the box to replace it."
@@ -164,7 +165,7 @@ def _save(store: Store, data: bytes, check: upload.UploadCheck, replace: bool) -
             "Ask whoever runs the dashboard to check its permissions."
         )
         return
-    state.refresh()
+    data.refresh()
     verb = "replaced" if result.replaced else "saved"
     st.session_state[UPLOAD_SAVED] = (
         f"`{check.name}` {verb}: {check.report.rows_read:,} row(s) of "
@@ -181,10 +182,10 @@ def _inventory_section(reports: list[FileReport]) -> None:
     if not data_files:
         st.info("The data folder holds no CSV extract yet.")
     else:
-        stale = data_status.stale_files(state.query("data_page_latest_by_file"), dt.date.today())
+        stale = data_status.stale_files(data.query("data_page_latest_by_file"), dt.date.today())
         st.dataframe(inventory_frame(data_files, stale), hide_index=True, width="stretch")
         st.subheader("Totals per contract")
-        st.dataframe(data_status.totals_frame(data_files), hide_index=True, width="stretch")
+        st.dataframe(inventory.totals_frame(data_files), hide_index=True, width="stretch")
     catalogue = [r for r in reports if r.origin != "data"]
     if catalogue:
         with st.expander("National catalogue shipped with the dashboard"):
@@ -198,7 +199,7 @@ def _findings_section(findings: pd.DataFrame) -> None:
     if findings.empty:
         st.success("No findings: every row of every file was read.")
     else:
-        components.csv_download(
+        csv_download(
             findings,
             label="Download findings (CSV)",
             file_name="findings.csv",
@@ -222,13 +223,13 @@ def _findings_section(findings: pd.DataFrame) -> None:
         _show_findings_by_file(warnings, "note")
 
 
-def main() -> None:
+def render() -> None:
     """Draw the Data page (it also works opened on its own, without the entry point)."""
-    state.refresh()  # cheap (stat only)
-    store = state.get_store()
+    data.refresh()  # cheap (stat only)
+    store = data.get_store()
     st.title(PAGE_TITLE)
     st.caption(
-        f"Data folder: {data_status.folder_label(store.data_dir)} · file paths below are "
+        f"Data folder: {inventory.folder_label(store.data_dir)} · file paths below are "
         "relative to it."
     )
     _data_as_at_section(store)
