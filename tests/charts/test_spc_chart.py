@@ -3,7 +3,8 @@
 from datetime import date
 
 from impact import palette
-from impact.charts.spc_chart import rule_words, spc_figure, target_segments
+from impact.charts.spc_chart import RULE_WORDS, rule_words, spc_figure, target_segments
+from impact.spc import SPECIAL_CAUSE_TYPES
 from tests.charts.sample import TARGETS, points, trace
 
 
@@ -54,3 +55,7 @@ def test_rule_words_say_the_rule_in_words():
     assert rule_words("7 Points Below CL") == "7 or more points below the mean"
     assert rule_words("Something new") == "Something new"
     assert rule_words(None) == ""
+
+
+def test_every_spc_rule_has_words():
+    assert set(SPECIAL_CAUSE_TYPES) == set(RULE_WORDS)

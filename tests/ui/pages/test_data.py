@@ -6,7 +6,6 @@ its own ingest cache (``IMPACT_CACHE_DIR``), so uploads never touch the reposito
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -14,35 +13,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from impact import PROJECT_ROOT
-from impact.store import reset_stores
+from tests.ui.apps import OBS_HEADER, demo_row
 
 DEMO = PROJECT_ROOT / "data" / "demo"
 PAGE = str(PROJECT_ROOT / "views" / "data.py")
-
-OBS_HEADER = "metric_id,org_code,period_start,value,numerator,denominator\n"
-
-
-def _demo_row(line_no: int = 1) -> list[str]:
-    """A real line of the demo observations (metric, org, period, value ...)."""
-    with (DEMO / "observations.csv").open(encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if i == line_no:
-                return line.rstrip("\n").split(",")
-    raise AssertionError("demo observations too short")
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    if not (DEMO / "observations.csv").exists():
-        pytest.skip("data/demo has not been generated (python -m impact demo)")
-    data = tmp_path / "data"
-    shutil.copytree(DEMO, data, copy_function=shutil.copy)  # fresh mtimes: a new fingerprint
-    monkeypatch.setenv("IMPACT_DATA_DIR", str(data))
-    monkeypatch.setenv("IMPACT_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.delenv("IMPACT_MAX_UPLOAD_MB", raising=False)
-    reset_stores()
-    yield data
-    reset_stores()
 
 
 def _page() -> AppTest:
@@ -76,13 +50,13 @@ def _save_button(at: AppTest):
     return next(b for b in at.button if b.label == "Save to the data folder")
 
 
-def test_inventory_lists_every_demo_file_with_contract_rows_and_periods(data_dir: Path) -> None:
+def test_inventory_lists_every_demo_file_with_contract_rows_and_periods(demo_copy: Path) -> None:
     at = _page()
     assert at.title[0].value == "Data and uploads"
     inv = _inventory(at).set_index("File")
-    assert sorted(inv.index) == sorted(p.name for p in data_dir.glob("*.csv"))
+    assert sorted(inv.index) == sorted(p.name for p in demo_copy.glob("*.csv"))
     assert inv.loc["observations.csv", "Contract"] == "observations"
-    lines = sum(1 for _ in (data_dir / "observations.csv").open()) - 1
+    lines = sum(1 for _ in (demo_copy / "observations.csv").open()) - 1
     assert inv.loc["observations.csv", "Rows read"] == lines
     assert inv.loc["observations.csv", "Stale"] in ("yes", "no")
     assert inv.loc["projects.csv", "Stale"] == "—"
@@ -102,22 +76,22 @@ def _everything_shown(at: AppTest) -> str:
     return "\n".join(parts)
 
 
-def test_the_data_folder_is_named_never_given_as_a_server_path(data_dir: Path) -> None:
-    (data_dir / "sub").mkdir()
-    (data_dir / "sub" / "mystery.csv").write_text("metric_id,org_code,value\nx,y,1\n")
+def test_the_data_folder_is_named_never_given_as_a_server_path(demo_copy: Path) -> None:
+    (demo_copy / "sub").mkdir()
+    (demo_copy / "sub" / "mystery.csv").write_text("metric_id,org_code,value\nx,y,1\n")
     at = _page()
-    assert f"Data folder: {data_dir.name}" in at.caption[0].value
+    assert f"Data folder: {demo_copy.name}" in at.caption[0].value
     shown = _everything_shown(at)
     assert "sub/mystery.csv" in shown  # files are listed relative to the folder
-    assert str(data_dir.parent) not in shown
-    assert str(data_dir.resolve().parent) not in shown
+    assert str(demo_copy.parent) not in shown
+    assert str(demo_copy.resolve().parent) not in shown
 
 
-def test_unrecognised_file_and_bad_rows_are_explained(data_dir: Path) -> None:
-    (data_dir / "sub").mkdir()
-    (data_dir / "sub" / "mystery.csv").write_text("metric_id,org_code,value\nx,y,1\n")
-    metric, org, *_ = _demo_row()
-    (data_dir / "late.csv").write_text(OBS_HEADER + f"{metric},{org},31/13/2025,5,,\n")
+def test_unrecognised_file_and_bad_rows_are_explained(demo_copy: Path) -> None:
+    (demo_copy / "sub").mkdir()
+    (demo_copy / "sub" / "mystery.csv").write_text("metric_id,org_code,value\nx,y,1\n")
+    metric, org, *_ = demo_row()
+    (demo_copy / "late.csv").write_text(OBS_HEADER + f"{metric},{org},31/13/2025,5,,\n")
     at = _page()
     inv = _inventory(at).set_index("File")
     assert inv.loc["sub/mystery.csv", "Contract"] == "not recognised"
@@ -135,8 +109,8 @@ def test_unrecognised_file_and_bad_rows_are_explained(data_dir: Path) -> None:
     assert any(b.label == "Download findings (CSV)" for b in at.get("download_button"))
 
 
-def test_good_upload_is_saved_and_appears_in_the_inventory(data_dir: Path) -> None:
-    metric, org, *_ = _demo_row()
+def test_good_upload_is_saved_and_appears_in_the_inventory(demo_copy: Path) -> None:
+    metric, org, *_ = demo_row()
     at = _page()
     _upload(at, "new month.csv", (OBS_HEADER + f"{metric},{org},2099-01-01,42.5,,\n").encode())
     assert "Matched: **observations**; rows read 1, rejected 0" in _texts(at)
@@ -144,20 +118,20 @@ def test_good_upload_is_saved_and_appears_in_the_inventory(data_dir: Path) -> No
     _save_button(at).click()
     at.run()
     assert not at.exception, at.exception
-    assert (data_dir / "new_month.csv").exists()
+    assert (demo_copy / "new_month.csv").exists()
     assert "`new_month.csv` saved" in _texts(at)
     inv = _inventory(at).set_index("File")
     assert inv.loc["new_month.csv", "Rows read"] == 1
     assert inv.loc["new_month.csv", "Periods"] == "2099-01-01"
     assert not at.file_uploader[0].value  # a fresh uploader for the next file
-    assert not list(data_dir.glob(".upload-*"))
+    assert not list(demo_copy.glob(".upload-*"))
 
 
 def test_bad_upload_is_rejected_with_line_and_column_and_nothing_is_written(
-    data_dir: Path,
+    demo_copy: Path,
 ) -> None:
-    before = sorted(p.name for p in data_dir.iterdir())
-    metric, org, *_ = _demo_row()
+    before = sorted(p.name for p in demo_copy.iterdir())
+    metric, org, *_ = demo_row()
     bad = OBS_HEADER + f"{metric},{org},2099-01-01,1,,\n{metric},{org},31/13/2025,2,,\n"
     at = _page()
     _upload(at, "bad.csv", bad.encode())
@@ -167,11 +141,11 @@ def test_bad_upload_is_rejected_with_line_and_column_and_nothing_is_written(
     assert table.iloc[0]["Value"] == "31/13/2025"
     assert any("Not saved" in e.value for e in at.error)
     assert not [b for b in at.button if b.label == "Save to the data folder"]
-    assert sorted(p.name for p in data_dir.iterdir()) == before
+    assert sorted(p.name for p in demo_copy.iterdir()) == before
 
 
 def test_unrecognised_and_oversized_uploads_are_refused(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    demo_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     at = _page()
     _upload(at, "odd.csv", b"colour,shape\nred,round\n")
@@ -181,88 +155,46 @@ def test_unrecognised_and_oversized_uploads_are_refused(
     at = _page()
     _upload(at, "big.csv", OBS_HEADER.encode() * 20)
     assert any("limited to" in e.value for e in at.error)
-    assert not (data_dir / "big.csv").exists()
+    assert not (demo_copy / "big.csv").exists()
 
 
-def test_duplicate_name_needs_explicit_confirmation(data_dir: Path) -> None:
-    original = (data_dir / "targets.csv").read_bytes()
+def test_duplicate_name_needs_explicit_confirmation(demo_copy: Path) -> None:
+    original = (demo_copy / "targets.csv").read_bytes()
     replacement = original.splitlines(keepends=True)[:2]
     at = _page()
     _upload(at, "targets.csv", b"".join(replacement))
     assert any("already in the data folder" in w.value for w in at.warning)
     assert _save_button(at).disabled
-    assert (data_dir / "targets.csv").read_bytes() == original
+    assert (demo_copy / "targets.csv").read_bytes() == original
     next(c for c in at.checkbox if c.label == "Replace the existing targets.csv").check()
     at.run()
     assert not _save_button(at).disabled
     _save_button(at).click()
     at.run()
     assert not at.exception, at.exception
-    assert (data_dir / "targets.csv").read_bytes() == b"".join(replacement)
+    assert (demo_copy / "targets.csv").read_bytes() == b"".join(replacement)
     assert "`targets.csv` replaced" in _texts(at)
 
 
 def test_path_traversal_name_is_sanitised_and_written_inside_the_data_folder(
-    data_dir: Path,
+    demo_copy: Path,
 ) -> None:
-    metric, org, *_ = _demo_row()
+    metric, org, *_ = demo_row()
     at = _page()
     _upload(at, "../../evil.csv", (OBS_HEADER + f"{metric},{org},2099-02-01,1,,\n").encode())
     assert "will be saved as `evil.csv`" in _texts(at)
     _save_button(at).click()
     at.run()
     assert not at.exception, at.exception
-    top = data_dir.parent.parent
-    assert sorted(top.rglob("evil.csv")) == [data_dir / "evil.csv"]
+    top = demo_copy.parent.parent
+    assert sorted(top.rglob("evil.csv")) == [demo_copy / "evil.csv"]
     assert "evil.csv" in set(_inventory(at)["File"])
 
 
-def _watcher_script() -> None:
-    import streamlit as st
-
-    from impact.ui import live
-
-    st.session_state["runs"] = st.session_state.get("runs", 0) + 1
-    live.check_for_new_data(lambda: st.session_state.get("folder", "a"))
-    st.write(f"runs={st.session_state['runs']}")
-
-
-def test_the_watcher_reruns_the_app_only_when_the_fingerprint_changed() -> None:
-    at = AppTest.from_function(_watcher_script)
-    at.run()
-    assert at.session_state["runs"] == 1
-    at.run()  # unchanged folder: no extra run
-    assert at.session_state["runs"] == 2
-    at.session_state["folder"] = "b"
-    at.run()  # changed: this run asks for a full rerun, which draws the new data
-    assert at.session_state["runs"] == 4
-    assert at.markdown[0].value == "runs=4"
-    at.run()
-    assert at.session_state["runs"] == 5
-
-
-def test_watch_for_new_data_sees_a_file_dropped_into_the_folder(data_dir: Path) -> None:
-    from impact.ui import data, live
-
-    def script() -> None:
-        from impact.ui import live
-
-        live.watch_for_new_data()
-
-    at = AppTest.from_function(script)
-    at.run()
-    assert not at.exception, at.exception
-    drawn = at.session_state[live.DRAWN_KEY]
-    metric, org, *_ = _demo_row()
-    (data_dir / "dropped.csv").write_text(OBS_HEADER + f"{metric},{org},2099-03-01,7,,\n")
-    assert live.refreshed_fingerprint() != drawn
-    assert any(r.path == "dropped.csv" for r in data.get_store().files())
-
-
-def test_an_uploaded_month_shows_on_the_board_overview(data_dir: Path) -> None:
+def test_an_uploaded_month_shows_on_the_board_overview(demo_copy: Path) -> None:
     if not (PROJECT_ROOT / "dashboard.py").exists():
         pytest.skip("no dashboard.py entry point yet")
-    metric, org, *_ = _demo_row()
+    metric, org, *_ = demo_row()
     with (DEMO / "observations.csv").open(encoding="utf-8") as fh:
         last = max(line.split(",")[2] for line in fh if line.startswith(f"{metric},{org},"))
     year, month = int(last[:4]), int(last[5:7])
@@ -272,7 +204,7 @@ def test_an_uploaded_month_shows_on_the_board_overview(data_dir: Path) -> None:
     _upload(at, "next_month.csv", (OBS_HEADER + row).encode())
     _save_button(at).click()
     at.run()
-    assert (data_dir / "next_month.csv").exists()
+    assert (demo_copy / "next_month.csv").exists()
 
     board = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=120)
     board.query_params["org"] = org
