@@ -6,21 +6,8 @@ import pytest
 
 from impact.calendar import add_months
 from impact.filters import FilterState, default_period, parse_filters, period_end
-from impact.orgs import Org, OrgTree
+from tests.sample_orgs import TREE
 
-TREE = OrgTree(
-    [
-        Org("N1", "Nation", "nation", None),
-        Org("R1", "North region", "region", "N1"),
-        Org("R2", "South region", "region", "N1"),
-        Org("I1", "Alpha ICB", "icb", "R1"),
-        Org("I2", "Beta ICB", "icb", "R1"),
-        Org("T1", "Ash Trust", "trust", "I1"),
-        Org("T2", "Birch Trust", "trust", "I1"),
-        Org("T3", "Cedar Trust", "trust", "I2"),
-        Org("T4", "Deal Trust", "trust", "R2"),
-    ]
-)
 MONTHS = [add_months(date(2022, 1, 1), i) for i in range(48)]  # 2022-01 … 2025-12
 
 

@@ -2,21 +2,8 @@
 
 import pytest
 
-from impact.orgs import Org, OrgTree, level_label
-
-TREE = OrgTree(
-    [
-        Org("N1", "Nation", "nation", None),
-        Org("R1", "North region", "region", "N1"),
-        Org("R2", "South region", "region", "N1"),
-        Org("I1", "Alpha ICB", "icb", "R1"),
-        Org("I2", "Beta ICB", "icb", "R1"),
-        Org("T1", "Ash Trust", "trust", "I1"),
-        Org("T2", "Birch Trust", "trust", "I1"),
-        Org("T3", "Cedar Trust", "trust", "I2"),
-        Org("T4", "Deal Trust", "trust", "R2"),
-    ]
-)
+from impact.orgs import Org, OrgTree
+from tests.sample_orgs import TREE, level_label
 
 
 def test_hierarchy_walks_both_ways():

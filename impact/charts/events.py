@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from impact import palette
-from impact.charts.theme import NOTE_FONT_SIZE
+from impact.charts.theme import NOTE_FONT_SIZE, add_vertical_line
 
 
 def rebase_dates(points: pd.DataFrame) -> list[pd.Timestamp]:
@@ -19,17 +19,7 @@ def rebase_dates(points: pd.DataFrame) -> list[pd.Timestamp]:
 
 
 def _vline(fig: go.Figure, x: pd.Timestamp, text: str, *, dash: str, name: str) -> None:
-    fig.add_shape(
-        type="line",
-        xref="x",
-        yref="paper",
-        x0=x,
-        x1=x,
-        y0=0,
-        y1=1,
-        name=name,
-        line=dict(color=palette.EVENT_LINE, width=1.5, dash=dash),
-    )
+    add_vertical_line(fig, x, name=name, colour=palette.EVENT_LINE, width=1.5, dash=dash)
     fig.add_annotation(
         x=x,
         y=1,

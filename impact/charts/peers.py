@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from impact import palette
-from impact.charts.theme import base_layout, nhs_figure, tick_format
+from impact.charts.theme import add_vertical_line, base_layout, nhs_figure, tick_format
 from impact.units import format_value, unit_suffix
 
 
@@ -68,6 +68,20 @@ def peer_figure(
         range=_peer_range(ranked["value"], target),
         tickformat=tick_format(unit),
     )
+    bold = [code == chosen for code in ranked["org_code"]]
+    _add_value_column(fig, names, texts, bold)
+    if target is not None and not pd.isna(target):
+        _add_peer_target(fig, float(target), unit)
+    return fig
+
+
+#: The heading of the peer chart's value column, and its gap from the plot (pixels).
+PEER_VALUE_HEADING = "Latest"
+PEER_VALUE_GAP = 14
+
+
+def _add_value_column(fig: go.Figure, names: list[str], texts: list[str], bold: list[bool]) -> None:
+    """Each bar's value in a column right of the plot, under a heading; the chosen one bold."""
     value_column = 30 + 10 * max([len(t) for t in texts] + [len(PEER_VALUE_HEADING)])
     fig.update_layout(showlegend=False, margin=dict(l=20, r=value_column, t=90, b=50))
     fig.add_annotation(
@@ -82,26 +96,18 @@ def peer_figure(
         yanchor="bottom",
         name="value-heading",
     )
-    for name, text, code in zip(names, texts, ranked["org_code"], strict=True):
+    for name, text, strong in zip(names, texts, bold, strict=True):
         fig.add_annotation(
             x=1,
             y=name,
             xref="paper",
             yref="y",
             xshift=PEER_VALUE_GAP,
-            text=f"<b>{text}</b>" if code == chosen else text,
+            text=f"<b>{text}</b>" if strong else text,
             showarrow=False,
             xanchor="left",
             name="value",
         )
-    if target is not None and not pd.isna(target):
-        _add_peer_target(fig, float(target), unit)
-    return fig
-
-
-#: The heading of the peer chart's value column, and its gap from the plot (pixels).
-PEER_VALUE_HEADING = "Latest"
-PEER_VALUE_GAP = 14
 
 
 def _peer_range(values: pd.Series, target: float | None) -> list[float]:
@@ -117,17 +123,7 @@ def _peer_range(values: pd.Series, target: float | None) -> list[float]:
 
 def _add_peer_target(fig: go.Figure, target: float, unit: str) -> None:
     """The target as a dotted line through the bars, labelled above the plot."""
-    fig.add_shape(
-        type="line",
-        xref="x",
-        yref="paper",
-        x0=target,
-        x1=target,
-        y0=0,
-        y1=1,
-        name="target",
-        line=dict(color=palette.TARGET_LINE, width=2, dash="dot"),
-    )
+    add_vertical_line(fig, target, name="target", colour=palette.TARGET_LINE, width=2, dash="dot")
     low, high = fig.layout.xaxis.range
     right_half = (target - low) > (high - low) / 2
     fig.add_annotation(

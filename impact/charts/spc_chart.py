@@ -90,6 +90,17 @@ def spc_figure(
             showlegend=False,
         )
     )
+    _add_mean_and_limits(fig, points)
+    _add_point_markers(fig, points, unit)
+    first, last = points["period_start"].iloc[0], points["period_start"].iloc[-1]
+    _add_target_steps(fig, targets, first, last)
+    add_rebase_breaks(fig, points, events)
+    add_event_notes(fig, events, first, last)
+    return fig
+
+
+def _add_mean_and_limits(fig: go.Figure, points: pd.DataFrame) -> None:
+    """Mean and process limits, one segment per rebase group with a break between."""
     for column, name, dash, colour in (
         ("mean", "Mean", "solid", palette.MEAN_LINE),
         ("upl", "Upper process limit", "dash", palette.LIMIT_LINE),
@@ -110,6 +121,10 @@ def spc_figure(
                     hovertemplate=f"{name}: %{{y:.1f}}<extra></extra>",
                 )
             )
+
+
+def _add_point_markers(fig: go.Figure, points: pd.DataFrame, unit: str) -> None:
+    """One marker trace per point type, named in the legend and hover (never colour alone)."""
     for point_type, label in palette.POINT_TYPE_LABELS.items():
         part = points[points["point_type"] == point_type]
         if part.empty:
@@ -137,7 +152,12 @@ def spc_figure(
                 ),
             )
         )
-    first, last = points["period_start"].iloc[0], points["period_start"].iloc[-1]
+
+
+def _add_target_steps(
+    fig: go.Figure, targets: pd.DataFrame | None, first: pd.Timestamp, last: pd.Timestamp
+) -> None:
+    """The targets in force over the chart, stepped at their effective dates."""
     segments = target_segments(targets, first, last) if targets is not None else []
     if segments:
         xs, ys = [], []
@@ -158,9 +178,6 @@ def spc_figure(
                 hovertemplate="Target: %{y}<extra></extra>",
             )
         )
-    add_rebase_breaks(fig, points, events)
-    add_event_notes(fig, events, first, last)
-    return fig
 
 
 #: The SPC rule that put a point where it is (R's ``special_cause_type``), in words.

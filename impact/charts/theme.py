@@ -21,6 +21,16 @@ TITLE_FONT = dict(family=FONT_FAMILY, size=20, color=palette.NHS_DARK_BLUE)
 TICK_FONT = dict(family=FONT_FAMILY, size=15, color=palette.NHS_BLACK)
 NOTE_FONT_SIZE = 14
 
+#: Both axes' look: NHS type, pale grid, no zero line, room for long tick labels.
+_AXIS = dict(
+    tickfont=TICK_FONT,
+    title=dict(font=FONT),
+    gridcolor=palette.NHS_PALE_GREY,
+    linecolor=palette.NHS_MID_GREY,
+    zeroline=False,
+    automargin=True,
+)
+
 #: Every figure's look, in one place. Applied explicitly to each figure because importing
 #: Streamlit makes its own template Plotly's default, which would otherwise restyle the
 #: charts (and the board pack's, when it is built inside the app) in Streamlit's fonts.
@@ -33,22 +43,8 @@ NHS_TEMPLATE = go.layout.Template(
         colorway=list(palette.COMPARISON_LINES),
         legend=dict(font=dict(family=FONT_FAMILY, size=15, color=palette.NHS_BLACK)),
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=15)),
-        xaxis=dict(
-            tickfont=TICK_FONT,
-            title=dict(font=FONT),
-            gridcolor=palette.NHS_PALE_GREY,
-            linecolor=palette.NHS_MID_GREY,
-            zeroline=False,
-            automargin=True,
-        ),
-        yaxis=dict(
-            tickfont=TICK_FONT,
-            title=dict(font=FONT),
-            gridcolor=palette.NHS_PALE_GREY,
-            linecolor=palette.NHS_MID_GREY,
-            zeroline=False,
-            automargin=True,
-        ),
+        xaxis=_AXIS,
+        yaxis=_AXIS,
     )
 )
 
@@ -94,3 +90,20 @@ def base_layout(fig: go.Figure, *, title: str, unit: str, height: int) -> None:
 def tick_format(unit: str) -> str | None:
     """Counts ticked as ``95,000`` (as the pages write them), not Plotly's ``95k``."""
     return ",d" if unit == "count" else None
+
+
+def add_vertical_line(
+    fig: go.Figure, x: object, *, name: str, colour: str, width: float, dash: str
+) -> None:
+    """A line at ``x`` across the whole plot height (an event, a rebase, a target)."""
+    fig.add_shape(
+        type="line",
+        xref="x",
+        yref="paper",
+        x0=x,
+        x1=x,
+        y0=0,
+        y1=1,
+        name=name,
+        line=dict(color=colour, width=width, dash=dash),
+    )

@@ -105,15 +105,14 @@ def metric_names() -> dict[str, str]:
     return dict(zip(catalogue["metric_id"], catalogue["metric_name"], strict=True))
 
 
+def _metric_of(answer: MetricAnswer) -> dict[str, str]:
+    return {"org_code": answer.org_code, "metric_id": answer.metric.metric_id}
+
+
 def peers(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> pd.DataFrame:
     """Each peer's latest value of the answer's metric (the filters choose the peer group)."""
     return peer_values(
-        query,
-        tree,
-        org_code=answer.org_code,
-        metric_id=answer.metric.metric_id,
-        scope=state.peers,
-        period_to=state.last_day,
+        query, tree, scope=state.peers, period_to=state.last_day, **_metric_of(answer)
     )
 
 
@@ -122,10 +121,9 @@ def compared(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> Compari
     return comparison(
         query,
         tree,
-        org_code=answer.org_code,
-        metric_id=answer.metric.metric_id,
         period_from=state.period_from,
         period_to=state.last_day,
+        **_metric_of(answer),
     )
 
 

@@ -8,6 +8,9 @@ import streamlit as st
 from impact.board import MetricAnswer
 from impact.ui.components.numbers import shown_value
 
+#: Dates in these tables, as board papers write them: ``5 Mar 2024``.
+DAY = "D MMM YYYY"
+
 
 def targets_table(answer: MetricAnswer) -> None:
     """The metric's target history: each target in the metric's unit, dated in words."""
@@ -21,15 +24,13 @@ def targets_table(answer: MetricAnswer) -> None:
             "Source": targets["source"],
         }
     )
-    st.dataframe(
+    _draw(
         shown,
-        hide_index=True,
-        placeholder="",
-        column_config={
+        {
             "Target": st.column_config.TextColumn(alignment="right"),
-            "From": st.column_config.DateColumn(format="D MMM YYYY"),
+            "From": st.column_config.DateColumn(format=DAY),
             "To": st.column_config.DateColumn(
-                format="D MMM YYYY", help="Blank: the target is still in force."
+                format=DAY, help="Blank: the target is still in force."
             ),
         },
     )
@@ -38,7 +39,7 @@ def targets_table(answer: MetricAnswer) -> None:
 def events_table(answer: MetricAnswer) -> None:
     """Events noted on the chart; a ticked box means the limits were recalculated there."""
     events = answer.events
-    st.dataframe(
+    _draw(
         pd.DataFrame(
             {
                 "Date": pd.to_datetime(events["event_date"]).dt.date,
@@ -46,10 +47,8 @@ def events_table(answer: MetricAnswer) -> None:
                 "Limits recalculated": events["rebase"].astype(bool),
             }
         ),
-        hide_index=True,
-        placeholder="",
-        column_config={
-            "Date": st.column_config.DateColumn(format="D MMM YYYY"),
+        {
+            "Date": st.column_config.DateColumn(format=DAY),
             "Limits recalculated": st.column_config.CheckboxColumn(),
         },
     )
@@ -72,12 +71,15 @@ def projects_table(projects: pd.DataFrame) -> None:
     shown = projects.rename(columns=PROJECT_HEADINGS)
     if "Status" in shown:
         shown["Status"] = shown["Status"].astype("string").str.replace("_", " ").str.capitalize()
-    st.dataframe(
+    _draw(
         shown,
-        hide_index=True,
-        placeholder="",
-        column_config={
-            "Started": st.column_config.DateColumn(format="D MMM YYYY"),
-            "Ended": st.column_config.DateColumn(format="D MMM YYYY"),
+        {
+            "Started": st.column_config.DateColumn(format=DAY),
+            "Ended": st.column_config.DateColumn(format=DAY),
         },
     )
+
+
+def _draw(shown: pd.DataFrame, column_config: dict[str, object]) -> None:
+    """A table with no index, blank cells for missing values and these column settings."""
+    st.dataframe(shown, hide_index=True, placeholder="", column_config=column_config)

@@ -25,7 +25,7 @@ from impact.ui.components.figures import metric_spc_figure, show_figure
 from impact.ui.components.icon_pair import icon_pair
 from impact.ui.components.question_log import open_questions_beside
 from impact.ui.components.questions import question_list, questions_block
-from impact.ui.context import get_context
+from impact.ui.context import BoardContext, get_context
 from impact.ui.meeting_mode import MEETING_KEY, STEP_KEY, apply_meeting_style, meeting_requested
 
 PAGE_TITLE = "Meeting mode"
@@ -70,25 +70,9 @@ def _metric(answer: MetricAnswer, org_code: str) -> None:
     st.divider()
 
 
-def render() -> None:
-    ctx = get_context()
+def _step_bar(ctx: BoardContext, steps: tuple[str, ...], index: int) -> None:
+    """Previous and Next (buttons and arrow keys) around "organisation · period · step"."""
     f = ctx.filters
-    _accept_short_url_form()
-    on = st.toggle(
-        "Meeting mode (hides the menu and filters, enlarges everything)",
-        key=MEETING_KEY,
-        bind="query-params",
-    )
-    if on:
-        apply_meeting_style()
-    if not f.org_code:
-        st.info("There are no organisations in the data yet. Add extracts on the Data page.")
-        return
-    steps = BOARD_PRIORITIES
-    priority = current_step(st.query_params, steps)
-    if st.query_params.get(STEP_KEY) != priority:
-        st.query_params[STEP_KEY] = priority
-    index = steps.index(priority)
     previous, following = steps[max(index - 1, 0)], steps[min(index + 1, len(steps) - 1)]
     back, where, forward = st.columns([1, 3, 1])
     back.button(
@@ -116,6 +100,27 @@ def render() -> None:
         if index < len(steps) - 1
         else KEYBOARD_HINT,
     )
+
+
+def render() -> None:
+    ctx = get_context()
+    f = ctx.filters
+    _accept_short_url_form()
+    on = st.toggle(
+        "Meeting mode (hides the menu and filters, enlarges everything)",
+        key=MEETING_KEY,
+        bind="query-params",
+    )
+    if on:
+        apply_meeting_style()
+    if not f.org_code:
+        st.info("There are no organisations in the data yet. Add extracts on the Data page.")
+        return
+    steps = BOARD_PRIORITIES
+    priority = current_step(st.query_params, steps)
+    if st.query_params.get(STEP_KEY) != priority:
+        st.query_params[STEP_KEY] = priority
+    _step_bar(ctx, steps, steps.index(priority))
     board = data.board(f.org_code, f.period_from, f.period_to)
     st.title(PRIORITY_TITLES[priority])
     answers = board.by_priority(priority)

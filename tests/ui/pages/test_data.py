@@ -186,8 +186,9 @@ def test_path_traversal_name_is_sanitised_and_written_inside_the_data_folder(
     _save_button(at).click()
     at.run()
     assert not at.exception, at.exception
-    top = demo_copy.parent.parent
-    assert sorted(top.rglob("evil.csv")) == [demo_copy / "evil.csv"]
+    outside = (demo_copy.parent / "evil.csv", demo_copy.parent.parent / "evil.csv")
+    assert not any(path.exists() for path in outside), "written outside the data folder"
+    assert sorted(demo_copy.parent.rglob("evil.csv")) == [demo_copy / "evil.csv"]
     assert "evil.csv" in set(_inventory(at)["File"])
 
 
