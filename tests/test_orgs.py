@@ -2,8 +2,8 @@
 
 import pytest
 
-from impact.orgs import Org, OrgTree
-from tests.sample_orgs import TREE, level_label
+from impact.orgs import Org, OrgTree, level_label
+from tests.sample_orgs import TREE
 
 
 def test_hierarchy_walks_both_ways():

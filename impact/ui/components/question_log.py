@@ -15,6 +15,7 @@ from html import escape
 import streamlit as st
 
 from impact import config
+from impact.calendar import day_short
 from impact.question_log import BoardQuestion, QuestionLog, QuestionLogError, open_log
 
 #: Days until a new question is due by default: the next monthly board meeting.
@@ -34,7 +35,7 @@ def _question_html(q: BoardQuestion, *, show_metric: str | None = None) -> str:
     overdue = " · <strong>overdue</strong>" if q.due_date < date.today() else ""
     return (
         f"<li>{metric}{escape(q.question)}<br><small>Owner: {escape(q.owner)} · "
-        f"due {q.due_date:%d %b %Y}{asked_by}{overdue}</small></li>"
+        f"due {day_short(q.due_date)}{asked_by}{overdue}</small></li>"
     )
 
 
@@ -114,5 +115,5 @@ def ask_question_form(
     except QuestionLogError as error:
         st.error(f"The question was not saved: {error}")
         return None
-    st.success(f"Question recorded ({saved.question_id}), due {saved.due_date:%d %b %Y}.")
+    st.success(f"Question recorded ({saved.question_id}), due {day_short(saved.due_date)}.")
     return saved

@@ -14,6 +14,7 @@ from __future__ import annotations
 import streamlit as st
 
 from impact.board import OrgBoard
+from impact.calendar import day_short
 from impact.filters import FilterState, parse_filters
 from impact.question_log import QuestionLogError, answered_table
 from impact.ui import data
@@ -62,11 +63,11 @@ def _open_section(org_code: str, names: dict[str, str]) -> None:
         st.write("No open questions for this organisation.")
         return
     for q in found:
-        title = f"{names.get(q.metric_id, q.metric_id)}: due {q.due_date:%d %b %Y}"
+        title = f"{names.get(q.metric_id, q.metric_id)}: due {day_short(q.due_date)}"
         with st.expander(title, expanded=False):
             st.text(q.question)
             st.caption(
-                f"Owner: {q.owner} · asked {q.asked_on:%d %b %Y}"
+                f"Owner: {q.owner} · asked {day_short(q.asked_on)}"
                 + (f" by {q.asked_by}" if q.asked_by else "")
                 + f" · {q.question_id}"
             )
