@@ -166,11 +166,6 @@ def summarise(
     )
 
 
-# shim: importers move at integration (the board pack writes periods with this name;
-# impact.calendar.period_short is its home).
-format_period = period_short
-
-
 def as_at_sentence(status: DataAsAt) -> str:
     """One line for the top of a page: latest period, newest file, stale and overdue notes."""
     if status.latest_period is None:

@@ -16,29 +16,16 @@ from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlencode
 
-from impact.calendar import add_months, month_key, month_starts, parse_month
-from impact.orgs import PEER_SCOPES, Org, OrgTree
-from impact.priorities import BOARD_PRIORITIES, PRIORITY_TITLES
-
-# shim: importers move at integration. The command line, the pack, the improvement page
-# and their tests still import these names from here; their homes are impact.calendar
-# (month_key, formerly month_text here; month_starts; parse_month), impact.orgs (Org,
-# OrgTree) and impact.priorities (BOARD_PRIORITIES, PRIORITY_TITLES).
-month_text = month_key
+from impact.calendar import add_months, month_key, parse_month
+from impact.orgs import PEER_SCOPES, OrgTree
+from impact.priorities import BOARD_PRIORITIES
 
 __all__ = [
-    "BOARD_PRIORITIES",
     "DEFAULT_MONTHS",
     "FILTER_KEYS",
-    "PRIORITY_TITLES",
     "FilterState",
-    "Org",
-    "OrgTree",
     "default_period",
-    "month_starts",
-    "month_text",
     "parse_filters",
-    "parse_month",
     "period_end",
 ]
 

@@ -27,7 +27,7 @@ from impact.board.values import as_date, as_float, text_or_none
 from impact.data_status import is_stale
 from impact.filters import period_end
 from impact.priorities import BOARD_PRIORITIES
-from impact.spc_describe import describe
+from impact.spc.describe import describe
 
 
 def build_board(

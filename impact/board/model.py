@@ -14,15 +14,15 @@ from datetime import date
 
 import pandas as pd
 
-from impact import icons
 from impact import spc as spc_engine
+from impact.spc import NO_TARGET, icons
 from impact.units import format_value
 
 #: ``query(name, **params) -> DataFrame``: the store's ``query`` or a cached wrapper of it.
 QueryFn = Callable[..., pd.DataFrame]
 
 #: Said when a metric has no target (or a neutral direction), so there is no assurance icon.
-NO_ASSURANCE = "No target to assure against"
+NO_ASSURANCE = NO_TARGET.label
 #: Said when there are too few values for SPC limits.
 NO_VARIATION = "Not enough data for SPC"
 

@@ -6,10 +6,11 @@ from html import escape
 
 import streamlit as st
 
-from impact import charts, icons
+from impact import charts
 from impact.board import MetricAnswer
 from impact.calendar import month_short
 from impact.filters import FilterState
+from impact.spc import icons
 from impact.ui.components.icon_pair import icon_pair
 from impact.units import format_value
 

@@ -6,8 +6,8 @@ from html import escape
 
 import streamlit as st
 
-from impact import icons
 from impact.board import MetricAnswer
+from impact.spc import icons
 
 
 def icon_pair(answer: MetricAnswer) -> None:

@@ -5,25 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from impact import icons
 from impact.board import MetricAnswer, OrgBoard, ipr_rows
 from impact.filters import FilterState
+from impact.spc import (
+    ASSURANCE_SHORT,
+    NO_TARGET,
+    NO_VARIATION_SHORT,
+    VARIATION_SHORT,
+    icons,
+)
 from impact.ui.components.cards import METRIC_DETAIL_URL
-
-#: Short Making Data Count words for the summary table, whose columns cannot hold the full
-#: sentences (the metric cards and the detail page say them in full).
-VARIATION_SHORT = {
-    "common_cause": "Common cause",
-    "improvement_high": "Improvement (high)",
-    "improvement_low": "Improvement (low)",
-    "concern_high": "Concern (high)",
-    "concern_low": "Concern (low)",
-    "neutral_high": "Neutral (high)",
-    "neutral_low": "Neutral (low)",
-}
-ASSURANCE_SHORT = {"pass": "Passing", "fail": "Failing", "inconsistent": "Hit and miss"}
-NO_VARIATION_SHORT = "Too few points"
-NO_ASSURANCE_SHORT = "No target"
 
 
 def short_variation(answer: MetricAnswer) -> str:
@@ -33,7 +24,7 @@ def short_variation(answer: MetricAnswer) -> str:
 
 def short_assurance(answer: MetricAnswer) -> str:
     kind = answer.assurance
-    return ASSURANCE_SHORT[icons.assurance_name(kind)] if kind else NO_ASSURANCE_SHORT
+    return ASSURANCE_SHORT[icons.assurance_name(kind)] if kind else NO_TARGET.short
 
 
 def ipr_frame(board: OrgBoard, state: FilterState, priority: str | None = None) -> pd.DataFrame:

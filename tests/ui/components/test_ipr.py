@@ -4,9 +4,9 @@ from datetime import date
 
 from impact.board.build import build_board
 from impact.filters import FilterState
+from impact.spc import NO_TARGET
 from impact.ui.components.ipr import (
     ASSURANCE_SHORT,
-    NO_ASSURANCE_SHORT,
     ipr_frame,
     short_assurance,
     short_variation,
@@ -24,7 +24,7 @@ def test_rows_carry_short_words_limits_and_links():
     rows = ipr_frame(_board(), STATE, "uec").set_index("metric_id")
     ae, waits = rows.loc["ae_4hr"], rows.loc["waits_12hr"]
     assert ae["assurance_short"] == ASSURANCE_SHORT["fail"] == "Failing"
-    assert waits["assurance_short"] == NO_ASSURANCE_SHORT  # no target for 12-hour waits
+    assert waits["assurance_short"] == NO_TARGET.short  # no target for 12-hour waits
     assert waits["variation_short"] == "Concern (high)"  # more waits is worse
     assert ae["limits"] == f"{ae['lpl']} to {ae['upl']}"
     assert ae["open"] == ("metric-detail?org=T1&from=2023-10&to=2025-09&compare=1&metric=ae_4hr")
