@@ -30,14 +30,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from impact.sources import Reader
-from impact.sources.header import header_has, header_set, read_header
+from impact.sources.header import header_has, header_set, normalise_cell, read_header
 from impact.sources.names import proper_named
 from impact.sources.priority import publication_priority
 from impact.sources.regions import regions_param
@@ -91,13 +91,17 @@ class Layout:
     ``required`` holds the header cells (normalised: lower case, single spaces) that
     identify the layout; with ``exact`` the header may hold nothing else. ``outputs`` maps
     each contract to the statement giving its rows; with ``rows``, those statements read
-    the relation ``rows.alias`` that statement gives instead of the file.
+    the relation ``rows.alias`` that statement gives instead of the file. ``needs`` names
+    the further cells the statements read (cell as published → what it holds): a
+    recognised file that lacks one is refused with a message naming the column, rather
+    than with a SQL error.
     """
 
     required: AbstractSet[str]
     outputs: Mapping[str, Statement]
     rows: Statement | None = None
     exact: bool = False
+    needs: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "required", frozenset(self.required))
@@ -118,6 +122,8 @@ class Layout:
     def read(
         self, con: duckdb.DuckDBPyConnection, path: Path
     ) -> dict[str, duckdb.DuckDBPyRelation]:
+        if self.needs:
+            check_needs(read_header(con, path), self.needs)
         if self.rows is not None:
             rows, alias = self.rows.run(con, path), self.rows.alias
             assert alias is not None
@@ -127,6 +133,22 @@ class Layout:
         if "organisations" in out:
             out["organisations"] = proper_named(con, out["organisations"])
         return out
+
+
+class MissingColumns(ValueError):
+    """A recognised publication lacks columns its figures are computed from."""
+
+
+def check_needs(header: list[str], needs: Mapping[str, str]) -> None:
+    """Raise :class:`MissingColumns` naming every needed cell the header lacks."""
+    cells = header_set(header)
+    missing = [
+        f"{cell} ({meaning})"
+        for cell, meaning in needs.items()
+        if normalise_cell(cell) not in cells
+    ]
+    if missing:
+        raise MissingColumns(f"the file has no column {', '.join(missing)}")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ FILES: dict[str, Callable[[], Path]] = {
     "ae_monthly": lambda: shared_path(
         "data", "nhs-england", "ae-monthly-2024-25", "Monthly-AE-September-2024.csv"
     ),
+    "ambsys": lambda: shared_path("data", "nhs-england", "ambsys", "AmbSYS-to-Mar-2026-UI7FG.csv"),
     "ae_tidy": lambda: shared_path("data", "nhs-england", "ae_attendances_2016-04_to_2019-03.csv"),
     "cancer_waiting_times": lambda: shared_path(
         "data",
