@@ -102,4 +102,4 @@ def proper_named(
     for row in rows:
         if row.get("org_name") is not None:
             row["org_name"] = proper_name(row["org_name"])
-    return relation(con, "source_named_organisations", rows=rows)
+    return relation(con, "source_bound_rows", rows=rows)

@@ -38,6 +38,7 @@ import duckdb
 
 from impact.sources import Reader
 from impact.sources.header import header_has, header_set, normalise_cell, read_header
+from impact.sources.icbs import icbs_param
 from impact.sources.names import proper_named
 from impact.sources.priority import edition_priority, publication_priority, revised_in_title
 from impact.sources.regions import regions_param
@@ -52,6 +53,7 @@ SQL_PREFIX = "source_"
 PARAMETERS: dict[str, Callable[[Path], Any]] = {
     "path": str,
     "regions": lambda path: regions_param(),
+    "icbs": lambda path: icbs_param(),
 }
 
 #: Values a layout supplies itself: ``sheet``, a worksheet's rows (see ``workbook``).
@@ -147,8 +149,17 @@ def outputs_over(
     statement: Statement,
     outputs: Mapping[str, Statement],
 ) -> dict[str, duckdb.DuckDBPyRelation]:
-    """Each output statement over the relation a ``rows`` statement gave."""
+    """Each output statement over the relation a ``rows`` statement gave.
+
+    The rows are read once, here, and handed back to DuckDB as a bound list: otherwise
+    every output would read the file again (an RTT extract is 85 MB), while the rows a
+    publication gives are few (one per organisation and month).
+    """
     assert statement.alias is not None
+    columns = rows.columns
+    fetched = [dict(zip(columns, r, strict=True)) for r in rows.fetchall()]
+    if fetched:
+        rows = relation(con, "source_bound_rows", rows=fetched)
     return named_properly(con, {name: s.over(rows, statement.alias) for name, s in outputs.items()})
 
 
