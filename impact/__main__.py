@@ -3,7 +3,9 @@
 Each command is a module in ``impact/cli/`` exposing ``HELP`` (one line),
 ``add_arguments(parser)`` and ``run(args) -> int`` (the exit code), so adding a
 command never means editing this file. Only the chosen command's module is imported,
-so one command's heavy imports never slow down (or break) another.
+so one command's heavy imports never slow down (or break) another. A module whose name
+starts with an underscore is shared by commands (``_arguments``: organisation and
+period) and is not itself a command.
 """
 
 from __future__ import annotations

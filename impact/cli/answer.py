@@ -8,14 +8,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import date
 
 import pandas as pd
 
 from impact.board import OrgBoard, build_board
-from impact.filters import OrgTree, default_period, month_starts, month_text, parse_month
-from impact.store import open_store
+from impact.calendar import month_key
+from impact.cli._arguments import (
+    ArgumentProblem,
+    add_data_argument,
+    add_org_argument,
+    add_period_arguments,
+    board_scope,
+    fail,
+)
+from impact.filters import OrgTree
 
 HELP = "Print the board's questions and answers for one organisation (and metric)."
 
@@ -32,43 +39,27 @@ JSON_POINT_COLUMNS = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--org", required=True, help="organisation code, e.g. a trust's ODS code")
+    add_org_argument(parser)
     parser.add_argument("--metric", help="one metric_id (default: every board metric)")
-    parser.add_argument("--data", help="data folder (default: IMPACT_DATA_DIR or data/)")
-    parser.add_argument("--from", dest="period_from", help="first month, YYYY-MM")
-    parser.add_argument("--to", dest="period_to", help="last month, YYYY-MM")
+    add_data_argument(parser)
+    add_period_arguments(parser)
     parser.add_argument("--json", action="store_true", help="machine-readable, with every point")
 
 
 def run(args: argparse.Namespace) -> int:
-    store = open_store(args.data)
-    tree = OrgTree.from_frame(store.query("board_org_tree"))
-    if args.org not in tree:
-        print(f"Unknown organisation code {args.org!r}: not in the data.", file=sys.stderr)
-        return 2
-    months = month_starts(store.query("board_periods")["month"])
-    period_from, period_to = default_period(months)
-    for name in ("period_from", "period_to"):
-        raw = getattr(args, name)
-        if raw:
-            parsed = parse_month(raw)
-            if parsed is None:
-                print(f"--{name[7:]} {raw!r} is not a month (YYYY-MM).", file=sys.stderr)
-                return 2
-            if name == "period_from":
-                period_from = parsed
-            else:
-                period_to = parsed
-    board = build_board(store.query, args.org, period_from, period_to)
+    try:
+        scope = board_scope(args)
+    except ArgumentProblem as problem:
+        return fail("answer", str(problem))
+    board = build_board(scope.store.query, scope.org_code, scope.period_from, scope.period_to)
     if args.metric and board.answer(args.metric) is None:
         known = sorted(a.metric.metric_id for a in board.answers)
-        print(
-            f"No data for metric {args.metric!r} at {args.org}; metrics with data: "
+        return fail(
+            "answer",
+            f"no data for metric {args.metric!r} at {args.org}; metrics with data: "
             + ", ".join(known),
-            file=sys.stderr,
         )
-        return 2
-    document = board_document(board, tree, metric=args.metric, points=args.json)
+    document = board_document(board, scope.tree, metric=args.metric, points=args.json)
     if args.json:
         print(json.dumps(document, indent=2, ensure_ascii=False))
     else:
@@ -113,8 +104,8 @@ def board_document(
     return {
         "org_code": board.org_code,
         "org_name": tree.name(board.org_code),
-        "period_from": month_text(board.period_from),
-        "period_to": month_text(board.period_to),
+        "period_from": month_key(board.period_from),
+        "period_to": month_key(board.period_to),
         "data_latest_period": _iso(board.data_latest_period),
         "metrics": metrics,
         "no_data": [m.metric_id for m in board.missing if not metric],

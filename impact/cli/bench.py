@@ -1,28 +1,17 @@
-"""``python -m impact bench``: measure the store against bare DuckDB and pandas."""
+"""``python -m impact bench``: measure the store against bare DuckDB and pandas.
+
+The harness itself lives in the top-level ``bench/`` folder beside ``impact/`` (it is a
+measuring tool, not part of the product), so this command runs from the project root.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 
-from impact.bench import SCALES, run_benchmark
+from bench.store_bench import FIGURES, SCALES, run_benchmark
 
 HELP = "Benchmark the store on a synthetic data set (national scale or a small smoke test)."
-
-LABELS = {
-    "rows": "observation rows",
-    "files": "CSV files",
-    "duckdb_ingest_s": "bare DuckDB typed ingest (s)",
-    "cold_ingest_s": "our cold ingest, validated (s)",
-    "ours_end_to_end_s": "our end-to-end: ingest + latest & mean per series (s)",
-    "pandas_end_to_end_s": "pandas end-to-end: read_csv + concat + groupby (s)",
-    "warm_restart_s": "restart with unchanged files (s)",
-    "one_new_file_s": "pick-up of one new monthly file (s)",
-    "org_query_s": "one organisation's query, warm (s)",
-    "spc_all_series_s": "SPC over every series (s)",
-    "peak_rss_mb": "our peak memory (MB)",
-    "pandas_peak_rss_mb": "pandas peak memory (MB)",
-}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(figures))
         return 0
     print(f"Benchmark, scale {args.scale}")
-    for key, label in LABELS.items():
+    for key, label in FIGURES.items():
         value = figures[key]
         if value is None:
             shown = "not measured"

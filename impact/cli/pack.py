@@ -11,104 +11,64 @@ Chromium for a PDF, Chromium failed), 2 the arguments do not fit the data.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from impact import pack, pdf
-from impact.filters import OrgTree, default_period, month_starts, month_text, parse_month
+from impact import pack
+from impact.atomic import write_atomic
+from impact.cli._arguments import (
+    ArgumentProblem,
+    add_data_argument,
+    add_org_argument,
+    add_period_arguments,
+    board_scope,
+    fail,
+)
+from impact.pack import pdf
 from impact.question_log import QuestionLogError, open_log
-from impact.store import open_store
 
 HELP = "Build the board pack (self-contained HTML or PDF) for one organisation and period."
 FORMATS = (".html", ".pdf")
+#: The exit code when the arguments are good but no pack could be made (no Chromium, or
+#: Chromium failed).
+NOT_PRODUCED = 1
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--org", required=True, help="organisation code, e.g. RXX01")
-    parser.add_argument(
-        "--from", dest="period_from", help="first month, YYYY-MM (default: 36 months back)"
-    )
-    parser.add_argument("--to", dest="period_to", help="last month, YYYY-MM (default: latest)")
+    add_org_argument(parser)
+    add_period_arguments(parser)
     parser.add_argument(
         "--out", required=True, help="output file: board-pack.pdf or board-pack.html"
     )
-    parser.add_argument("--data", help="data folder (default: IMPACT_DATA_DIR or data/)")
-
-
-def _fail(message: str, code: int) -> int:
-    print(f"pack: {message}", file=sys.stderr)
-    return code
-
-
-def _write_atomic(path: Path, content: bytes) -> None:
-    """Write via a temporary file in the same folder, so no reader sees half a pack."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    add_data_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     suffix = out.suffix.lower()
     if suffix not in FORMATS:
-        return _fail(f"--out must end in .html or .pdf, not {out.name!r}.", 2)
+        return fail("pack", f"--out must end in .html or .pdf, not {out.name!r}.")
     chromium = None
     if suffix == ".pdf":
         try:
             chromium = pdf.find_chromium()
         except pdf.ChromiumNotFound as error:
-            return _fail(str(error), 1)
-
-    store = open_store(args.data)
-    tree = OrgTree.from_frame(store.query("board_org_tree"))
-    if args.org not in tree:
-        return _fail(
-            f"organisation {args.org!r} is not in the data folder {store.data_dir}. "
-            "Run `python -m impact check` to see which organisations it holds.",
-            2,
-        )
-    months = month_starts(store.query("board_periods")["month"])
-    default_from, default_to = default_period(months)
-    chosen = []
-    for flag, raw, default in (
-        ("--from", args.period_from, default_from),
-        ("--to", args.period_to, default_to),
-    ):
-        if raw is None:
-            chosen.append(default)
-            continue
-        parsed = parse_month(raw)
-        if parsed is None:
-            return _fail(f"{flag} {raw!r} is not a month; expected YYYY-MM.", 2)
-        chosen.append(parsed)
-    period_from, period_to = chosen
-    if period_from > period_to:
-        return _fail(
-            f"the period starts ({month_text(period_from)}) after it ends "
-            f"({month_text(period_to)}).",
-            2,
-        )
-
+            return fail("pack", str(error), NOT_PRODUCED)
     try:
-        questions = open_log(args.data).questions(org_code=args.org)
+        scope = board_scope(args)
+    except ArgumentProblem as problem:
+        return fail("pack", str(problem))
+    try:
+        questions = open_log(args.data).questions(org_code=scope.org_code)
     except QuestionLogError as error:
         print(f"pack: the question log could not be read ({error}); continuing without it.")
         questions = []
     board_pack = pack.assemble_pack(
-        store.query,
-        args.org,
-        period_from,
-        period_to,
-        files=store.files(),
+        scope.store.query,
+        scope.org_code,
+        scope.period_from,
+        scope.period_to,
+        files=scope.store.files(),
         questions=questions,
         now=datetime.now(),
     )
@@ -117,10 +77,10 @@ def run(args: argparse.Namespace) -> int:
         try:
             content = pdf.html_to_pdf(html, chromium=chromium)
         except pdf.PdfRenderError as error:
-            return _fail(str(error), 1)
+            return fail("pack", str(error), NOT_PRODUCED)
     else:
         content = html.encode("utf-8")
-    _write_atomic(out, content)
+    write_atomic(out, content)
     print(
         f"Wrote {out} ({len(content) / 1024:,.0f} KB): {board_pack.org_name}, "
         f"{board_pack.period_label}. {board_pack.data_as_at}."

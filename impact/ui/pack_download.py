@@ -4,28 +4,35 @@ Building a pack takes a few seconds (every chart, plus Chromium for the PDF), so
 buttons hand Streamlit a function that builds the file only when clicked, from the filter
 state of that moment. The pack is assembled by :func:`impact.pack.assemble_pack` from the
 same store and board functions as the pages, so it shows the same answers.
+
+The board's open questions are read from the question log when the control is drawn. If
+the log cannot be read, the pack is still offered, and a warning above the buttons says
+that it will leave the open questions out and why, as ``python -m impact pack`` does.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 import streamlit as st
 
-from impact import config, pack, pdf
-from impact.filters import month_text
-from impact.question_log import QuestionLogError, open_log
+from impact import config, pack
+from impact.calendar import month_key
+from impact.pack import pdf
+from impact.question_log import BoardQuestion, QuestionLogError, open_log
 from impact.store import Store
 from impact.ui import state
 
 
 def _build_html(
-    store: Store, org_code: str, period_from: date, period_to: date, peer_scope: str
+    store: Store,
+    org_code: str,
+    period_from: date,
+    period_to: date,
+    peer_scope: str,
+    questions: Sequence[BoardQuestion],
 ) -> str:
-    try:
-        questions = open_log(config.data_dir()).questions(org_code=org_code)
-    except QuestionLogError:
-        questions = []
     content = pack.assemble_pack(
         store.query,
         org_code,
@@ -39,10 +46,26 @@ def _build_html(
     return pack.render_html(content)
 
 
+def open_questions(org_code: str) -> tuple[list[BoardQuestion], str | None]:
+    """The organisation's questions from the log, or none and the reason it could not be read."""
+    try:
+        return open_log(config.data_dir()).questions(org_code=org_code), None
+    except QuestionLogError as error:
+        return [], str(error)
+
+
+def missing_questions_warning(reason: str) -> str:
+    """What the board is told when the pack has to go without its open questions."""
+    return (
+        "The board pack will not include the board's open questions: the question log "
+        f"could not be read ({reason})."
+    )
+
+
 def pack_file_name(org_code: str, period_from: date, period_to: date, suffix: str) -> str:
     """``board-pack-RXX01-2024-04-to-2025-03.pdf``: says what it holds when filed."""
     safe_org = "".join(c for c in org_code if c.isalnum() or c in "-_") or "org"
-    return f"board-pack-{safe_org}-{month_text(period_from)}-to-{month_text(period_to)}.{suffix}"
+    return f"board-pack-{safe_org}-{month_key(period_from)}-to-{month_key(period_to)}.{suffix}"
 
 
 def pack_download(
@@ -59,18 +82,17 @@ def pack_download(
     half-page columns, which left the PDF button floating mid-page).
     """
     store = state.get_store()
+    questions, problem = open_questions(org_code)
+    if problem is not None:
+        st.warning(missing_questions_warning(problem), icon=":material/warning:")
 
-    def html_bytes() -> bytes:
-        return _build_html(store, org_code, period_from, period_to, peer_scope).encode("utf-8")
-
-    def pdf_bytes() -> bytes:
-        html = _build_html(store, org_code, period_from, period_to, peer_scope)
-        return pdf.html_to_pdf(html)
+    def html() -> str:
+        return _build_html(store, org_code, period_from, period_to, peer_scope, questions)
 
     row = st.container(horizontal=True, gap="small", vertical_alignment="center")
     row.download_button(
         "Download board pack (HTML)",
-        data=html_bytes,
+        data=lambda: html().encode("utf-8"),
         file_name=pack_file_name(org_code, period_from, period_to, "html"),
         mime="text/html",
         on_click="ignore",
@@ -78,26 +100,22 @@ def pack_download(
         icon=":material/download:",
         help="One self-contained file: opens offline, charts stay interactive.",
     )
+    pdf_button = {
+        "label": "Download board pack (PDF)",
+        "file_name": pack_file_name(org_code, period_from, period_to, "pdf"),
+        "key": f"{key}-pdf",
+        "icon": ":material/download:",
+    }
     try:
         pdf.find_chromium()
     except pdf.ChromiumNotFound as missing:
-        row.download_button(
-            "Download board pack (PDF)",
-            data=b"",
-            disabled=True,
-            key=f"{key}-pdf",
-            icon=":material/download:",
-            file_name=pack_file_name(org_code, period_from, period_to, "pdf"),
-        )
+        row.download_button(data=b"", disabled=True, **pdf_button)
         st.caption(str(missing))
         return
     row.download_button(
-        "Download board pack (PDF)",
-        data=pdf_bytes,
-        file_name=pack_file_name(org_code, period_from, period_to, "pdf"),
+        data=lambda: pdf.html_to_pdf(html()),
         mime="application/pdf",
         on_click="ignore",
-        key=f"{key}-pdf",
-        icon=":material/download:",
         help="A4 landscape, one priority per section, page numbers on every page.",
+        **pdf_button,
     )

@@ -1,0 +1,1 @@
+"""Measuring harnesses that print figures; never imported by the dashboard itself."""

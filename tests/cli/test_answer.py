@@ -1,0 +1,80 @@
+"""``python -m impact answer``: the board's answers on the command line, on the demo data."""
+
+import argparse
+import json
+
+import pytest
+
+from impact import PROJECT_ROOT
+from impact.cli import answer
+
+DEMO = PROJECT_ROOT / "data" / "demo"
+TRUST = "XRA05"  # a demo trust with acute metrics
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _cache(tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    mp.setenv("IMPACT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    yield
+    mp.undo()
+
+
+def _run(capsys, *argv: str) -> tuple[int, str, str]:
+    parser = argparse.ArgumentParser()
+    answer.add_arguments(parser)
+    code = answer.run(parser.parse_args(["--data", str(DEMO), *argv]))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_has_every_metric_and_every_point(capsys):
+    code, out, _ = _run(capsys, "--org", TRUST, "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["org_code"] == TRUST and doc["org_name"].startswith("Demo ")
+    metrics = {m["metric_id"]: m for m in doc["metrics"]}
+    ae = metrics["ae_4hr_all"]
+    assert ae["board_question"].endswith("?")
+    assert ae["answer"]
+    assert ae["variation_label"] and ae["assurance_label"]
+    points = ae["points"]
+    assert set(points[0]) == set(answer.JSON_POINT_COLUMNS)
+    assert len(points) == 36  # the default period: the latest 36 months
+    assert points[-1]["period_start"] == ae["latest_period"]
+    assert points[-1]["value"] == ae["latest_value"]
+    for m in doc["metrics"]:
+        for q in m["questions"]:
+            assert q.endswith("?") and "must" not in q and "should" not in q
+
+
+def test_one_metric_as_text(capsys):
+    code, out, _ = _run(capsys, "--org", TRUST, "--metric", "ae_4hr_all", "--from", "2025-01")
+    assert code == 0
+    assert "Are patients being seen within four hours in A&E?" in out
+    assert "Latest:" in out and "Variation:" in out and "Assurance:" in out
+    assert "Period 2025-01 to" in out
+    assert "rtt_18wk_pct" not in out
+
+
+def test_organisations_differ(capsys):
+    values = []
+    for org in ("XRA03", "XRA07"):
+        _, out, _ = _run(capsys, "--org", org, "--metric", "ae_4hr_all", "--json")
+        values.append(json.loads(out)["metrics"][0]["latest_value"])
+    assert values[0] != values[1]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("--org", "NOPE"), "answer: unknown organisation 'NOPE'"),
+        (("--org", TRUST, "--from", "May 2025"), "--from 'May 2025' is not a month"),
+        (("--org", TRUST, "--to", "2025-13"), "--to '2025-13' is not a month"),
+        (("--org", TRUST, "--from", "2025-03", "--to", "2024-04"), "starts (2025-03) after"),
+        (("--org", TRUST, "--metric", "no_such_metric"), "no data for metric"),
+    ],
+)
+def test_bad_input_is_explained(capsys, argv, message):
+    code, out, err = _run(capsys, *argv)
+    assert code == 2 and message in err and out == ""
