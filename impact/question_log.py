@@ -30,7 +30,7 @@ import pandas as pd
 from impact import config
 from impact.contracts import BOARD_QUESTIONS, QUESTION_STATUSES
 from impact.csv_safe import FORMULA_STARTS, to_safe_csv
-from impact.sql import load_sql as _sql
+from impact.sql import bind, relation
 
 #: The log's file name inside the data folder. Not a CSV, so the store never reads it.
 LOG_FILE_NAME = "board_questions.duckdb"
@@ -42,6 +42,18 @@ MAX_TEXT = 2000
 
 #: The exported CSV's header, in order.
 CSV_COLUMNS: tuple[str, ...] = BOARD_QUESTIONS.column_names
+
+
+def _execute(
+    con: duckdb.DuckDBPyConnection, name: str, **params: object
+) -> duckdb.DuckDBPyConnection:
+    """Run a named statement that writes the log, its parameters checked by :func:`bind`.
+
+    Writes go through ``execute`` rather than :func:`impact.sql.relation`: a relation may be
+    run again each time it is read, and an insert must run exactly once.
+    """
+    text, bound = bind(name, params)
+    return con.execute(text, bound)
 
 
 class QuestionLogError(ValueError):
@@ -128,7 +140,7 @@ class QuestionLog:
             raise QuestionLogError(f"The question log is busy: {last_error}")
         try:
             if writable:
-                con.execute(_sql("question_log_create"))
+                _execute(con, "question_log_create")
             yield con
         finally:
             con.close()
@@ -166,7 +178,7 @@ class QuestionLog:
         )
         with self._connect() as con:
             con.begin()
-            con.execute(_sql("question_log_upsert"), record.as_params())
+            _execute(con, "question_log_upsert", **record.as_params())
             con.commit()
         return record
 
@@ -175,13 +187,12 @@ class QuestionLog:
         text = _clean(answer, "answer", required=True)
         with self._connect() as con:
             con.begin()
-            hit = con.execute(
-                _sql("question_log_answer"),
-                {
-                    "question_id": question_id,
-                    "answer": text,
-                    "answered_on": answered_on or date.today(),
-                },
+            hit = _execute(
+                con,
+                "question_log_answer",
+                question_id=question_id,
+                answer=text,
+                answered_on=answered_on or date.today(),
             ).fetchall()
             if not hit:
                 con.rollback()
@@ -201,9 +212,8 @@ class QuestionLog:
         if not self.path.exists():
             return []
         with self._connect(write=False) as con:
-            rows = con.execute(
-                _sql("question_log_list"),
-                {"org_code": org_code, "metric_id": metric_id, "status": status},
+            rows = relation(
+                con, "question_log_list", org_code=org_code, metric_id=metric_id, status=status
             ).fetchall()
         return [BoardQuestion(*row) for row in rows]
 
@@ -227,9 +237,9 @@ class QuestionLog:
         """
         reader = duckdb.connect(config={"autoload_known_extensions": False})
         try:
-            relation = reader.execute(_sql("question_log_read_csv"), {"path": str(path)})
-            names = [d[0].replace("\ufeff", "").strip().lower() for d in relation.description]
-            rows = relation.fetchall()
+            read = relation(reader, "question_log_read_csv", path=path)
+            names = [c.replace("\ufeff", "").strip().lower() for c in read.columns]
+            rows = read.fetchall()
         except duckdb.Error as error:
             # DuckDB's message names the file by its full path; a viewer sees only its name.
             detail = str(error).replace(str(path), Path(path).name)
@@ -254,10 +264,11 @@ class QuestionLog:
         with self._connect() as con:
             con.begin()
             for record in records:
-                before = con.execute(
-                    _sql("question_log_revision"), {"question_id": record.question_id}
-                ).fetchone()
-                con.execute(_sql("question_log_upsert"), record.as_params())
+                stored = relation(
+                    con, "question_log_revision", question_id=record.question_id
+                ).fetchall()
+                before = stored[0] if stored else None
+                _execute(con, "question_log_upsert", **record.as_params())
                 if before is None or before[0] < record.revision:
                     written += 1
             con.commit()

@@ -5,16 +5,15 @@ dot or odd characters, and its contents may be the wrong extract altogether. So 
 sanitised to a plain ``.csv`` file name, the bytes are checked against the size limit and
 validated *before* anything touches the data folder (in a scratch folder elsewhere, by the
 same per-file validation ``python -m impact check`` runs), and the write itself is atomic
-(a temporary file in the target folder, then a rename) so the store never reads half a
-file. An existing file is replaced only when the caller says so explicitly.
+(:mod:`impact.atomic`: a hidden temporary file in the target folder, then a rename) so the
+store never reads half a file. An existing file is replaced only when the caller says so
+explicitly.
 
 No Streamlit here: the Data page calls these functions and draws their results.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
 import tempfile
 import unicodedata
@@ -26,11 +25,22 @@ from typing import Any
 import duckdb
 
 from impact import config
-from impact.fingerprint import FileStat
-from impact.ingest import FILE_REJECTED, NOT_RECOGNISED, OK, FileReport, Finding, ingest_file
+from impact.atomic import AlreadyExists, write_atomic
+from impact.ingest import OK, FileReport, FileStat, Finding, ingest_file
 
-#: Statuses that leave a file unusable as a whole: such an upload cannot be saved.
-FILE_LEVEL_FAILURES = (FILE_REJECTED, NOT_RECOGNISED)
+__all__ = [
+    "AlreadyExists",
+    "SaveResult",
+    "UploadCheck",
+    "UploadRejected",
+    "check_size",
+    "in_scratch_folder",
+    "sanitise_filename",
+    "save_atomically",
+    "size_limit_bytes",
+    "target_path",
+    "validate_upload",
+]
 
 #: Longest file name kept (most file systems allow 255 bytes; leave room for a suffix).
 MAX_NAME_LENGTH = 120
@@ -45,22 +55,9 @@ WINDOWS_RESERVED = {
     *(f"lpt{i}" for i in range(1, 10)),
 }
 
-#: Prefix of the temporary file an atomic save writes first. Hidden and not ``.csv``, so a
-#: store scanning the folder at that moment never mistakes it for an extract.
-TEMP_PREFIX = ".upload-"
-TEMP_SUFFIX = ".part"
-
 
 class UploadRejected(ValueError):
     """The upload cannot be saved; the message says why in words an analyst understands."""
-
-
-class AlreadyExists(FileExistsError):
-    """A file of that name is already in the data folder and replacing it was not confirmed."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(f"{path.name} already exists in the data folder")
-        self.path = path
 
 
 def sanitise_filename(raw: str) -> str:
@@ -135,9 +132,11 @@ def save_atomically(
     """Write the bytes to ``data_dir/<sanitised name>`` so a reader sees all of it or none.
 
     The bytes go to a hidden temporary file in the same folder (same file system, so the
-    rename is atomic), are flushed to disk, and are then moved into place. Without
-    ``overwrite`` the move is a hard link, which fails if the name exists, so even a file
-    that appeared a moment ago is never replaced silently (:class:`AlreadyExists`).
+    rename is atomic; hidden and not ``.csv``, so a store scanning the folder at that
+    moment never mistakes it for an extract), are flushed to disk, and are then moved into
+    place. Without ``overwrite`` the move is a hard link, which fails if the name exists, so
+    even a file that appeared a moment ago is never replaced silently
+    (:class:`~impact.atomic.AlreadyExists`).
     """
     check_size(len(data))
     folder = Path(data_dir).resolve()
@@ -146,35 +145,8 @@ def save_atomically(
     existed = path.exists()
     if existed and not overwrite:
         raise AlreadyExists(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            _link_without_clobber(tmp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+    write_atomic(path, data, overwrite=overwrite, fsync=True)
     return SaveResult(path=path, replaced=existed and overwrite)
-
-
-def _link_without_clobber(tmp: Path, path: Path) -> None:
-    """Move ``tmp`` to ``path`` atomically, failing if ``path`` exists."""
-    try:
-        os.link(tmp, path)
-    except FileExistsError as exc:
-        raise AlreadyExists(path) from exc
-    except OSError:
-        # File systems without hard links: check, then rename (a tiny race, still atomic).
-        if path.exists():
-            raise AlreadyExists(path) from None
-        os.replace(tmp, path)
 
 
 def in_scratch_folder(data: bytes, name: str, check: Callable[[Path], Any]) -> Any:
@@ -209,18 +181,13 @@ class UploadCheck:
         errors = [f for f in self.findings if f.severity == "error"]
         return self.report.status == OK and not errors
 
-    @property
-    def file_level_failure(self) -> bool:
-        """The file as a whole is unusable (not recognised, unreadable, empty)."""
-        return self.report.status in FILE_LEVEL_FAILURES
-
 
 def validate_upload(data: bytes, raw_name: str) -> UploadCheck:
     """Validate uploaded bytes *before* anything is written to the data folder.
 
     The bytes are checked against the size limit, then written under their sanitised name
     to a scratch folder outside the data folder and put through
-    :func:`impact.ingest.ingest_file` (the very function the store and ``python -m impact
+    :func:`impact.ingest.one_file.ingest_file` (the very function the store and ``python -m impact
     check`` use) on a private in-memory DuckDB, so the verdict is the one the store will
     give. Raises :class:`UploadRejected` for a bad name or size.
     """

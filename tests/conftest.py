@@ -4,18 +4,30 @@
 real NHS England files, the NHSRplotthedots and autospc golden examples). A developer's
 checkout without it skips those tests with a clear reason; in CI (``CI`` set) a missing
 file is a failure, so a clean clone can never go green without the reference checks.
+
+The folder fixtures give a test its own data folder and ingest cache, set in the
+environment the app reads (``IMPACT_DATA_DIR``, ``IMPACT_CACHE_DIR``), so nothing a test
+writes touches the repository; ``fresh_store`` also forgets the process-wide stores before
+and after, so no test sees another's folder.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from impact import PROJECT_ROOT
 
+if TYPE_CHECKING:
+    from impact.store import Store
+
 SHARED = PROJECT_ROOT.parent / "shared"
+DEMO = PROJECT_ROOT / "data" / "demo"
 
 
 def shared_path(*parts: str) -> Path:
@@ -27,3 +39,39 @@ def shared_path(*parts: str) -> Path:
             pytest.fail(f"{message} (CI must run the reference checks)")
         pytest.skip(message)
     return path
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty data folder of this test's own, set as ``IMPACT_DATA_DIR``."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("IMPACT_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An ingest cache folder of this test's own (not yet created), set as ``IMPACT_CACHE_DIR``."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("IMPACT_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def demo_data_dir(data_dir: Path) -> Path:
+    """``data_dir`` holding a copy of the shipped demo, with fresh mtimes (a new fingerprint)."""
+    if not (DEMO / "observations.csv").exists():
+        pytest.skip("data/demo has not been generated (python -m impact demo)")
+    shutil.copytree(DEMO, data_dir, dirs_exist_ok=True, copy_function=shutil.copy)
+    return data_dir
+
+
+@pytest.fixture
+def fresh_store(data_dir: Path, cache_dir: Path) -> Iterator[Callable[[], Store]]:
+    """``open_store`` for this test's folders, the process-wide stores forgotten around it."""
+    from impact.store import open_store, reset_stores
+
+    reset_stores()
+    yield lambda: open_store(data_dir, cache_dir)
+    reset_stores()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -81,7 +82,7 @@ def test_a_failed_write_leaves_no_partial_file(tmp_path: Path, monkeypatch) -> N
     def boom(*_args: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(upload.os, "fsync", boom)
+    monkeypatch.setattr(os, "fsync", boom)
     with pytest.raises(OSError, match="disk full"):
         upload.save_atomically(b"a,b\n", tmp_path, "x.csv")
     assert list(tmp_path.iterdir()) == []

@@ -26,6 +26,10 @@ from __future__ import annotations
 from pathlib import Path
 
 CATALOGUE_DIR = Path(__file__).resolve().parent
+#: How catalogue files are named in the store's reports and in ``source_file``.
+CATALOGUE_PREFIX = "national catalogue/"
+#: Contracts whose national catalogue rows an analyst's rows replace, by ``metric_id``.
+OVERRIDABLE = ("metrics", "targets")
 METRICS_CSV = CATALOGUE_DIR / "metrics.csv"
 TARGETS_CSV = CATALOGUE_DIR / "targets.csv"
 

@@ -1,6 +1,6 @@
 """Large files: served from memory at once, their Parquet cache written behind.
 
-Every store test also runs with every file staged (see ``tests/test_store.py``); these
+Every store test also runs with every file staged (see ``tests/store/conftest.py``); these
 tests cover what only the staged path has: the window before the cache is written, files
 re-read or changed inside it, and a group that cannot be read together.
 """
@@ -8,18 +8,17 @@ re-read or changed inside it, and a group that cannot be read together.
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from impact import PROJECT_ROOT, ingest, staging
+from impact import PROJECT_ROOT, contracts, ingest
 from impact.board import build_board
-from impact.fingerprint import FileStat
-from impact.store import Store, open_store
-from tests.test_store import OBS_HEADER, ORGS, bump, findings_for, report, rows, write
+from impact.ingest import FileStat, file_stat, staging
+from impact.store import Store
+from tests.extracts import OBS_HEADER, ORGS, bump, findings_for, report, rows, write
 
 MONTHS = ["2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01"]
 ORG_CODES = ["T09", "T03", "T07", "T01", "T05"]
@@ -181,16 +180,8 @@ def test_a_blank_marker_in_a_text_column_is_a_blank_in_a_staged_file(folders) ->
     assert rows(store, "SELECT count(*) FROM observations WHERE org_code = 'NULL'") == [(0,)]
 
 
-def test_needs_trim_looks_for_a_space_after_the_header(tmp_path) -> None:
-    clean = write(tmp_path / "clean.csv", "metric id,org code\nm,T01\n")
-    padded = write(tmp_path / "padded.csv", "metric_id,org_code\nm, T01\n")
-    assert not ingest.needs_trim(clean)
-    assert ingest.needs_trim(padded)
-    assert ingest.needs_trim(tmp_path / "missing.csv")  # cannot tell: trim, to be safe
-
-
 def test_a_file_that_changes_while_staged_is_left_out_and_retried(folders, monkeypatch) -> None:
-    monkeypatch.setattr(ingest, "stat_changed", lambda stat: stat.rel == "monthly/obs_4.csv")
+    monkeypatch.setattr(file_stat, "stat_changed", lambda stat: stat.rel == "monthly/obs_4.csv")
     store = make(folders)
     assert report(store, "monthly/obs_4.csv").status == ingest.BEING_WRITTEN
     assert rows(store, "SELECT count(DISTINCT source_file), count(*) FROM observations") == [
@@ -289,9 +280,7 @@ def test_plan_groups_large_files_by_contract_and_columns(tmp_path, monkeypatch) 
 
 def test_split_balances_chunks_by_size() -> None:
     def cand(rel: str, size: int) -> staging.Candidate:
-        return staging.Candidate(
-            FileStat(rel, Path(rel), size, 0), ingest.contracts.OBSERVATIONS, ()
-        )
+        return staging.Candidate(FileStat(rel, Path(rel), size, 0), contracts.OBSERVATIONS, ())
 
     group = [cand("a", 9), cand("b", 5), cand("c", 4), cand("d", 3), cand("e", 1)]
     chunks = staging.split(group, 3)
@@ -300,16 +289,14 @@ def test_split_balances_chunks_by_size() -> None:
     assert staging.split(group[:2], 3) == [[group[0]], [group[1]]]
 
 
-def test_the_board_pages_read_staged_rows_as_they_read_cached_ones(tmp_path, monkeypatch) -> None:
+def test_the_board_pages_read_staged_rows_as_they_read_cached_ones(
+    tmp_path, demo_data_dir, cache_dir, fresh_store, monkeypatch
+) -> None:
     """The app on a copy of the demo data, every file staged and its cache held back."""
-    data = tmp_path / "data"
-    shutil.copytree(PROJECT_ROOT / "data" / "demo", data)
-    at_once = Store(data, tmp_path / "at-once")  # small files: cached at once
+    at_once = Store(demo_data_dir, tmp_path / "at-once")  # small files: cached at once
     assert staged_tables(at_once) == 0
 
     monkeypatch.setattr(staging, "STAGE_MIN_BYTES", 0)
-    monkeypatch.setenv("IMPACT_DATA_DIR", str(data))
-    monkeypatch.setenv("IMPACT_CACHE_DIR", str(tmp_path / "cache"))
     held = HeldWriter(monkeypatch)
 
     def overview() -> tuple[AppTest, str]:
@@ -325,13 +312,12 @@ def test_the_board_pages_read_staged_rows_as_they_read_cached_ones(tmp_path, mon
         f = at.session_state["_filters_state"]
         expected = build_board(at_once.query, "XRA05", f.period_from, f.period_to)
         answer = expected.answer("ae_4hr_all")
-        assert observation_parquet(at_once) and not list(
-            (tmp_path / "cache").rglob("*observations.parquet")
-        )
+        assert observation_parquet(at_once)
+        assert not list(cache_dir.rglob("*observations.parquet"))
         assert answer.answer in text and f"**{answer.latest_text}**" in text
     finally:
         held.release.set()
-    open_store().flush()
-    assert list((tmp_path / "cache").rglob("*observations.parquet"))
+    fresh_store().flush()
+    assert list(cache_dir.rglob("*observations.parquet"))
     _at, text = overview()
     assert answer.answer in text and f"**{answer.latest_text}**" in text

@@ -1,18 +1,14 @@
-"""Extract contracts: the columns, types and rules every CSV extract must meet.
+"""The ten extract contracts, each stated once: columns, types, rules, key and an example.
 
-A file is matched to its contract by its *header*, never by its name, so analysts can
-name files as they like and keep them in subfolders. Each contract is stated once here;
-the store, the ``check`` command, the Data page and ``data/README.md`` all read it.
-Column types are DuckDB types, because DuckDB reads every extract (``read_csv`` with
-these explicit types).
+A file is matched to its contract by its *header*, never by its name
+(:mod:`impact.contracts.matching`), so analysts can name files as they like and keep them
+in subfolders. The store, the ``check`` command, the Data page and ``data/README.md``
+(:mod:`impact.contracts.document`) all read these definitions.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-#: Strings that mean "no value" in NHS extracts; passed to DuckDB's ``nullstr``.
-NULL_STRINGS: tuple[str, ...] = ("", "-", "n/a", "N/A", "NA", "*", "null", "NULL")
+from impact.contracts.model import Column, Contract
 
 PRIORITIES = ("elective", "uec", "primary_care", "improvement")
 ORG_TYPES = ("nation", "region", "icb", "trust", "pcn", "practice", "other")
@@ -29,66 +25,6 @@ IMPACT_COMPONENTS = (
     "capability_and_capacity",
     "management_systems_and_processes",
 )
-
-#: How a DuckDB type is described to an analyst when a value does not fit it.
-TYPE_WORDS: dict[str, str] = {
-    "DATE": "a date; expected YYYY-MM-DD",
-    "DOUBLE": "a number",
-    "INTEGER": "a whole number",
-    "BOOLEAN": "true or false",
-    "VARCHAR": "text",
-}
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of a contract.
-
-    ``enum`` lists the allowed values (compared case-sensitively after trimming);
-    ``minimum``/``maximum`` bound numbers (inclusive); ``pattern`` is a regular
-    expression the whole value must match; ``rule`` names the check in words.
-    """
-
-    name: str
-    type: str = "VARCHAR"
-    required: bool = True
-    enum: tuple[str, ...] | None = None
-    minimum: float | None = None
-    maximum: float | None = None
-    pattern: str | None = None
-    rule: str | None = None
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class Contract:
-    """A named extract layout: its columns, its unique key and an example row."""
-
-    name: str
-    title: str
-    purpose: str
-    columns: tuple[Column, ...]
-    key: tuple[str, ...]
-    example: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def column_names(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.columns)
-
-    @property
-    def required_names(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.columns if c.required)
-
-    def column(self, name: str) -> Column:
-        for c in self.columns:
-            if c.name == name:
-                return c
-        raise KeyError(name)
-
-    def duckdb_types(self) -> dict[str, str]:
-        """Column name → DuckDB type, for ``read_csv(types=...)``."""
-        return {c.name: c.type for c in self.columns}
-
 
 SLUG = r"^[a-z0-9][a-z0-9_\-]*$"
 
@@ -380,35 +316,3 @@ CONTRACTS: dict[str, Contract] = {
         BOARD_QUESTIONS,
     )
 }
-
-
-def normalise_header(header: list[str]) -> list[str]:
-    """Header cells as compared with contracts: trimmed, lower case, BOM removed."""
-    return [h.replace("\ufeff", "").strip().lower() for h in header]
-
-
-def match_contract(header: list[str]) -> Contract | None:
-    """The contract whose required columns the header holds; the most specific wins.
-
-    Extra columns are allowed. When several contracts fit (``projects`` also has
-    ``org_code`` and ``metric_id``), the one with the most of its own columns present wins,
-    so a file is never matched to a looser contract than it was written for.
-    """
-    cols = set(normalise_header(header))
-    fits = [c for c in CONTRACTS.values() if set(c.required_names) <= cols]
-    if not fits:
-        return None
-    return max(fits, key=lambda c: (len(set(c.column_names) & cols), len(c.required_names)))
-
-
-def closest_contract(header: list[str]) -> tuple[Contract, list[str]]:
-    """For an unrecognised header: the nearest contract and the required columns it lacks."""
-    cols = set(normalise_header(header))
-
-    def score(c: Contract) -> tuple[int, int]:
-        present = len(set(c.required_names) & cols)
-        return (present, -len(c.required_names))
-
-    best = max(CONTRACTS.values(), key=score)
-    missing = [n for n in best.required_names if n not in cols]
-    return best, missing

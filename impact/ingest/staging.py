@@ -9,17 +9,16 @@ file on that table, and serves its views from the table at once. A background th
 writes each file's Parquet; the views switch to it and the table is dropped
 (:meth:`impact.store.Store.flush` waits for that).
 
-Nothing is checked less: the per-file rules are those of :mod:`impact.ingest`, and a file
-that breaks one, or whose group could not be read together, is read again on its own by
-:func:`impact.ingest.ingest_file`, so that its findings name the real lines. A file that
-changed while being read is reported as still being written and retried, as in
-:mod:`impact.ingest`. Small files are not staged: their cache costs next to nothing to
+Nothing is checked less: the per-file rules are those of :mod:`impact.ingest.rules`, and a
+file that breaks one, or whose group could not be read together, is read again on its own
+by :func:`impact.ingest.one_file.ingest_file`, so that its findings name the real lines. A
+file that changed while being read is reported as still being written and retried, as in
+:mod:`impact.ingest.one_file`. Small files are not staged: their cache costs next to nothing to
 write.
 """
 
 from __future__ import annotations
 
-import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,30 +26,18 @@ from typing import Any
 
 import duckdb
 
-from impact import contracts, ingest
+from impact import contracts
+from impact.atomic import atomic_target
 from impact.contracts import Contract
-from impact.fingerprint import FileStat
-from impact.ingest import (
-    BEING_WRITTEN,
-    BEING_WRITTEN_MESSAGE,
-    PARQUET_OPTIONS,
-    FileResult,
-    HeaderError,
-    column_names,
-    file_problem,
-    finish_report,
-    ident,
-    lit,
-    needs_trim,
-    new_report,
-    order_by,
-    parquet_name,
-    profile,
-    read_csv_sql,
-    read_header,
-    reject_findings,
-    select_list,
-)
+from impact.ingest import file_stat
+from impact.ingest.csv_sql import PARQUET_OPTIONS, order_by, parquet_name, read_csv_sql, select_list
+from impact.ingest.file_stat import FileStat
+from impact.ingest.header import HeaderError, column_names, needs_trim, read_header
+from impact.ingest.one_file import file_problem, finish_report, new_report
+from impact.ingest.profile import profile
+from impact.ingest.rejects import reject_findings
+from impact.ingest.results import BEING_WRITTEN, BEING_WRITTEN_MESSAGE, FileResult
+from impact.sql import ident, lit
 
 #: Files at least this large are staged; below it, writing the cache at once is cheap.
 STAGE_MIN_BYTES = 1 << 20
@@ -204,7 +191,7 @@ def _check_file(
     stat, contract = cand.stat, cand.contract
     report = new_report(stat)
     report.contract = contract.name
-    if ingest.stat_changed(stat):  # looked up on the module, so one test patch covers both
+    if file_stat.stat_changed(stat):  # looked up on the module: one test patch covers both
         return file_problem(report, BEING_WRITTEN, BEING_WRITTEN_MESSAGE)
     source = f"{table} WHERE {FILE_COLUMN} = {file_id}"
     problems, summary, orgs = profile(con, contract, source, also_bad)
@@ -233,23 +220,18 @@ def write_parquet(
     file_id: int,
     target: Path,
 ) -> None:
-    """Write one staged file's rows to its Parquet cache file: temp file, then rename.
+    """Write one staged file's rows to its Parquet cache file, atomically.
 
     Sorted by organisation, as every cached file is, so that one organisation's query
     skips most row groups.
     """
     cols = ", ".join(ident(c) for c in contract.column_names)
-    tmp = target.with_name(f"{target.name}.{uuid.uuid4().hex[:12]}.tmp")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
+    with atomic_target(target) as tmp:
         con.execute(
             f"COPY (SELECT {cols}, {lit(rel)} AS source_file FROM {table} "
             f"WHERE {FILE_COLUMN} = {int(file_id)} {order_by(contract)}) TO {lit(str(tmp))} "
             f"({PARQUET_OPTIONS})"
         )
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def relation(contract: Contract, table: str, files: dict[int, str], filtered: bool) -> str:

@@ -1,0 +1,341 @@
+"""Read and validate one extract file, and write its good rows to the Parquet cache.
+
+Each file is read on its own by DuckDB (``read_csv`` with the contract's explicit types,
+``nullstr`` for the usual blanks, ``store_rejects`` so a bad row never stops the file),
+then checked in SQL (:mod:`impact.ingest.rules`). Every problem becomes a
+:class:`~impact.ingest.results.Finding` in an analyst's words, with the file, line and
+column; the rows that pass are written to Parquet in the cache (atomically) so a restart
+never parses the CSV again. A problem with the file as a whole (empty, not UTF-8, not
+recognised, changed while being read) rejects that file alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from impact import contracts, sources
+from impact.atomic import atomic_target
+from impact.contracts import Contract
+from impact.ingest import file_stat
+from impact.ingest.csv_sql import (
+    PARQUET_OPTIONS,
+    order_by,
+    parquet_name,
+    read_csv_sql,
+    select_list,
+)
+from impact.ingest.file_stat import FileStat
+from impact.ingest.header import HeaderError, column_names, needs_trim, read_header
+from impact.ingest.lines import line_finder
+from impact.ingest.profile import profile
+from impact.ingest.rejects import reject_findings, without_paths
+from impact.ingest.results import (
+    BEING_WRITTEN,
+    BEING_WRITTEN_MESSAGE,
+    FILE_REJECTED,
+    NOT_RECOGNISED,
+    OK,
+    ROWS_REJECTED,
+    FileReport,
+    FileResult,
+    Finding,
+    Output,
+)
+from impact.ingest.rules import DUPLICATE, column_rule_words, duplicate_words, find_bad_rows
+from impact.sql import ident, lit
+
+LOG = logging.getLogger(__name__)
+
+EMPTY_MESSAGE = "the file is empty (it is retried when it changes)"
+
+#: Findings kept per file; the count of rejected rows is always exact.
+MAX_FINDINGS_PER_FILE = 1000
+
+#: What goes wrong when a file itself is at fault (DuckDB cannot parse it, it vanished):
+#: logged in one line. Anything else is a fault in this program, logged with its traceback.
+FILE_FAULTS = (duckdb.Error, OSError, UnicodeError)
+
+
+def log_read_failure(what: str, exc: BaseException) -> None:
+    """Say in the server log (never on a page) why ``what`` could not be read.
+
+    The analyst sees a plain message either way; whoever runs the dashboard needs the
+    traceback when the fault is ours rather than the file's.
+    """
+    if isinstance(exc, FILE_FAULTS):
+        LOG.warning("%s could not be read: %s", what, exc)
+    else:
+        LOG.exception("%s could not be read because of an unexpected error", what)
+
+
+def ingest_file(
+    con: duckdb.DuckDBPyConnection, stat: FileStat, out_dir: Path, origin: str = "data"
+) -> FileResult:
+    """Read, validate and persist one file. Never raises for a bad file: it reports it."""
+    report = new_report(stat, origin)
+    if stat.size == 0:
+        return file_problem(report, FILE_REJECTED, EMPTY_MESSAGE)
+    try:
+        header = read_header(stat.path)
+    except HeaderError as exc:
+        return file_problem(report, FILE_REJECTED, str(exc))
+    except OSError as exc:
+        return file_problem(report, FILE_REJECTED, f"the file could not be opened: {exc.strerror}")
+
+    contract = contracts.match_contract(header)
+    reader = None if contract else sources.match_reader(header)
+    if contract is None and reader is None:
+        closest, missing = contracts.closest_contract(header)
+        report.closest_contract = closest.name
+        report.missing_columns = missing
+        return file_problem(
+            report,
+            NOT_RECOGNISED,
+            f"the header matches no extract contract; closest is '{closest.name}', "
+            f"which also needs column(s): {', '.join(missing)}",
+        )
+
+    run = _Run(con, stat, out_dir)
+    try:
+        if contract is not None:
+            report.contract = contract.name
+            run.read_contract_file(contract, header)
+        else:
+            assert reader is not None
+            report.reader = reader.name
+            report.contract = run.read_reader_file(reader)
+    except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others
+        run.discard()
+        log_read_failure(stat.rel, exc)
+        text = without_paths(str(exc), stat)
+        first_line = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+        return file_problem(report, FILE_REJECTED, f"the file could not be read: {first_line}")
+    finally:
+        run.drop_temp()
+
+    if file_stat.stat_changed(stat):
+        run.discard()
+        return file_problem(report, BEING_WRITTEN, BEING_WRITTEN_MESSAGE)
+
+    findings = finish_report(
+        report, run.rows_read, run.rows_rejected, run.period_ranges, run.organisations, run.findings
+    )
+    priority = reader.priority(stat.path) if reader is not None else 0
+    return FileResult(report, findings, run.outputs, priority)
+
+
+def new_report(stat: FileStat, origin: str = "data") -> FileReport:
+    """The report of a file about to be read: ok until something says otherwise."""
+    return FileReport(
+        path=stat.rel, origin=origin, size=stat.size, mtime=stat.mtime_ns / 1e9, status=OK
+    )
+
+
+def file_problem(report: FileReport, status: str, message: str) -> FileResult:
+    """The result for a file whose problem is with the file as a whole: no rows used."""
+    report.status = status
+    report.message = message
+    return FileResult(report, [Finding(report.path, None, "", "", message)], {})
+
+
+def finish_report(
+    report: FileReport,
+    rows_read: int,
+    rows_rejected: int,
+    period_ranges: list[tuple[str | None, str | None]],
+    organisations: int,
+    findings: list[Finding],
+) -> list[Finding]:
+    """Fill in a read file's report; return its findings in line order, capped."""
+    report.rows_read = rows_read
+    report.rows_rejected = rows_rejected
+    periods = [p for o in period_ranges for p in o if p]
+    report.first_period = min(periods) if periods else None
+    report.last_period = max(periods) if periods else None
+    report.organisations = organisations
+    if rows_rejected:
+        report.status = ROWS_REJECTED
+        report.message = f"{rows_rejected} of {rows_read} row(s) rejected"
+    findings = sorted(findings, key=lambda f: f.line or 0)
+    if len(findings) > MAX_FINDINGS_PER_FILE:
+        extra = len(findings) - MAX_FINDINGS_PER_FILE
+        findings = findings[:MAX_FINDINGS_PER_FILE]
+        findings.append(
+            Finding(report.path, None, "", "", f"… and {extra} more problem(s) not listed here")
+        )
+    return findings
+
+
+class _HasProblems(Exception):
+    """The fast path found a row breaking a rule: its Parquet is not published."""
+
+
+class _Run:
+    """The state of reading one file: temp tables, findings, outputs written."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, stat: FileStat, out_dir: Path) -> None:
+        self.con = con
+        self.stat = stat
+        self.out_dir = out_dir
+        self.tag = uuid.uuid4().hex[:12]
+        self.temps: list[str] = []
+        self.findings: list[Finding] = []
+        self.outputs: dict[str, Output] = {}
+        self.rows_read = 0
+        self.rows_rejected = 0
+        self.period_ranges: list[tuple[str | None, str | None]] = []
+        #: Organisations a file covers (for a publication: its largest output's count).
+        self.organisations = 0
+
+    # -- reading -------------------------------------------------------------------------
+
+    def read_contract_file(self, contract: Contract, header: list[str]) -> None:
+        """Fast path: one streaming pass CSV → sorted Parquet, then checks on the Parquet.
+
+        Only when a check fails (rare) is the file read again into memory, where each row
+        keeps its position so the findings can name the line, and written without the
+        rejected rows.
+        """
+        names = column_names(header)
+        select = select_list(contract, names, trim=needs_trim(self.stat.path))
+
+        def rows_sql(attempt: int) -> str:
+            rejects, scan = f"_rj_{self.tag}_{attempt}", f"_rs_{self.tag}_{attempt}"
+            self.temps += [rejects, scan]
+            reader = read_csv_sql(contract, names, [self.stat.path], rejects, scan)
+            return f"SELECT {select} FROM {reader}"
+
+        source = f"{lit(self.stat.rel)} AS source_file"
+        try:
+            with atomic_target(self._final(contract)) as tmp:
+                # The file's name is added after the sort: a constant need not travel through it.
+                self._copy(f"SELECT *, {source} FROM ({rows_sql(1)} {order_by(contract)})", tmp)
+                problems, summary, orgs = profile(self.con, contract, _parquet(tmp))
+                if problems:
+                    raise _HasProblems
+        except _HasProblems:
+            pass
+        else:
+            self._rejects(contract, f"_rj_{self.tag}_1")
+            self._publish(contract, summary, orgs)
+            return
+        # Slow path: keep the file order (rowid) so every finding names its line.
+        table = f"_t_{self.tag}"
+        self.temps.append(table)
+        self.con.execute(f"CREATE TEMP TABLE {table} AS SELECT *, {source} FROM ({rows_sql(2)})")
+        reject_lines = self._rejects(contract, f"_rj_{self.tag}_2")
+        row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        rows = row[0] if row else 0
+        self._check_and_write(contract, table, line_finder(self.stat.path, rows, reject_lines))
+
+    def read_reader_file(self, reader: sources.Reader) -> str:
+        """A publication: its reader's relations, typed to their contracts, then checked."""
+        relations = reader.outputs(self.con, self.stat.path)
+        # Materialise every output before running anything else on this connection:
+        # ``create`` runs a relation itself, and DuckDB refuses relation work while an
+        # earlier statement's result is still open.
+        raw: dict[str, tuple[str, set[str]]] = {}
+        for name, relation in relations.items():
+            raw[name] = (f"_raw_{self.tag}_{name}", set(relation.columns))
+            self.temps.append(raw[name][0])
+            relation.create(raw[name][0])
+        for name, (raw_table, present) in raw.items():
+            contract = contracts.CONTRACTS[name]
+            table = f"_t_{self.tag}_{name}"
+            self.temps.append(table)
+            select = ", ".join(
+                f"CAST({ident(c.name)} AS {c.type}) AS {ident(c.name)}"
+                if c.name in present
+                else f"CAST(NULL AS {c.type}) AS {ident(c.name)}"
+                for c in contract.columns
+            )
+            line = "source_line" if "source_line" in present else "NULL"
+            self.con.execute(
+                f"CREATE TEMP TABLE {table} AS SELECT {select}, "
+                f"{lit(self.stat.rel)} AS source_file, CAST({line} AS BIGINT) AS _line "
+                f"FROM {raw_table}"
+            )
+            lines = dict(self.con.execute(f"SELECT rowid, _line FROM {table}").fetchall())
+            self._check_and_write(contract, table, lines.get)
+        return ", ".join(relations)
+
+    # -- writing and validation ------------------------------------------------------------
+
+    def _final(self, contract: Contract) -> Path:
+        return self.out_dir / parquet_name(self.stat, contract)
+
+    def _copy(self, select: str, target: Path) -> None:
+        """Write rows to a Parquet file (a temporary one: the caller moves it into place)."""
+        self.con.execute(f"COPY ({select}) TO {lit(str(target))} ({PARQUET_OPTIONS})")
+
+    def _publish(self, contract: Contract, summary: Output, orgs: int) -> None:
+        """Count a contract's rows, now in the cache, as this file's output."""
+        summary.parquet = self._final(contract).name
+        self.rows_read += summary.rows
+        self.period_ranges.append((summary.first_period, summary.last_period))
+        self.organisations = max(self.organisations, orgs)
+        self.outputs[contract.name] = summary
+
+    def _rejects(self, contract: Contract, rejects: str) -> list[int]:
+        """Findings for the rows DuckDB could not read; returns their line numbers."""
+        rejected = self.con.execute(
+            f"SELECT line, column_name, CAST(error_type AS VARCHAR), csv_line, error_message "
+            f"FROM {rejects} ORDER BY line"
+        ).fetchall()
+        findings, lines = reject_findings(contract, self.stat, rejected)
+        self.findings += findings
+        self.rows_read += len(lines)
+        self.rows_rejected += len(lines)
+        return lines
+
+    def _check_and_write(
+        self, contract: Contract, table: str, line_of: Callable[[int], int | None]
+    ) -> None:
+        """Check rows held in a temp table (rowid = file order); write the good ones."""
+        bad = f"_bad_{self.tag}_{contract.name}"
+        self.temps.append(bad)
+        find_bad_rows(self.con, contract, table, "rowid", bad)
+        problems = self.con.execute(
+            f"SELECT rid, col, val, kind FROM {bad} ORDER BY rid LIMIT {MAX_FINDINGS_PER_FILE + 1}"
+        ).fetchall()
+        count = self.con.execute(f"SELECT count(DISTINCT rid) FROM {bad}").fetchone()
+        n_bad = count[0] if count else 0
+        self.rows_rejected += n_bad
+        self.rows_read += n_bad
+        for row_id, column, value, kind in problems:
+            line = line_of(row_id)
+            if kind == DUPLICATE:
+                column, reason = duplicate_words(contract, line_of(int(value)))
+                self.findings.append(Finding(self.stat.rel, line, column, "", reason))
+            else:
+                reason = column_rule_words(contract, column, value, kind)
+                self.findings.append(Finding(self.stat.rel, line, column, value or "", reason))
+        cols = ", ".join(ident(c) for c in (*contract.column_names, "source_file"))
+        where = f"WHERE rowid NOT IN (SELECT rid FROM {bad})" if n_bad else ""
+        with atomic_target(self._final(contract)) as tmp:
+            self._copy(f"SELECT {cols} FROM {table} {where} {order_by(contract)}", tmp)
+            _bad, summary, orgs = profile(self.con, contract, _parquet(tmp))
+        self._publish(contract, summary, orgs)
+
+    # -- clean-up ------------------------------------------------------------------------
+
+    def drop_temp(self) -> None:
+        for name in self.temps:
+            with contextlib.suppress(duckdb.Error):
+                self.con.execute(f"DROP TABLE IF EXISTS {name}")
+
+    def discard(self) -> None:
+        """Remove Parquet already written for a file that turned out unusable."""
+        for out in self.outputs.values():
+            (self.out_dir / out.parquet).unlink(missing_ok=True)
+        self.outputs = {}
+
+
+def _parquet(path: Path) -> str:
+    return f"read_parquet({lit(str(path))})"
