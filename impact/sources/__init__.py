@@ -29,6 +29,13 @@ if TYPE_CHECKING:
     from impact.sources.publication import Publication, WorkbookPublication
 
 
+class PublicationProblem(ValueError):
+    """A publication file the reader recognised but cannot use, in words an analyst acts on.
+
+    The store shows the message as the file's finding; it is the file's fault, not ours.
+    """
+
+
 def _no_priority(path: Path) -> int:
     return 0
 

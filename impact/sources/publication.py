@@ -36,7 +36,7 @@ from typing import Any
 
 import duckdb
 
-from impact.sources import Reader
+from impact.sources import PublicationProblem, Reader
 from impact.sources.header import header_has, header_set, normalise_cell, read_header
 from impact.sources.icbs import icbs_param
 from impact.sources.names import proper_named
@@ -172,7 +172,7 @@ def named_properly(
     return out
 
 
-class MissingColumns(ValueError):
+class MissingColumns(PublicationProblem):
     """A recognised publication lacks columns its figures are computed from."""
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from python_calamine import CalamineWorkbook, PasswordError
 
+from impact.sources import PublicationProblem
 from impact.sources.header import normalise_cell
 
 #: How far down a sheet the header is looked for: a publication's title block may grow by
@@ -33,7 +34,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 Cell = str | None
 
 
-class WorkbookError(ValueError):
+class WorkbookError(PublicationProblem):
     """The workbook, or a sheet in it, cannot be read as the publication expects."""
 
 

@@ -20,11 +20,12 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from impact.config import max_upload_mb
+from impact.sources import PublicationProblem
 
 CHUNK = 1 << 20
 
 
-class ZipProblem(ValueError):
+class ZipProblem(PublicationProblem):
     """The zip cannot be read as one published CSV."""
 
 
