@@ -35,6 +35,7 @@ FILES: dict[str, Callable[[], Path]] = {
     "dm01": lambda: shared_path(
         "data", "nhs-england", "dm01", "Monthly-Diagnostics-Web-File-Provider-January-2025.xls"
     ),
+    "ons_sicbl": lambda: shared_path("data", "ods", "sicbl_icb_region_lookup_2022-07_ons.csv"),
     "ods_trusts": lambda: shared_path("data", "ods", "trusts_etr_2026-01.csv"),
     "rtt": lambda: FIXTURES / "rtt_full_extract_sample.csv",
 }
