@@ -9,11 +9,7 @@
 SELECT
     org_code,
     org_name,
-    CASE
-        WHEN regexp_matches(upper(org_name), '(NHS|NATIONAL HEALTH SERVICE)( FOUNDATION)? TRUST')
-            THEN 'trust'
-        ELSE 'other'
-    END AS org_type,
+    'provider' AS org_type,  -- trust or other: impact/sources/providers.py
     region_code AS parent_code,
     source_line
 FROM providers

@@ -1,80 +1,38 @@
--- Purpose: observations from an NHS England RTT "full CSV data file" as downloaded: per provider
---          (summed over commissioners) the incomplete-pathway waiting list (Part_2, treatment
---          function C_999 = all functions): % waiting under 18 weeks (week bands below 18 over
---          `Total`, i.e. pathways with a known clock start), the waiting list (`Total All`,
---          including unknown clock starts), and pathways waiting over 52, 65 and 78 weeks
---          (bands `Gt 52 To 53` … `Gt 104`, and so on).
---          Columns are left in the types computed here; the store casts them to the contract.
--- Parameters: $path (VARCHAR, the CSV file).
-WITH raw AS (
-    SELECT *, row_number() OVER () + 1 AS source_line
-    FROM read_csv($path, all_varchar = true, header = true)
-),
-incomplete AS (
-    SELECT *
-    FROM raw
-    WHERE upper(trim("RTT Part Type")) = 'PART_2'
-      AND upper(trim("Treatment Function Code")) = 'C_999'
-      AND nullif(trim("Provider Org Code"), '') IS NOT NULL
-      AND upper(trim("Provider Org Code")) <> 'TOTAL'
-),
-bands AS (
-    UNPIVOT (
-        SELECT source_line, COLUMNS('(?i)^gt [0-9]+ ')
-        FROM incomplete
-    )
-    ON COLUMNS('(?i)^gt [0-9]+ ')
-    INTO NAME band VALUE patients
-),
-waits AS (
-    SELECT
-        source_line,
-        sum(TRY_CAST(replace(trim(patients), ',', '') AS DOUBLE))
-            FILTER (WHERE lower_week < 18) AS within_18wks,
-        sum(TRY_CAST(replace(trim(patients), ',', '') AS DOUBLE))
-            FILTER (WHERE lower_week >= 52) AS over_52wks,
-        sum(TRY_CAST(replace(trim(patients), ',', '') AS DOUBLE))
-            FILTER (WHERE lower_week >= 65) AS over_65wks,
-        sum(TRY_CAST(replace(trim(patients), ',', '') AS DOUBLE))
-            FILTER (WHERE lower_week >= 78) AS over_78wks
+-- Purpose: observations from the RTT provider rows (statement rtt_providers): each provider, each
+--          ICB (the sum of the providers whose parent it is: provider basis, not the
+--          commissioner basis NHS England also publishes), each region and England (sums of
+--          providers). 18-week % = pathways under 18 weeks / pathways with a known clock start
+--          (`Total`), as NHS England computes it; 52-week % has the same denominator. The
+--          waiting list is `Total All` (unknown clock starts included).
+-- Parameters: none; reads the relation `providers`.
+WITH levels AS (
+    SELECT period_start, org_code, source_line,
+           within_18wks, known_start, waiting_list, over_52wks, over_65wks, over_78wks
+    FROM providers
+    UNION ALL
+    SELECT period_start, code, NULL,
+           sum(within_18wks), sum(known_start), sum(waiting_list),
+           sum(over_52wks), sum(over_65wks), sum(over_78wks)
     FROM (
-        SELECT *, TRY_CAST(regexp_extract(band, '(?i)^gt ([0-9]+)', 1) AS INTEGER) AS lower_week
-        FROM bands
+        SELECT *, unnest([icb_code, region_code, 'ENG']) AS code FROM providers
     )
-    GROUP BY source_line
-),
-providers AS (
-    SELECT
-        CAST(try_strptime(
-            regexp_extract(upper(trim(i."Period")), '([A-Z]+-[0-9]{4})\s*$', 1), '%B-%Y'
-        ) AS DATE) AS period_start,
-        upper(trim(i."Provider Org Code")) AS org_code,
-        min(i.source_line) AS source_line,
-        sum(w.within_18wks) AS within_18wks,
-        sum(TRY_CAST(replace(trim(i."Total"), ',', '') AS DOUBLE)) AS known_start,
-        sum(coalesce(
-            TRY_CAST(replace(trim(i."Total All"), ',', '') AS DOUBLE),
-            TRY_CAST(replace(trim(i."Total"), ',', '') AS DOUBLE)
-        )) AS waiting_list,
-        sum(w.over_52wks) AS over_52wks,
-        sum(w.over_65wks) AS over_65wks,
-        sum(w.over_78wks) AS over_78wks
-    FROM incomplete AS i
-    JOIN waits AS w USING (source_line)
-    GROUP BY ALL
+    WHERE code IS NOT NULL
+    GROUP BY period_start, code
 ),
 metrics AS (
-    SELECT p.period_start, p.org_code, p.source_line, m.*
-    FROM providers AS p,
+    SELECT l.period_start, l.org_code, l.source_line, m.*
+    FROM levels AS l,
     LATERAL (VALUES
         ('rtt_18wk_pct',
-         100 * p.within_18wks / nullif(p.known_start, 0), p.within_18wks, p.known_start),
-        ('rtt_waiting_list', p.waiting_list, NULL, NULL),
-        ('rtt_52wk', p.over_52wks, NULL, NULL),
-        ('rtt_65wk', p.over_65wks, NULL, NULL),
-        ('rtt_78wk', p.over_78wks, NULL, NULL)
+         100 * l.within_18wks / nullif(l.known_start, 0), l.within_18wks, l.known_start),
+        ('rtt_waiting_list', l.waiting_list, NULL, NULL),
+        ('rtt_52wk', l.over_52wks, NULL, NULL),
+        ('rtt_52wk_pct',
+         100 * l.over_52wks / nullif(l.known_start, 0), l.over_52wks, l.known_start),
+        ('rtt_65wk', l.over_65wks, NULL, NULL),
+        ('rtt_78wk', l.over_78wks, NULL, NULL)
     ) AS m(metric_id, value, numerator, denominator)
 )
 SELECT metric_id, org_code, period_start, value, numerator, denominator, source_line
 FROM metrics
-WHERE value IS NOT NULL
+WHERE value IS NOT NULL AND period_start IS NOT NULL

@@ -49,7 +49,10 @@ METRIC_UNITS: dict[str, str] = {
     "ae_12hr_dta": "count",
     "ae_12hr_arrival_pct": "percent",
     "ae_emergency_admissions": "count",
+    "amb_cat1_mean": "minutes",
+    "amb_cat1_90th": "minutes",
     "amb_cat2_mean": "minutes",
+    "amb_cat2_90th": "minutes",
     "rtt_18wk_pct": "percent",
     "rtt_waiting_list": "count",
     "rtt_52wk": "count",
@@ -57,6 +60,8 @@ METRIC_UNITS: dict[str, str] = {
     "rtt_65wk": "count",
     "rtt_78wk": "count",
     "dm01_6wk_pct": "percent",
+    "dm01_waiting_list": "count",
+    "dm01_13wk": "count",
     "cwt_28d_fds": "percent",
     "cwt_31d": "percent",
     "cwt_62d": "percent",
@@ -180,7 +185,11 @@ def _diagnostics_month(
     dm01 = t.dm01_pct - 8.0 * trend + 3.0 * w + rng.normal(0, 1.2)
     if t.code == REBASED and p >= REBASED_FROM:
         dm01 -= 11.0
-    cells[("dm01_6wk_pct", t.code, p)] = (_binom(rng, diag, dm01), diag)
+    over6 = _binom(rng, diag, dm01)
+    cells[("dm01_6wk_pct", t.code, p)] = (over6, diag)
+    # Derived without further random draws, so every other demo figure stays as it was.
+    cells[("dm01_waiting_list", t.code, p)] = (diag, None)
+    cells[("dm01_13wk", t.code, p)] = (round(0.3 * over6), None)
 
 
 def _cancer_month(
@@ -237,7 +246,7 @@ def _primary(rng: np.random.Generator, c: Pcn, periods: Sequence[date], cells: C
 
 
 def _ambulance(rng: np.random.Generator, icb: str, periods: Sequence[date], cells: Cells) -> None:
-    """Category 2 mean response for incidents in one ICB's area (total minutes ÷ incidents)."""
+    """Category 1 and 2 response times for one ICB's area (total minutes ÷ incidents)."""
     incidents_typical, mean_typical = AMBULANCE[icb]
     n = len(periods)
     for i, p in enumerate(periods):
@@ -245,6 +254,14 @@ def _ambulance(rng: np.random.Generator, icb: str, periods: Sequence[date], cell
         incidents = int(rng.poisson(incidents_typical * (1 + 0.12 * w)))
         mean = mean_typical + 11.0 * w - 5.0 * i / (n - 1) + rng.normal(0, 1.8)
         cells[("amb_cat2_mean", icb, p)] = (round(mean * incidents), incidents)
+        # Derived without further random draws, so every other demo figure stays as it was:
+        # Category 1 is a tenth of the incidents, its mean about a quarter of Category 2's;
+        # 90th centiles sit at about twice the mean, as in the national series.
+        cat1 = max(incidents // 10, 1)
+        cat1_mean = 6.2 + 0.06 * mean
+        cells[("amb_cat1_mean", icb, p)] = (round(cat1_mean * cat1), cat1)
+        cells[("amb_cat1_90th", icb, p)] = (round(1.75 * cat1_mean * cat1), cat1)
+        cells[("amb_cat2_90th", icb, p)] = (round(2.15 * mean * incidents), incidents)
 
 
 def _aggregate(cells: Cells) -> None:

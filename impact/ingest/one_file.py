@@ -22,7 +22,7 @@ import duckdb
 from impact import contracts, sources
 from impact.atomic import atomic_target
 from impact.contracts import Contract
-from impact.ingest import file_stat
+from impact.ingest import file_stat, forms
 from impact.ingest.csv_sql import (
     PARQUET_OPTIONS,
     order_by,
@@ -48,6 +48,7 @@ from impact.ingest.results import (
     Output,
 )
 from impact.ingest.rules import DUPLICATE, column_rule_words, duplicate_words, find_bad_rows
+from impact.sources.workbook import sheet_names
 from impact.sql import ident, lit
 
 LOG = logging.getLogger(__name__)
@@ -59,7 +60,7 @@ MAX_FINDINGS_PER_FILE = 1000
 
 #: What goes wrong when a file itself is at fault (DuckDB cannot parse it, it vanished):
 #: logged in one line. Anything else is a fault in this program, logged with its traceback.
-FILE_FAULTS = (duckdb.Error, OSError, UnicodeError)
+FILE_FAULTS = (duckdb.Error, OSError, UnicodeError, sources.PublicationProblem)
 
 
 def log_read_failure(what: str, exc: BaseException) -> None:
@@ -77,31 +78,71 @@ def log_read_failure(what: str, exc: BaseException) -> None:
 def ingest_file(
     con: duckdb.DuckDBPyConnection, stat: FileStat, out_dir: Path, origin: str = "data"
 ) -> FileResult:
-    """Read, validate and persist one file. Never raises for a bad file: it reports it."""
+    """Read, validate and persist one file. Never raises for a bad file: it reports it.
+
+    A CSV and a workbook are read where they are; a zip's one CSV is unpacked next to the
+    cache first and removed afterwards (see :mod:`impact.ingest.forms`).
+    """
     report = new_report(stat, origin)
     if stat.size == 0:
         return file_problem(report, FILE_REJECTED, EMPTY_MESSAGE)
     try:
-        header = read_header(stat.path)
-    except HeaderError as exc:
+        form = forms.form_of(stat.path)
+        with forms.readable(stat.path, form, out_dir) as path:
+            return _ingest(con, stat, out_dir, report, form, path)
+    except sources.PublicationProblem as exc:
         return file_problem(report, FILE_REJECTED, str(exc))
     except OSError as exc:
         return file_problem(report, FILE_REJECTED, f"the file could not be opened: {exc.strerror}")
 
+
+def _recognise(
+    report: FileReport, form: str, path: Path
+) -> tuple[list[str], Contract | None, sources.Reader | None, FileResult | None]:
+    """The header (or a workbook's sheets), and the contract or reader that claims it.
+
+    The last item is the result to return instead when nothing claims the file.
+    """
+    if form == forms.WORKBOOK:
+        sheets = sheet_names(path)
+        reader = sources.match_reader(sheets, form=forms.WORKBOOK)
+        if reader is None:
+            listed = ", ".join(f"'{s}'" for s in sheets)
+            message = f"the workbook's sheets ({listed}) match no publication this dashboard reads"
+            return sheets, None, None, file_problem(report, NOT_RECOGNISED, message)
+        return sheets, None, reader, None
+    header = read_header(path)
     contract = contracts.match_contract(header)
     reader = None if contract else sources.match_reader(header)
     if contract is None and reader is None:
         closest, missing = contracts.closest_contract(header)
         report.closest_contract = closest.name
         report.missing_columns = missing
-        return file_problem(
-            report,
-            NOT_RECOGNISED,
+        message = (
             f"the header matches no extract contract; closest is '{closest.name}', "
-            f"which also needs column(s): {', '.join(missing)}",
+            f"which also needs column(s): {', '.join(missing)}"
         )
+        return header, None, None, file_problem(report, NOT_RECOGNISED, message)
+    return header, contract, reader, None
 
-    run = _Run(con, stat, out_dir)
+
+def _ingest(
+    con: duckdb.DuckDBPyConnection,
+    stat: FileStat,
+    out_dir: Path,
+    report: FileReport,
+    form: str,
+    path: Path,
+) -> FileResult:
+    """:func:`ingest_file` once the file is readable at ``path`` (``stat`` is what was listed)."""
+    try:
+        header, contract, reader, refused = _recognise(report, form, path)
+    except HeaderError as exc:
+        return file_problem(report, FILE_REJECTED, str(exc))
+    if refused is not None:
+        return refused
+
+    run = _Run(con, stat, out_dir, path)
     try:
         if contract is not None:
             report.contract = contract.name
@@ -113,7 +154,7 @@ def ingest_file(
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others
         run.discard()
         log_read_failure(stat.rel, exc)
-        text = without_paths(str(exc), stat)
+        text = without_paths(str(exc), stat).replace(str(path), stat.rel)
         first_line = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
         return file_problem(report, FILE_REJECTED, f"the file could not be read: {first_line}")
     finally:
@@ -126,7 +167,7 @@ def ingest_file(
     findings = finish_report(
         report, run.rows_read, run.rows_rejected, run.period_ranges, run.organisations, run.findings
     )
-    priority = reader.priority(stat.path) if reader is not None else 0
+    priority = reader.priority(path) if reader is not None else 0
     return FileResult(report, findings, run.outputs, priority)
 
 
@@ -179,9 +220,12 @@ class _HasProblems(Exception):
 class _Run:
     """The state of reading one file: temp tables, findings, outputs written."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, stat: FileStat, out_dir: Path) -> None:
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, stat: FileStat, out_dir: Path, path: Path
+    ) -> None:
         self.con = con
         self.stat = stat
+        self.path = path  # where the file is read: the file, or a zip's CSV unpacked
         self.out_dir = out_dir
         self.tag = uuid.uuid4().hex[:12]
         self.temps: list[str] = []
@@ -203,12 +247,12 @@ class _Run:
         rejected rows.
         """
         names = column_names(header)
-        select = select_list(contract, names, trim=needs_trim(self.stat.path))
+        select = select_list(contract, names, trim=needs_trim(self.path))
 
         def rows_sql(attempt: int) -> str:
             rejects, scan = f"_rj_{self.tag}_{attempt}", f"_rs_{self.tag}_{attempt}"
             self.temps += [rejects, scan]
-            reader = read_csv_sql(contract, names, [self.stat.path], rejects, scan)
+            reader = read_csv_sql(contract, names, [self.path], rejects, scan)
             return f"SELECT {select} FROM {reader}"
 
         source = f"{lit(self.stat.rel)} AS source_file"
@@ -232,11 +276,11 @@ class _Run:
         reject_lines = self._rejects(contract, f"_rj_{self.tag}_2")
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
         rows = row[0] if row else 0
-        self._check_and_write(contract, table, line_finder(self.stat.path, rows, reject_lines))
+        self._check_and_write(contract, table, line_finder(self.path, rows, reject_lines))
 
     def read_reader_file(self, reader: sources.Reader) -> str:
         """A publication: its reader's relations, typed to their contracts, then checked."""
-        relations = reader.outputs(self.con, self.stat.path)
+        relations = reader.outputs(self.con, self.path)
         # Materialise every output before running anything else on this connection:
         # ``create`` runs a relation itself, and DuckDB refuses relation work while an
         # earlier statement's result is still open.

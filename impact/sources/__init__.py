@@ -26,7 +26,14 @@ from typing import TYPE_CHECKING
 import duckdb
 
 if TYPE_CHECKING:
-    from impact.sources.publication import Publication
+    from impact.sources.publication import Publication, WorkbookPublication
+
+
+class PublicationProblem(ValueError):
+    """A publication file the reader recognised but cannot use, in words an analyst acts on.
+
+    The store shows the message as the file's finding; it is the file's fault, not ours.
+    """
 
 
 def _no_priority(path: Path) -> int:
@@ -37,9 +44,10 @@ def _no_priority(path: Path) -> int:
 class Reader:
     """How one publication becomes contract rows (the interface the store calls).
 
-    ``matches(header)`` gets the raw header cells of a file and says whether this is the
-    publication. ``outputs(con, path)`` returns contract name → DuckDB relation holding
-    that contract's columns (the store casts them to the contract's types; a
+    ``matches(header)`` gets the raw header cells of a file (for a reader of ``form``
+    ``"workbook"``: the workbook's sheet names) and says whether this is the publication.
+    ``outputs(con, path)`` returns contract name → DuckDB relation holding that contract's
+    columns (the store casts them to the contract's types; a
     ``source_line`` column may be added so findings can name the line). ``priority(path)``
     ranks editions of the same figures: on a duplicate key the higher wins (a revised file
     beats the original). ``spec`` is the declaration a reader was built from, if any.
@@ -50,7 +58,8 @@ class Reader:
     matches: Callable[[list[str]], bool]
     outputs: Callable[[duckdb.DuckDBPyConnection, Path], dict[str, duckdb.DuckDBPyRelation]]
     priority: Callable[[Path], int] = _no_priority
-    spec: Publication | None = None
+    spec: Publication | WorkbookPublication | None = None
+    form: str = "csv"  # "csv" (header cells) or "workbook" (sheet names)
 
 
 def all_readers() -> list[Reader]:
@@ -64,9 +73,9 @@ def all_readers() -> list[Reader]:
     return readers
 
 
-def match_reader(header: list[str]) -> Reader | None:
-    """The first reader that recognises this header, or ``None``."""
+def match_reader(header: list[str], form: str = "csv") -> Reader | None:
+    """The first reader of this form that recognises the header (or sheet names), or ``None``."""
     for reader in all_readers():
-        if reader.matches(header):
+        if reader.form == form and reader.matches(header):
             return reader
     return None

@@ -19,6 +19,7 @@ import re
 
 import duckdb
 
+from impact.sources.providers import PROVIDER, provider_type
 from impact.sql import relation
 
 #: Initialisms that hold a vowel, so the no-vowel rule below would not catch them. Most
@@ -89,7 +90,8 @@ def proper_name(text: str) -> str:
 def proper_named(
     con: duckdb.DuckDBPyConnection, organisations: duckdb.DuckDBPyRelation
 ) -> duckdb.DuckDBPyRelation:
-    """A reader's organisation rows with ``org_name`` in proper case.
+    """A reader's organisation rows with ``org_name`` in proper case (and a provisional
+    ``provider`` type settled as ``trust`` or ``other``: :mod:`impact.sources.providers`).
 
     The rule is Python (word lists read better there than in SQL), so the rows are fetched
     once, renamed and handed back to DuckDB as one bound list. A file names at most a few
@@ -100,6 +102,8 @@ def proper_named(
     if not rows:
         return organisations
     for row in rows:
+        if row.get("org_type") == PROVIDER:  # the name says whether it is an NHS trust
+            row["org_type"] = provider_type(row.get("org_name"))
         if row.get("org_name") is not None:
             row["org_name"] = proper_name(row["org_name"])
-    return relation(con, "source_named_organisations", rows=rows)
+    return relation(con, "source_bound_rows", rows=rows)

@@ -3,9 +3,14 @@
 The file has one row per provider × commissioner × RTT part × treatment function, with
 105 week bands. The board's waiting-list measures are the incomplete pathways (Part_2)
 over all treatment functions (``C_999``), per provider, so the reader keeps exactly those
-rows and sums them over commissioners. No England row is produced: the published national
-waiting list adds estimates for providers that did not report, so a sum of this file would
-not equal it.
+rows and sums them over commissioners. Each provider's parent ICB is in the file; an ICB's,
+a region's and England's figures are sums of providers (provider basis). NHS England's
+headline national series is on commissioner basis and its waiting list adds estimates for
+providers that did not report, so England here can differ slightly from the published
+figure (for March 2025, 59.7 % against the published 59.8 % within 18 weeks).
+
+NHS England publishes the file zipped; the store hands the reader the CSV inside (see
+``zipped``), so the reader only ever sees a CSV.
 """
 
 from __future__ import annotations
@@ -27,6 +32,10 @@ READER = publication(
             "total",
             "total all",
         },
-        outputs={"observations": Statement("rtt_observations", "path")},
+        rows=Statement("rtt_providers", "path", "icbs", "regions", alias="providers"),
+        outputs={
+            "observations": Statement("rtt_observations"),
+            "organisations": Statement("rtt_organisations"),
+        },
     ),
 )

@@ -5,9 +5,9 @@ The fingerprint is a hash of every extract's relative path, size and modificatio
 cheap directory walk (``stat`` only, no file is opened).
 
 The demo rule: a folder named ``demo`` directly inside the data folder holds the shipped
-demo set. It is read only when the data folder holds no other CSV file (board question
-log exports aside: :class:`FolderScan` lets those sit beside the demo), so fictional demo
-organisations are never mixed with an organisation's real extracts.
+demo set. It is read only when the data folder holds no other extract (CSV, workbook or
+zip; board question log exports aside: :class:`FolderScan` lets those sit beside the
+demo), so fictional demo organisations are never mixed with an organisation's real extracts.
 
 The national catalogue (:mod:`impact.catalogue`) is listed first, under
 ``national catalogue/``, so its files are fingerprinted and cached like any extract.
@@ -22,6 +22,7 @@ from pathlib import Path
 from impact import contracts
 from impact.catalogue import CATALOGUE_PREFIX
 from impact.ingest import FileStat, HeaderError, read_header
+from impact.ingest.forms import EXTENSIONS
 
 DEMO_FOLDER = "demo"
 #: Contracts whose files do not count as "real data" for the demo rule: a board question
@@ -34,12 +35,13 @@ def _hidden(name: str) -> bool:
 
 
 def _walk_csv(root: Path, skip: set[Path]) -> list[Path]:
+    """Every CSV, workbook and zip under ``root`` (what each holds is told by its content)."""
     found: list[Path] = []
     for folder, dirs, files in os.walk(root):
         here = Path(folder)
         dirs[:] = sorted(d for d in dirs if not _hidden(d) and (here / d).resolve() not in skip)
         found.extend(
-            here / f for f in sorted(files) if not _hidden(f) and f.lower().endswith(".csv")
+            here / f for f in sorted(files) if not _hidden(f) and f.lower().endswith(EXTENSIONS)
         )
     return found
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from python_calamine import CalamineWorkbook
 
 from impact.contracts import CONTRACTS
 from impact.sources import all_readers, match_reader
@@ -20,6 +21,7 @@ FILES: dict[str, Callable[[], Path]] = {
     "ae_monthly": lambda: shared_path(
         "data", "nhs-england", "ae-monthly-2024-25", "Monthly-AE-September-2024.csv"
     ),
+    "ambsys": lambda: shared_path("data", "nhs-england", "ambsys", "AmbSYS-to-Mar-2026-UI7FG.csv"),
     "ae_tidy": lambda: shared_path("data", "nhs-england", "ae_attendances_2016-04_to_2019-03.csv"),
     "cancer_waiting_times": lambda: shared_path(
         "data",
@@ -30,6 +32,10 @@ FILES: dict[str, Callable[[], Path]] = {
     "gp_appointments": lambda: shared_path(
         "data", "nhs-england", "gp-appointments", "Regional_CSV_Somerset_raw_sample.csv"
     ),
+    "dm01": lambda: shared_path(
+        "data", "nhs-england", "dm01", "Monthly-Diagnostics-Web-File-Provider-January-2025.xls"
+    ),
+    "ons_sicbl": lambda: shared_path("data", "ods", "sicbl_icb_region_lookup_2022-07_ons.csv"),
     "ods_trusts": lambda: shared_path("data", "ods", "trusts_etr_2026-01.csv"),
     "rtt": lambda: FIXTURES / "rtt_full_extract_sample.csv",
 }
@@ -53,7 +59,16 @@ def test_each_statement_is_declared_with_exactly_the_parameters_its_sql_names(na
             assert parameter_names(load_sql(statement.query)) == set(statement.params)
 
 
-@pytest.mark.parametrize("name", sorted(FILES))
+CSV_FILES = sorted(n for n in FILES if n != "dm01")
+
+
+def test_a_workbook_is_recognised_by_its_sheets_by_exactly_its_reader() -> None:
+    sheets = CalamineWorkbook.from_path(str(FILES["dm01"]())).sheet_names
+    assert [r.name for r in all_readers() if r.form == "workbook" and r.matches(sheets)] == ["dm01"]
+    assert match_reader(sheets) is None
+
+
+@pytest.mark.parametrize("name", CSV_FILES)
 def test_each_publication_is_recognised_by_exactly_its_reader(name: str) -> None:
     cells = header(FILES[name]())
     assert [r.name for r in all_readers() if r.matches(cells)] == [name]
