@@ -99,6 +99,11 @@ def months() -> list[date]:
     return month_starts(query("board_periods")["month"])
 
 
+def org_months(org_code: str) -> list[date]:
+    """The months one organisation has figures for: where its default period is taken from."""
+    return month_starts(query("board_org_months", org_code=org_code)["month"])
+
+
 def metric_names() -> dict[str, str]:
     """Every catalogue metric's id and name, in catalogue order."""
     catalogue = query("board_metrics")
