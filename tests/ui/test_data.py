@@ -26,7 +26,7 @@ def _script() -> None:
     board = data.board("XRA05", start, end)
     answer = board.answer("ae_4hr_all")
     tree = data.org_tree()
-    st.session_state["peers"] = data.peers(answer, state, tree)
+    st.session_state["peers"] = data.peers(answer, state, tree).frame
     st.session_state["compared"] = data.compared(answer, state, tree).frame
     st.session_state["projects"] = data.projects_for("XRA05", "ae_4hr_all")
     st.session_state["names"] = data.metric_names()
