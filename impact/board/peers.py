@@ -124,21 +124,6 @@ def _place(tree: OrgTree, org_code: str, scope: str) -> str:
     return tree.name(parent) if parent and parent in tree else "the data"
 
 
-def peer_values(
-    query: QueryFn,
-    tree: OrgTree,
-    *,
-    org_code: str,
-    metric_id: str,
-    scope: str,
-    period_to: date,
-) -> pd.DataFrame:
-    """The figures of :func:`compare_with_peers` alone (the CSV download's rows)."""
-    return compare_with_peers(
-        query, tree, org_code=org_code, metric_id=metric_id, scope=scope, period_to=period_to
-    ).frame
-
-
 @dataclass(frozen=True)
 class Comparison:
     """An organisation's series beside its ICB's and region's, for one metric."""

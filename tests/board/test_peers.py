@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from impact import PROJECT_ROOT
-from impact.board.peers import PEER_COLUMNS, compare_with_peers, comparison, peer_values
+from impact.board.peers import PEER_COLUMNS, compare_with_peers, comparison
 from impact.orgs import OrgTree
 from impact.store import open_store
 from tests.board.small_peers import small_store
@@ -21,6 +21,11 @@ FROM, TO = date(2024, 4, 1), date(2025, 3, 31)
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     return open_store(DEMO, tmp_path_factory.mktemp("cache"))
+
+
+def peer_values(query, tree, **kwargs) -> pd.DataFrame:
+    """The figures of a peer comparison (its CSV download's rows)."""
+    return compare_with_peers(query, tree, **kwargs).frame
 
 
 @pytest.fixture(scope="module")
