@@ -11,7 +11,7 @@ an exception. Pure Python: no Streamlit here (the sidebar widgets are
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlencode
@@ -29,8 +29,9 @@ __all__ = [
     "period_end",
 ]
 
-#: How many months the period filter covers by default (three years of monthly points).
-DEFAULT_MONTHS = 36
+#: How many months the period filter covers by default: two years of monthly points, enough
+#: for an SPC baseline, counted back from the chosen organisation's newest month.
+DEFAULT_MONTHS = 24
 #: The URL parameters the dashboard owns (others, from other pages, are left alone).
 FILTER_KEYS: tuple[str, ...] = ("org", "from", "to", "priority", "compare", "peers", "metric")
 
@@ -80,7 +81,12 @@ def period_end(month_start: date) -> date:
 
 
 def default_period(months: Sequence[date]) -> tuple[date, date]:
-    """The latest :data:`DEFAULT_MONTHS` months present (or everything when fewer)."""
+    """The latest :data:`DEFAULT_MONTHS` months present (or everything when fewer).
+
+    Pass the months the chosen organisation has figures for (see :func:`parse_filters`):
+    a folder of published files spans years some trusts never report, and a default
+    period ending after a trust's last figure, or mostly before its first, shows it empty.
+    """
     if not months:
         today = date.today().replace(day=1)
         return add_months(today, -(DEFAULT_MONTHS - 1)), today
@@ -112,10 +118,17 @@ def _parse_org(raw: str | None, tree: OrgTree, notes: list[str]) -> str | None:
 
 
 def _parse_period(
-    params: Mapping[str, object], months: Sequence[date], notes: list[str]
+    params: Mapping[str, object],
+    months: Sequence[date],
+    notes: list[str],
+    own_months: Sequence[date] = (),
 ) -> tuple[date, date]:
-    """The period's two ends: each checked alone, clamped into the data, then together."""
-    default_from, default_to = default_period(months)
+    """The period's two ends: each checked alone, clamped into the data, then together.
+
+    The default comes from ``own_months`` (the organisation's months) when it has any,
+    else from every month in the data; a chosen end is clamped into every month.
+    """
+    default_from, default_to = default_period(own_months or months)
     ends = {"from": default_from, "to": default_to}
     for key, label in (("from", "start"), ("to", "end")):
         raw = _single(params.get(key))
@@ -150,16 +163,20 @@ def parse_filters(
     tree: OrgTree,
     months: Sequence[date],
     metric_ids: Iterable[str] = (),
+    org_months: Callable[[str], Sequence[date]] | None = None,
 ) -> tuple[FilterState, list[str]]:
     """The filter state a URL asks for, and a note for every value that was not usable.
 
     Each parameter is checked on its own, so one bad value never discards the good ones.
     Notes name the value and the default used instead, in words a board member follows.
+    ``org_months`` gives the months an organisation has figures for; with it the default
+    period is the organisation's latest :data:`DEFAULT_MONTHS` months.
     """
     notes: list[str] = []
     known_metrics = set(metric_ids)
     org_code = _parse_org(_single(params.get("org")), tree, notes)
-    period_from, period_to = _parse_period(params, months, notes)
+    own = org_months(org_code) if org_months is not None and org_code else ()
+    period_from, period_to = _parse_period(params, months, notes, own)
 
     priority = (_single(params.get("priority")) or "all").strip()
     if priority not in ("all", *BOARD_PRIORITIES):

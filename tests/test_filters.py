@@ -16,7 +16,7 @@ def test_defaults_when_url_is_empty():
     assert notes == []
     assert state.org_code == "T1"  # first trust by name
     assert state.period_to == date(2025, 12, 1)
-    assert state.period_from == date(2023, 1, 1)  # 36 months
+    assert state.period_from == date(2024, 1, 1)  # 24 months
     assert state.priority == "all" and not state.compare
 
 
@@ -67,7 +67,7 @@ def test_period_end_and_default_period():
     assert period_end(date(2024, 12, 1)) == date(2024, 12, 31)
     assert FilterState("T1", date(2024, 1, 1), date(2024, 2, 1)).last_day == date(2024, 2, 29)
     assert default_period(MONTHS[:5]) == (MONTHS[0], MONTHS[4])
-    assert default_period(MONTHS) == (MONTHS[12], MONTHS[-1])  # the latest 36 months
+    assert default_period(MONTHS) == (MONTHS[24], MONTHS[-1])  # the latest 24 months
 
 
 def test_query_string_overrides_metric():
@@ -75,3 +75,22 @@ def test_query_string_overrides_metric():
     assert state.query_string(metric="ae_4hr_all") == (
         "org=T1&from=2024-01&to=2024-12&metric=ae_4hr_all"
     )
+
+
+def test_the_default_period_is_the_organisations_latest_24_months():
+    # T3 stopped reporting at the end of 2024: its default ends there, not at the folder's end.
+    own = {"T3": MONTHS[:36]}
+    state, notes = parse_filters({"org": "T3"}, TREE, MONTHS, org_months=lambda c: own.get(c, []))
+    assert notes == []
+    assert (state.period_from, state.period_to) == (date(2023, 1, 1), date(2024, 12, 1))
+    # An organisation with no figures of its own falls back to every month in the data.
+    state, _ = parse_filters({"org": "T2"}, TREE, MONTHS, org_months=lambda c: own.get(c, []))
+    assert (state.period_from, state.period_to) == (date(2024, 1, 1), date(2025, 12, 1))
+
+
+def test_a_period_in_the_url_is_kept_whatever_the_organisations_months():
+    own = {"T3": MONTHS[:36]}
+    params = {"org": "T3", "from": "2025-01", "to": "2025-06"}
+    state, notes = parse_filters(params, TREE, MONTHS, org_months=lambda c: own.get(c, []))
+    assert notes == []
+    assert (state.period_from, state.period_to) == (date(2025, 1, 1), date(2025, 6, 1))

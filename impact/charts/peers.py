@@ -29,11 +29,15 @@ def peer_figure(
     unit: str = "",
     target: float | None = None,
     title: str = "",
+    axis_title: str | None = None,
 ) -> go.Figure:
     """Horizontal bars of each peer's latest value, best at the top, the chosen one marked.
 
-    ``peers`` has ``org_code, org_name, value``. The chosen organisation is drawn in NHS
-    blue and its name carries "(selected)", so the highlight does not rely on colour.
+    ``peers`` has ``org_code, org_name, value``, and optionally ``detail``: the figures
+    behind a rate ("1,269 waits of 25,432 attendances"), shown in the hover after it.
+    ``axis_title`` names the value axis when the unit's suffix does not ("per 1,000 …").
+    The chosen organisation is drawn in NHS blue and its name carries "(selected)", so
+    the highlight does not rely on colour.
 
     The values are written in a column in the right margin rather than at the bar ends:
     there they can neither be clipped by the plot edge nor crossed by the target line, at
@@ -49,13 +53,15 @@ def peer_figure(
         palette.PEER_HIGHLIGHT if c == chosen else palette.PEER_OTHER for c in ranked["org_code"]
     ]
     texts = [format_value(v, unit) for v in ranked["value"]]
+    details = ranked["detail"] if "detail" in ranked else [""] * len(ranked)
+    hovers = [f"{t} ({d})" if d else t for t, d in zip(texts, details, strict=True)]
     fig = nhs_figure(
         go.Bar(
             x=ranked["value"],
             y=names,
             orientation="h",
             marker=dict(color=colours, line=dict(color=palette.NHS_DARK_GREY, width=1)),
-            customdata=texts,
+            customdata=hovers,
             cliponaxis=False,
             name="Latest value",
             hovertemplate="%{y}: %{customdata}<extra></extra>",
@@ -64,7 +70,7 @@ def peer_figure(
     base_layout(fig, title=title, unit="", height=max(240, 140 + 40 * len(ranked)))
     fig.update_yaxes(autorange="reversed", title_text=None, showgrid=False)
     fig.update_xaxes(
-        title_text=unit_suffix(unit).strip() or None,
+        title_text=axis_title or unit_suffix(unit).strip() or None,
         range=_peer_range(ranked["value"], target),
         tickformat=tick_format(unit),
     )

@@ -20,7 +20,7 @@ import streamlit as st
 
 from impact import config
 from impact.board import MetricAnswer, OrgBoard, build_board
-from impact.board.peers import Comparison, comparison, peer_values
+from impact.board.peers import Comparison, Peers, compare_with_peers, comparison
 from impact.board.projects import metric_projects
 from impact.calendar import month_starts
 from impact.filters import FilterState
@@ -99,6 +99,11 @@ def months() -> list[date]:
     return month_starts(query("board_periods")["month"])
 
 
+def org_months(org_code: str) -> list[date]:
+    """The months one organisation has figures for: where its default period is taken from."""
+    return month_starts(query("board_org_months", org_code=org_code)["month"])
+
+
 def metric_names() -> dict[str, str]:
     """Every catalogue metric's id and name, in catalogue order."""
     catalogue = query("board_metrics")
@@ -109,9 +114,9 @@ def _metric_of(answer: MetricAnswer) -> dict[str, str]:
     return {"org_code": answer.org_code, "metric_id": answer.metric.metric_id}
 
 
-def peers(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> pd.DataFrame:
-    """Each peer's latest value of the answer's metric (the filters choose the peer group)."""
-    return peer_values(
+def peers(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> Peers:
+    """Each like peer's latest figure of the answer's metric (the filters choose the area)."""
+    return compare_with_peers(
         query, tree, scope=state.peers, period_to=state.last_day, **_metric_of(answer)
     )
 

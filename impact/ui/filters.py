@@ -19,6 +19,7 @@ from impact.calendar import month_long
 from impact.filters import FILTER_KEYS, FilterState, parse_filters
 from impact.orgs import PEER_SCOPES, OrgTree, level_label
 from impact.priorities import BOARD_PRIORITIES, PRIORITY_TITLES
+from impact.ui import data
 
 _SYNCED = "_filters_url"  # the URL parameters this session last wrote
 _STATE = "_filters_state"  # the FilterState in force (survives pages without some widgets)
@@ -113,7 +114,7 @@ def draw_filters(
     notes: list[str] = []
     comparable = {k: v for k, v in url.items() if k != "metric"}
     if (url and comparable != st.session_state.get(_SYNCED)) or _STATE not in st.session_state:
-        state, notes = parse_filters(url, tree, months, metric_ids)
+        state, notes = parse_filters(url, tree, months, metric_ids, data.org_months)
         st.session_state[_STATE] = state
     metric = url.get("metric", [None])[-1] if url.get("metric") else None
     _seed(st.session_state[_STATE], tree)

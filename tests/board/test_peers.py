@@ -8,9 +8,10 @@ import pandas as pd
 import pytest
 
 from impact import PROJECT_ROOT
-from impact.board.peers import PEER_COLUMNS, comparison, peer_values
+from impact.board.peers import PEER_COLUMNS, compare_with_peers, comparison
 from impact.orgs import OrgTree
 from impact.store import open_store
+from tests.board.small_peers import small_store
 
 DEMO = PROJECT_ROOT / "data" / "demo"
 METRIC = "ae_4hr_all"
@@ -20,6 +21,11 @@ FROM, TO = date(2024, 4, 1), date(2025, 3, 31)
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     return open_store(DEMO, tmp_path_factory.mktemp("cache"))
+
+
+def peer_values(query, tree, **kwargs) -> pd.DataFrame:
+    """The figures of a peer comparison (its CSV download's rows)."""
+    return compare_with_peers(query, tree, **kwargs).frame
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +91,58 @@ def test_an_organisation_missing_from_the_tree_is_compared_with_itself_alone(sto
         store.query, tree, org_code="NOPE", metric_id=METRIC, period_from=FROM, period_to=TO
     )
     assert [name for name, _ in result.series] == ["NOPE"] and result.shown == []
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    return small_store(tmp_path_factory)
+
+
+def test_counts_with_a_denominator_are_compared_as_rates_with_the_count_beside(small):
+    store, tree = small
+    peers = compare_with_peers(
+        store.query, tree, org_code="A", metric_id="ae_12hr_dta", scope="parent", period_to=TO
+    )
+    assert tuple(peers.frame.columns) == PEER_COLUMNS
+    rows = {r.org_code: r for r in peers.frame.itertuples(index=False)}
+    assert set(rows) == {"A", "B"}  # like with like: not the community or ambulance trust
+    assert rows["A"].value == 1000 * 300 / 12000 and rows["B"].value == 1000 * 20 / 5000
+    assert (rows["A"].count, rows["A"].denominator) == (300, 12000)
+    assert rows["A"].detail == "300 waits of 12,000 attendances"
+    assert peers.comparable and peers.others == 1
+    assert peers.sentence() == (
+        "Compared with 1 other trust with a type 1 A&E department in Test ICB, "
+        "as a rate per 1,000 attendances."
+    )
+
+
+def test_a_measure_without_a_denominator_is_compared_as_it_is(small):
+    store, tree = small
+    peers = compare_with_peers(
+        store.query, tree, org_code="A", metric_id="ae_attendances", scope="parent", period_to=TO
+    )
+    assert peers.rate is None and set(peers.frame["detail"]) == {""}
+    assert dict(zip(peers.frame["org_code"], peers.frame["value"], strict=True)) == {
+        "A": 12000,
+        "B": 5000,
+    }
+    assert (
+        peers.sentence() == "Compared with 1 other trust with a type 1 A&E department in Test ICB."
+    )
+
+
+def test_a_trust_with_no_like_peers_in_scope_is_told_so(small):
+    store, tree = small
+    peers = compare_with_peers(
+        store.query, tree, org_code="C", metric_id="ae_12hr_dta", scope="parent", period_to=TO
+    )
+    assert not peers.comparable and list(peers.frame["org_code"]) == ["C"]
+    assert peers.sentence() == (
+        "No other trusts without a type 1 A&E department (specialist and community) in "
+        "Test ICB report this measure, so there are no like organisations to compare with."
+    )
+    region = compare_with_peers(
+        store.query, tree, org_code="C", metric_id="ae_12hr_dta", scope="region", period_to=TO
+    )
+    assert region.comparable and set(region.frame["org_code"]) == {"C", "E"}
+    assert region.sentence().endswith("in Test Region, as a rate per 1,000 attendances.")

@@ -51,3 +51,24 @@ def test_peer_target_label_points_away_from_the_values():
     near_left = _peer_chart([90.0, 95.0], target=10)
     label = next(a for a in near_left.layout.annotations if a.name == "target-label")
     assert label.xanchor == "left"
+
+
+def test_a_rate_is_drawn_with_its_count_in_the_hover_and_named_on_the_axis():
+    peers = pd.DataFrame(
+        {
+            "org_code": ["A", "B"],
+            "org_name": ["Ash", "Birch"],
+            "value": [25.0, 4.0],
+            "detail": ["300 waits of 12,000 attendances", "20 waits of 5,000 attendances"],
+        }
+    )
+    fig = peer_figure(
+        peers, chosen="A", direction="decrease", unit="rate", axis_title="per 1,000 attendances"
+    )
+    bar = fig.data[0]
+    assert list(bar.y) == ["Birch", "Ash (selected)"]
+    assert list(bar.customdata) == [
+        "4 (20 waits of 5,000 attendances)",
+        "25 (300 waits of 12,000 attendances)",
+    ]
+    assert fig.layout.xaxis.title.text == "per 1,000 attendances"

@@ -40,7 +40,7 @@ def test_json_has_every_metric_and_every_point(capsys):
     assert ae["variation_label"] and ae["assurance_label"]
     points = ae["points"]
     assert set(points[0]) == set(answer.JSON_POINT_COLUMNS)
-    assert len(points) == 36  # the default period: the latest 36 months
+    assert len(points) == 24  # the default period: the latest 24 months
     assert points[-1]["period_start"] == ae["latest_period"]
     assert points[-1]["value"] == ae["latest_value"]
     for m in doc["metrics"]:

@@ -33,10 +33,10 @@ def _args(*argv: str) -> argparse.Namespace:
     return parser.parse_args(["--data", str(DEMO), *argv])
 
 
-def test_the_default_period_is_the_latest_36_months_with_data() -> None:
+def test_the_default_period_is_the_latest_24_months_with_data() -> None:
     scope = board_scope(_args("--org", "XRA03"))
     assert scope.org_code == "XRA03" and scope.tree.name("XRA03").startswith("Demo ")
-    assert (scope.period_from, scope.period_to) == (date(2023, 10, 1), date(2026, 9, 1))
+    assert (scope.period_from, scope.period_to) == (date(2024, 10, 1), date(2026, 9, 1))
 
 
 def test_months_are_read_as_the_first_of_the_month() -> None:

@@ -31,7 +31,9 @@ data.refresh()
 tree = data.org_tree()
 months = data.months()
 metric_ids = list(data.metric_names())
-filters, notes = parse_filters(st.query_params.to_dict(), tree, months, metric_ids)
+filters, notes = parse_filters(
+    st.query_params.to_dict(), tree, months, metric_ids, data.org_months
+)
 set_context(BoardContext(tree, months, metric_ids, filters, notes))
 page = st.navigation([st.Page({page!r}, title={title!r}, url_path={url!r})],
                      position="hidden")

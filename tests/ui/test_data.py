@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from impact.board.peers import comparison, peer_values
+from impact.board.peers import compare_with_peers, comparison
 from impact.board.projects import metric_projects
 from impact.filters import period_end
 from impact.orgs import OrgTree
@@ -26,7 +26,7 @@ def _script() -> None:
     board = data.board("XRA05", start, end)
     answer = board.answer("ae_4hr_all")
     tree = data.org_tree()
-    st.session_state["peers"] = data.peers(answer, state, tree)
+    st.session_state["peers"] = data.peers(answer, state, tree).frame
     st.session_state["compared"] = data.compared(answer, state, tree).frame
     st.session_state["projects"] = data.projects_for("XRA05", "ae_4hr_all")
     st.session_state["names"] = data.metric_names()
@@ -43,7 +43,7 @@ def test_pages_get_the_board_packages_answers():
     start, end = at.session_state["period"]
     last_day = period_end(end)
     ids = dict(org_code=ORG, metric_id=METRIC)
-    peers = peer_values(store.query, tree, scope="region", period_to=last_day, **ids)
+    peers = compare_with_peers(store.query, tree, scope="region", period_to=last_day, **ids).frame
     assert at.session_state["peers"].equals(peers) and len(peers) > 2
     compared = comparison(store.query, tree, period_from=start, period_to=last_day, **ids)
     assert at.session_state["compared"].equals(compared.frame) and not compared.frame.empty

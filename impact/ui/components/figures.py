@@ -44,24 +44,32 @@ def spc_chart(answer: MetricAnswer, *, key: str) -> None:
 
 
 def peer_comparison(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> pd.DataFrame:
-    """Ranked latest values of the organisations in scope, the chosen one highlighted."""
+    """Ranked latest figures of like organisations in scope, the chosen one highlighted.
+
+    Counts with a natural denominator are drawn as rates (the count in the hover), with
+    no target line, since the target is a count; the sentence above the chart names the
+    peer group and its size, or says there is no like organisation to compare with.
+    """
     m = answer.metric
-    frame = data.peers(answer, state, tree)
-    if len(frame) < 2:
-        st.markdown("No peer organisations with this metric to compare with.")
-        return frame
+    result = data.peers(answer, state, tree)
+    st.markdown(result.sentence())
+    if not result.comparable:
+        return result.frame
+    rate = result.rate
+    what = f"{m.metric_name} {rate.label}" if rate else m.metric_name
     show_figure(
         charts.peer_figure(
-            frame,
+            result.frame,
             chosen=answer.org_code,
             direction=m.direction,
-            unit=m.unit,
-            target=answer.target,
-            title=f"Peers: latest {m.metric_name}",
+            unit="rate" if rate else m.unit,
+            target=None if rate else answer.target,
+            title=f"Peers: latest {what}<br><sup>{result.sentence()}</sup>",
+            axis_title=rate.label if rate else None,
         ),
         key=f"peers-{m.metric_id}",
     )
-    return frame
+    return result.frame
 
 
 def comparison_chart(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> pd.DataFrame:

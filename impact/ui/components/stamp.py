@@ -7,7 +7,8 @@ from html import escape
 import streamlit as st
 
 from impact.board import OrgBoard
-from impact.calendar import month_long, month_short
+from impact.calendar import month_long
+from impact.stale_banner import banner_markdown, stale_measures
 from impact.ui import data
 
 
@@ -28,10 +29,5 @@ def as_at_stamp(board: OrgBoard) -> None:
         f"newest extract file updated {escape(file_text)}</div>"
     )
     if board.stale:
-        items = "; ".join(
-            f"{a.metric.metric_name} (latest {month_short(a.latest_period)}, "
-            f"{a.metric.frequency}ly)"
-            for a in board.stale
-            if a.latest_period
-        )
-        st.warning(f"Stale data — older than its reporting frequency allows: {items}.")
+        files = data.query("data_status_metric_files", org_code=board.org_code)
+        st.warning(banner_markdown(stale_measures(board.stale, files)))

@@ -29,7 +29,9 @@ def _context() -> tuple[BoardContext, list[str]]:
     """The filters from the URL, read here so the page also works opened on its own."""
     tree = data.org_tree()
     months = data.months()
-    filters, notes = parse_filters(st.query_params.to_dict(), tree, months)
+    filters, notes = parse_filters(
+        st.query_params.to_dict(), tree, months, org_months=data.org_months
+    )
     return BoardContext(tree, months, [], filters, notes), notes
 
 

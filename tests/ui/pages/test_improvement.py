@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from impact.calendar import add_months
 from impact.filters import default_period, period_end
 from impact.improvement import MIN_POINTS_EACH_SIDE, first_period_after
 from tests.ui.apps import page_texts as texts
@@ -78,7 +79,9 @@ def test_project_with_too_few_points_says_so(demo):
             break
     else:
         pytest.skip("no demo project leaves fewer than 12 points on a side")
-    at = with_context(demo, "improvement.py", row.org_code, project=row.project_id)
+    # Three years on view, so the project that is too early to judge is listed on the page.
+    start = add_months(period_to, -35)
+    at = with_context(demo, "improvement.py", row.org_code, start=start, project=row.project_id)
     body = texts(at)
     assert "Too early to tell from this measure" in body
     assert f"at least {MIN_POINTS_EACH_SIDE} on each side are needed" in body
