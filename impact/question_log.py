@@ -20,7 +20,9 @@ question, so replaying an old export is harmless.
 from __future__ import annotations
 
 import os
+import random
 import tempfile
+import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
@@ -71,8 +73,9 @@ __all__ = [
 LOG_FILE_NAME = RECORDS_FILE_NAME
 #: The name an uploaded export is read under (the upload's own name is not trusted).
 IMPORT_FILE_NAME = "import.csv"
-#: How often a change is retried when another writer changed the same rows at that moment.
-RETRIES = 8
+#: How often a change is retried when another writer changed the same rows at that moment
+#: (DuckDB refuses the second of two concurrent writers instead of making it wait).
+RETRIES = 25
 
 #: A change: the question as stored (``None`` when new) → the question to store (``None``
 #: deletes it).
@@ -133,7 +136,7 @@ class QuestionLog:
                 with self.backend.transaction() as tx:
                     before = _get(tx, question_id)
                     if revision is not None and (before is None or before.revision != revision):
-                        raise StaleEdit(_stale_message(question_id, before))
+                        _refuse_stale(tx, question_id, before)
                     after = change(before)
                     _store(tx, before, after)
                     at = utc_now()
@@ -157,7 +160,7 @@ class QuestionLog:
             except StaleEdit:
                 raise
             except Conflict:
-                continue
+                _back_off(_attempt)
         raise QuestionLogError("The question log is busy; please try again.")
 
     def add(
@@ -336,7 +339,7 @@ class QuestionLog:
                 written = self._import(records, _actor(actor))
                 break
             except Conflict:
-                continue
+                _back_off(_attempt)
         else:
             raise QuestionLogError("The question log is busy; please try again.")
         return ImportReport(written=written, unchanged=len(records) - written, rejected=rejected)
@@ -376,19 +379,27 @@ class QuestionLog:
             return self.import_csv(path, actor=actor)
 
 
+def _back_off(attempt: int) -> None:
+    """Wait a little (longer each time, jittered so two writers do not collide again)."""
+    time.sleep(random.uniform(0, 0.01 * (attempt + 1)))
+
+
 def _existing(question_id: str, before: BoardQuestion | None) -> BoardQuestion:
     if before is None:
         raise QuestionLogError(f"No question {question_id!r} in the log.")
     return before
 
 
-def _stale_message(question_id: str, now: BoardQuestion | None) -> str:
-    if now is None:
-        return f"Question {question_id} was deleted by someone else; nothing was changed."
-    return (
-        f"Question {question_id} was changed by someone else (now revision {now.revision}); "
-        "reload it and make your change again. Nothing was overwritten."
-    )
+def _refuse_stale(tx: Transaction, question_id: str, now: BoardQuestion | None) -> None:
+    """Say why a change made from an older revision cannot land (it never does)."""
+    if now is not None:
+        raise StaleEdit(
+            f"Question {question_id} was changed by someone else (now revision "
+            f"{now.revision}); reload it and make your change again. Nothing was overwritten."
+        )
+    if list_changes(tx, question_id):
+        raise StaleEdit(f"Question {question_id} was deleted by someone else; nothing changed.")
+    raise QuestionLogError(f"No question {question_id!r} in the log.")
 
 
 def _read_export(path: Path) -> tuple[list[str], list[tuple]]:

@@ -27,6 +27,7 @@ _SETTINGS = {"autoinstall_known_extensions": False, "autoload_known_extensions":
 #: Files migrated by this process (path, inode): a file replaced on disk migrates again.
 _migrated: set[tuple[str, int]] = set()
 _migrated_lock = threading.Lock()
+_open_lock = threading.Lock()
 
 
 class DuckDBTransaction:
@@ -71,9 +72,12 @@ class DuckDBBackend:
         last_error: Exception | None = None
         for attempt in range(20):
             try:
-                return duckdb.connect(str(self.path), read_only=not writable, config=_SETTINGS)
-            except duckdb.IOException as error:  # another process is writing just now
-                last_error = error
+                # DuckDB shares one database per file in a process; opening it while another
+                # thread closes it races, so opening and closing take turns.
+                with _open_lock:
+                    return duckdb.connect(str(self.path), read_only=not writable, config=_SETTINGS)
+            except (duckdb.IOException, duckdb.ResourceInUseException) as error:
+                last_error = error  # another process (or thread) is opening it just now
                 time.sleep(0.05 * (attempt + 1))
         raise RecordsError(f"The question log is busy: {last_error}")
 
@@ -108,7 +112,8 @@ class DuckDBBackend:
                 con.rollback()
                 raise
         finally:
-            con.close()
+            with _open_lock:
+                con.close()
 
     def ready(self) -> None:
         if self.exists():
