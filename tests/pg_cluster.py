@@ -12,14 +12,16 @@ Test modules import the fixtures they use from here
 
 from __future__ import annotations
 
+import atexit
 import glob
 import os
 import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -50,56 +52,65 @@ def _as_owner(command: list[str]) -> list[str]:
     return ["runuser", "-u", "nobody", "--", *command] if os.geteuid() == 0 else command
 
 
-@pytest.fixture(scope="session")
-def pg_server() -> Iterator[str]:
-    """The address of a running throwaway cluster (user ``postgres``, no password)."""
-    bin_dir = pg_bin_dir()
-    if bin_dir is None:
-        message = "PostgreSQL is not installed (initdb not found)"
-        if os.environ.get("CI"):
-            pytest.fail(f"{message}; CI must run the PostgreSQL backend tests")
-        pytest.skip(message)
+class _Cluster:
+    """One cluster per test process, started on first use and stopped when pytest exits.
+
+    A module-level singleton rather than a plain session fixture: each test module imports
+    the fixture, and pytest treats each import as its own fixture (one cluster per module).
+    """
+
+    url: str | None = None
+    lock = threading.Lock()
+
+    @classmethod
+    def start(cls, bin_dir: Path) -> str:
+        with cls.lock:
+            if cls.url is None:
+                cls.url = _start(bin_dir)
+            return cls.url
+
+
+def _start(bin_dir: Path) -> str:
     home = Path(tempfile.mkdtemp(prefix="impact-pg-"))
     if os.geteuid() == 0:
         shutil.chown(home, "nobody")
     port = _free_port()
     data = home / "db"
     run = dict(check=True, capture_output=True, cwd=home)
-    subprocess.run(
-        _as_owner(
-            [str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "--no-sync"]
-        ),
-        **run,
-    )
+    initdb = [str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"]
+    subprocess.run(_as_owner([*initdb, "--no-sync"]), **run)
     options = f"-p {port} -k {home} -c listen_addresses=127.0.0.1 -c fsync=off"
+    pg_ctl = str(bin_dir / "pg_ctl")
+    log = str(home / "server.log")
     subprocess.run(
-        _as_owner(
-            [
-                str(bin_dir / "pg_ctl"),
-                "-D",
-                str(data),
-                "-o",
-                options,
-                "-l",
-                str(home / "server.log"),
-                "-w",
-                "start",
-            ]
-        ),
-        **run,
+        _as_owner([pg_ctl, "-D", str(data), "-o", options, "-l", log, "-w", "start"]), **run
     )
-    try:
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
-    finally:
+
+    def stop() -> None:
         from impact.records.postgres_backend import close_pools
 
         close_pools()
         subprocess.run(
-            _as_owner([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"]),
+            _as_owner([pg_ctl, "-D", str(data), "-m", "fast", "stop"]),
             capture_output=True,
             cwd=home,
         )
         shutil.rmtree(home, ignore_errors=True)
+
+    atexit.register(stop)
+    return f"postgresql://postgres@127.0.0.1:{port}/postgres"
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    """The address of the running throwaway cluster (user ``postgres``, no password)."""
+    bin_dir = pg_bin_dir()
+    if bin_dir is None:
+        message = "PostgreSQL is not installed (initdb not found)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}; CI must run the PostgreSQL backend tests")
+        pytest.skip(message)
+    return _Cluster.start(bin_dir)
 
 
 def fresh_schema_url(server: str) -> str:
