@@ -118,6 +118,6 @@ class DuckDBBackend:
     def ready(self) -> None:
         if self.exists():
             with self.transaction(write=False) as tx:
-                tx.execute("records_version_current")
+                tx.execute("records_probe")
         elif not os.access(self.path.parent, os.W_OK):
             raise RecordsError("The data folder is missing or read-only.")

@@ -28,6 +28,8 @@ from impact.sql.named import _PARAM
 POOL_MIN, POOL_MAX = 1, 4
 #: Seconds to wait for a free connection (or for the database on start) before saying so.
 WAIT_SECONDS = 10.0
+#: Seconds a readiness probe waits for a new connection.
+READY_SECONDS = 3
 
 _pools: dict[str, ConnectionPool] = {}
 _pools_lock = threading.Lock()
@@ -122,5 +124,15 @@ class PostgresBackend:
             ) from None
 
     def ready(self) -> None:
-        with self.transaction(write=False) as tx:
-            tx.execute("records_version_current")
+        """A fresh connection answers within :data:`READY_SECONDS` (not the pool's wait:
+        a probe must fail fast, and a pool can hide a database that just went away)."""
+        try:
+            with psycopg.connect(self.url, connect_timeout=READY_SECONDS) as con:
+                # The server answers; the pool's path (and the schema) is checked next.
+                con.execute(statement("pg", "records_server_probe", {})[0])
+        except psycopg.Error as error:
+            raise RecordsError(
+                f"The records database at {safe_url(self.url)} does not answer: {error}"
+            ) from None
+        with self.transaction(write=False) as tx:  # opens the pool, migrating if need be
+            tx.execute("records_probe")
