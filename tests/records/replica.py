@@ -10,12 +10,28 @@ every other replica, and prints the log as it sees it (JSON), so the test can co
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 import time
 from datetime import date
 from pathlib import Path
 
+from impact import PROJECT_ROOT
 from impact.question_log import open_log
+
+
+def spawn(*argv: str) -> subprocess.Popen[str]:
+    """``python ARGV…`` from the project root with the test's environment (a replica)."""
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.Popen(
+        [sys.executable, *argv],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _add(log, name: str, i: int) -> str:

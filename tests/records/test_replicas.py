@@ -5,33 +5,23 @@ committed change and leaves no half-written one."""
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from impact import PROJECT_ROOT
 from impact.question_log import open_log
 from impact.records.audit import open_audit
 from tests.pg_cluster import NewRecords, fresh_schema_url, pg_server, records_env  # noqa: F401
+from tests.records.replica import spawn
 
 ROUNDS = 12
 
 
 def _replica(*args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.Popen(
-        [sys.executable, "-m", "tests.records.replica", *args],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    return spawn("-m", "tests.records.replica", *args)
 
 
 @pytest.mark.slow

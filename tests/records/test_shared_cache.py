@@ -4,16 +4,14 @@ once on a cold cache neither corrupt nor half-use each other's Parquet, and answ
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from impact import PROJECT_ROOT
 from tests.conftest import DEMO
+from tests.records.replica import spawn
 
 PROBE = """
 import json, sys
@@ -26,15 +24,7 @@ print(json.dumps([str(answer["latest_period"]), int(answer["observations"]), sto
 
 
 def _open_store(data: Path, cache: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.Popen(
-        [sys.executable, "-c", PROBE, str(data), str(cache)],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    return spawn("-c", PROBE, str(data), str(cache))
 
 
 @pytest.mark.slow
