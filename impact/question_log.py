@@ -1,149 +1,167 @@
 """The board question log: questions the board asked, who owns them, and their answers.
 
 Boards ask a question at one meeting and expect the answer at the next, so the log must
-survive restarts and redeployments. It lives in a small DuckDB file in the data folder
-(``board_questions.duckdb``), written in transactions: a write either lands whole or not
-at all. Each operation opens its own short-lived connection, so Streamlit sessions on
-different threads (and the ``pack`` command in another process) never share one.
+survive restarts and redeployments. It is stored through :mod:`impact.records`: a DuckDB
+file in the data folder by default, or PostgreSQL when ``IMPACT_DATABASE_URL`` is set (so
+several replicas share one log). Every change is one transaction that also writes the
+question's history (who, when, each field's old and new value) and an audit entry.
+
+Two people editing at once lose nothing: an edit names the revision it was made from and
+lands only if the question is still at that revision; otherwise :class:`StaleEdit` says
+so and nothing is overwritten. Calls without a revision (answering from the form) read
+the current revision and apply on top of it in the same transaction, retrying if another
+writer got in first.
 
 The log exports as a CSV (formula-neutralised, because it is opened in Excel) whose header
-is the ``board_questions`` contract below. Analysts can keep that CSV under their own
-version control and import it again; an import never overwrites a newer revision of a
+is the ``board_questions`` contract. An import never overwrites a newer revision of a
 question, so replaying an old export is harmless.
 """
 
 from __future__ import annotations
 
 import os
+import random
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from impact import config
-from impact.contracts import BOARD_QUESTIONS, QUESTION_STATUSES
-from impact.csv_safe import FORMULA_STARTS, to_safe_csv
-from impact.sql import bind, relation
+from impact.contracts import BOARD_QUESTIONS
+from impact.csv_safe import to_safe_csv
+from impact.records import RECORDS_FILE_NAME, open_backend
+from impact.records.audit import ANONYMOUS, QUESTION_PREFIX, record_in, utc_now
+from impact.records.backend import Backend, Conflict, Transaction
+from impact.records.history import QuestionChange, list_changes, record_changes
+from impact.records.question_rows import (
+    CSV_COLUMNS,
+    MAX_TEXT,
+    STATUSES,
+    BoardQuestion,
+    ImportReport,
+    QuestionLogError,
+    StaleEdit,
+    check_due,
+    clean,
+    record_from_cells,
+)
+from impact.sql import relation
 
-#: The log's file name inside the data folder. Not a CSV, so the store never reads it.
-LOG_FILE_NAME = "board_questions.duckdb"
-STATUSES = QUESTION_STATUSES
+__all__ = [
+    "BOARD_QUESTIONS",
+    "CSV_COLUMNS",
+    "IMPORT_FILE_NAME",
+    "LOG_FILE_NAME",
+    "MAX_TEXT",
+    "STATUSES",
+    "BoardQuestion",
+    "ImportReport",
+    "QuestionChange",
+    "QuestionLog",
+    "QuestionLogError",
+    "StaleEdit",
+    "answered_table",
+    "open_log",
+]
+
+#: The log's file name inside the data folder (the embedded records file).
+LOG_FILE_NAME = RECORDS_FILE_NAME
 #: The name an uploaded export is read under (the upload's own name is not trusted).
 IMPORT_FILE_NAME = "import.csv"
-#: Longest text accepted in one field, so a pasted document cannot bloat the log.
-MAX_TEXT = 2000
+#: How often a change is retried when another writer changed the same rows at that moment
+#: (DuckDB refuses the second of two concurrent writers instead of making it wait).
+RETRIES = 25
 
-#: The exported CSV's header, in order.
-CSV_COLUMNS: tuple[str, ...] = BOARD_QUESTIONS.column_names
-
-
-def _execute(
-    con: duckdb.DuckDBPyConnection, name: str, **params: object
-) -> duckdb.DuckDBPyConnection:
-    """Run a named statement that writes the log, its parameters checked by :func:`bind`.
-
-    Writes go through ``execute`` rather than :func:`impact.sql.relation`: a relation may be
-    run again each time it is read, and an insert must run exactly once.
-    """
-    text, bound = bind(name, params)
-    return con.execute(text, bound)
+#: A change: the question as stored (``None`` when new) → the question to store (``None``
+#: deletes it).
+Change = Callable[[BoardQuestion | None], BoardQuestion | None]
 
 
-class QuestionLogError(ValueError):
-    """A question, answer or import the log refuses, with the reason in words."""
+def _actor(actor: str | None) -> str:
+    return (actor or "").strip()[:MAX_TEXT] or ANONYMOUS
 
 
-@dataclass(frozen=True)
-class BoardQuestion:
-    """One question as stored."""
-
-    question_id: str
-    org_code: str
-    metric_id: str
-    question: str
-    asked_by: str | None
-    owner: str
-    asked_on: date
-    due_date: date
-    status: str
-    answer: str | None
-    answered_on: date | None
-    revision: int
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == "open"
-
-    def as_params(self) -> dict[str, object]:
-        return {name: getattr(self, name) for name in CSV_COLUMNS}
+def _get(tx: Transaction, question_id: str) -> BoardQuestion | None:
+    rows = tx.execute("question_log_get", question_id=question_id)
+    return BoardQuestion(*rows[0]) if rows else None
 
 
-@dataclass(frozen=True)
-class ImportReport:
-    """What an import did: rows written, rows skipped as older, rows rejected (line, reason)."""
-
-    written: int
-    unchanged: int
-    rejected: list[tuple[int, str]]
-
-
-def _clean(text: str | None, field: str, *, required: bool) -> str | None:
-    value = (text or "").strip()
-    if not value:
-        if required:
-            raise QuestionLogError(f"{field} is required.")
-        return None
-    if len(value) > MAX_TEXT:
-        raise QuestionLogError(f"{field} is longer than {MAX_TEXT} characters.")
-    return value
+def _store(tx: Transaction, before: BoardQuestion | None, after: BoardQuestion | None) -> None:
+    """Write ``after`` over ``before``; :class:`Conflict` if the stored row moved meanwhile."""
+    if before is None and after is not None:
+        tx.execute("question_log_insert", **after.as_params())
+        return
+    assert before is not None
+    if after is None:
+        hit = tx.execute(
+            "question_log_delete", question_id=before.question_id, from_revision=before.revision
+        )
+    else:
+        params = after.as_params()
+        del params["revision"]
+        hit = tx.execute("question_log_update", from_revision=before.revision, **params)
+    if not hit:
+        raise Conflict(f"question {before.question_id} changed while it was being saved")
 
 
 class QuestionLog:
-    """The question log of one data folder."""
+    """The question log of one backend (a data folder's file, or PostgreSQL)."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
 
-    @contextmanager
-    def _connect(self, *, write: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A connection to the log file, retried briefly if another process holds its lock.
+    def _change(
+        self,
+        question_id: str,
+        action: str,
+        change: Change,
+        *,
+        actor: str | None,
+        revision: int | None,
+    ) -> BoardQuestion | None:
+        """Apply one change in one transaction with its history and audit entry.
 
-        A read-only data folder can still be read (a published dashboard showing an
-        imported log); only writes need the folder to be writable.
+        ``revision`` given: the change was made from that revision and is refused
+        (:class:`StaleEdit`) if the question has moved on. Not given: it applies on top
+        of whatever is stored, retried if another writer got in first.
         """
-        # The folder is named, not given as a path: these messages are shown to any viewer.
-        folder = self.path.parent.name or "data"
-        if not self.path.parent.is_dir():
-            raise QuestionLogError(f"The data folder {folder} does not exist.")
-        writable = os.access(self.path.parent, os.W_OK)
-        if write and not writable:
-            raise QuestionLogError(
-                f"The data folder {folder} is read-only, so questions cannot be saved."
-            )
-        settings = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
-        last_error: Exception | None = None
-        for attempt in range(20):
+        who = _actor(actor)
+        for _attempt in range(RETRIES):
             try:
-                con = duckdb.connect(str(self.path), read_only=not writable, config=settings)
-                break
-            except duckdb.IOException as error:  # another process is writing just now
-                last_error = error
-                time.sleep(0.05 * (attempt + 1))
-        else:
-            raise QuestionLogError(f"The question log is busy: {last_error}")
-        try:
-            if writable:
-                _execute(con, "question_log_create")
-            yield con
-        finally:
-            con.close()
+                with self.backend.transaction() as tx:
+                    before = _get(tx, question_id)
+                    if revision is not None and (before is None or before.revision != revision):
+                        _refuse_stale(tx, question_id, before)
+                    after = change(before)
+                    _store(tx, before, after)
+                    at = utc_now()
+                    stored = (
+                        after
+                        if after is None
+                        else replace(after, revision=1 if before is None else before.revision + 1)
+                    )
+                    record_changes(
+                        tx,
+                        question_id=question_id,
+                        revision=stored.revision if stored else before.revision + 1,
+                        action=action,
+                        actor=who,
+                        at=at,
+                        before=before.as_params() if before else None,
+                        after=stored.as_params() if stored else None,
+                    )
+                    record_in(tx, who, QUESTION_PREFIX + action, question_id, at=at)
+                    return stored
+            except StaleEdit:
+                raise
+            except Conflict:
+                _back_off(_attempt)
+        raise QuestionLogError("The question log is busy; please try again.")
 
     def add(
         self,
@@ -155,49 +173,122 @@ class QuestionLog:
         due_date: date,
         asked_by: str | None = None,
         asked_on: date | None = None,
+        actor: str | None = None,
     ) -> BoardQuestion:
         """Record a new open question and return it as stored."""
         asked = asked_on or date.today()
-        if not isinstance(due_date, date):
-            raise QuestionLogError("due date must be a date.")
-        if due_date < asked:
-            raise QuestionLogError("due date cannot be before the day the question was asked.")
         record = BoardQuestion(
             question_id=f"Q-{asked:%Y%m%d}-{uuid.uuid4().hex[:8]}",
-            org_code=_clean(org_code, "organisation", required=True) or "",
-            metric_id=_clean(metric_id, "metric", required=True) or "",
-            question=_clean(question, "question", required=True) or "",
-            asked_by=_clean(asked_by, "asked by", required=False),
-            owner=_clean(owner, "owner", required=True) or "",
+            org_code=clean(org_code, "organisation", required=True) or "",
+            metric_id=clean(metric_id, "metric", required=True) or "",
+            question=clean(question, "question", required=True) or "",
+            asked_by=clean(asked_by, "asked by", required=False),
+            owner=clean(owner, "owner", required=True) or "",
             asked_on=asked,
-            due_date=due_date,
+            due_date=check_due(due_date, asked),
             status="open",
             answer=None,
             answered_on=None,
             revision=1,
         )
-        with self._connect() as con:
-            con.begin()
-            _execute(con, "question_log_upsert", **record.as_params())
-            con.commit()
-        return record
+        stored = self._change(
+            record.question_id, "added", lambda _none: record, actor=actor, revision=None
+        )
+        assert stored is not None
+        return stored
 
-    def answer(self, question_id: str, answer: str, answered_on: date | None = None) -> None:
+    def answer(
+        self,
+        question_id: str,
+        answer: str,
+        answered_on: date | None = None,
+        *,
+        actor: str | None = None,
+        revision: int | None = None,
+    ) -> BoardQuestion:
         """Record the answer to a question (a second call revises it) and mark it answered."""
-        text = _clean(answer, "answer", required=True)
-        with self._connect() as con:
-            con.begin()
-            hit = _execute(
-                con,
-                "question_log_answer",
-                question_id=question_id,
+        text = clean(answer, "answer", required=True)
+
+        def answered(before: BoardQuestion | None) -> BoardQuestion:
+            return replace(
+                _existing(question_id, before),
                 answer=text,
                 answered_on=answered_on or date.today(),
-            ).fetchall()
-            if not hit:
-                con.rollback()
-                raise QuestionLogError(f"No question {question_id!r} in the log.")
-            con.commit()
+                status="answered",
+            )
+
+        stored = self._change(question_id, "answered", answered, actor=actor, revision=revision)
+        assert stored is not None
+        return stored
+
+    def edit(
+        self,
+        question_id: str,
+        *,
+        revision: int,
+        actor: str | None = None,
+        question: str | None = None,
+        owner: str | None = None,
+        due_date: date | None = None,
+        asked_by: str | None = None,
+        metric_id: str | None = None,
+        answer: str | None = None,
+    ) -> BoardQuestion:
+        """Change the given fields of the question at ``revision`` (``None`` leaves a field).
+
+        ``asked_by=""`` clears who asked; an answer can be edited only once answered.
+        """
+
+        def edited(before: BoardQuestion | None) -> BoardQuestion:
+            old = _existing(question_id, before)
+            if answer is not None and old.status != "answered":
+                raise QuestionLogError("Only an answered question's answer can be edited.")
+            given = {
+                "question": clean(question, "question", required=True)
+                if question is not None
+                else old.question,
+                "owner": clean(owner, "owner", required=True) if owner is not None else old.owner,
+                "metric_id": clean(metric_id, "metric", required=True)
+                if metric_id is not None
+                else old.metric_id,
+                "asked_by": clean(asked_by, "asked by", required=False)
+                if asked_by is not None
+                else old.asked_by,
+                "answer": clean(answer, "answer", required=True)
+                if answer is not None
+                else old.answer,
+                "due_date": check_due(due_date, old.asked_on)
+                if due_date is not None
+                else old.due_date,
+            }
+            return replace(old, **given)
+
+        stored = self._change(question_id, "edited", edited, actor=actor, revision=revision)
+        assert stored is not None
+        return stored
+
+    def delete(self, question_id: str, *, revision: int, actor: str | None = None) -> None:
+        """Remove the question at ``revision``; its history (with the old values) stays."""
+
+        def deleted(before: BoardQuestion | None) -> None:
+            _existing(question_id, before)
+            return None
+
+        self._change(question_id, "deleted", deleted, actor=actor, revision=revision)
+
+    def get(self, question_id: str) -> BoardQuestion | None:
+        """One question as stored now, or ``None``."""
+        if not self.backend.exists():
+            return None
+        with self.backend.transaction(write=False) as tx:
+            return _get(tx, question_id)
+
+    def history(self, question_id: str | None = None) -> list[QuestionChange]:
+        """Every recorded change, oldest first, for one question or the whole log."""
+        if not self.backend.exists():
+            return []
+        with self.backend.transaction(write=False) as tx:
+            return list_changes(tx, question_id)
 
     def questions(
         self,
@@ -209,12 +300,12 @@ class QuestionLog:
         """Questions in the log, open first then by due date; ``None`` filters mean any."""
         if status is not None and status not in STATUSES:
             raise QuestionLogError(f"status must be one of {', '.join(STATUSES)}.")
-        if not self.path.exists():
+        if not self.backend.exists():
             return []
-        with self._connect(write=False) as con:
-            rows = relation(
-                con, "question_log_list", org_code=org_code, metric_id=metric_id, status=status
-            ).fetchall()
+        with self.backend.transaction(write=False) as tx:
+            rows = tx.execute(
+                "question_log_list", org_code=org_code, metric_id=metric_id, status=status
+            )
         return [BoardQuestion(*row) for row in rows]
 
     def frame(self, **filters: str | None) -> pd.DataFrame:
@@ -229,52 +320,54 @@ class QuestionLog:
             frame[col] = [v.isoformat() if isinstance(v, date) else "" for v in frame[col]]
         return to_safe_csv(frame.astype(object))
 
-    def import_csv(self, path: Path) -> ImportReport:
+    def import_csv(self, path: Path, *, actor: str | None = None) -> ImportReport:
         """Merge an exported log back in; a question is replaced only by a higher revision.
 
         Every row is checked first; rejected rows are reported by line and nothing of them is
-        written. All accepted rows are written in one transaction.
+        written. All accepted rows are written in one transaction, with their history.
         """
-        reader = duckdb.connect(config={"autoload_known_extensions": False})
-        try:
-            read = relation(reader, "question_log_read_csv", path=path)
-            names = [c.replace("\ufeff", "").strip().lower() for c in read.columns]
-            rows = read.fetchall()
-        except duckdb.Error as error:
-            # DuckDB's message names the file by its full path; a viewer sees only its name.
-            detail = str(error).replace(str(path), Path(path).name)
-            raise QuestionLogError(
-                f"{Path(path).name} could not be read as CSV: {detail}"
-            ) from None
-        finally:
-            reader.close()
-        missing = [c for c in BOARD_QUESTIONS.required_names if c not in names]
-        if missing:
-            raise QuestionLogError(
-                f"{Path(path).name} is not a question log export: missing {', '.join(missing)}."
-            )
+        names, rows = _read_export(Path(path))
         records: list[BoardQuestion] = []
         rejected: list[tuple[int, str]] = []
         for line, row in enumerate(rows, start=2):
             try:
-                records.append(_record_from_cells(dict(zip(names, row, strict=True))))
+                records.append(record_from_cells(dict(zip(names, row, strict=True))))
             except QuestionLogError as error:
                 rejected.append((line, str(error)))
-        written = 0
-        with self._connect() as con:
-            con.begin()
-            for record in records:
-                stored = relation(
-                    con, "question_log_revision", question_id=record.question_id
-                ).fetchall()
-                before = stored[0] if stored else None
-                _execute(con, "question_log_upsert", **record.as_params())
-                if before is None or before[0] < record.revision:
-                    written += 1
-            con.commit()
+        for _attempt in range(RETRIES):
+            try:
+                written = self._import(records, _actor(actor))
+                break
+            except Conflict:
+                _back_off(_attempt)
+        else:
+            raise QuestionLogError("The question log is busy; please try again.")
         return ImportReport(written=written, unchanged=len(records) - written, rejected=rejected)
 
-    def import_bytes(self, data: bytes) -> ImportReport:
+    def _import(self, records: Sequence[BoardQuestion], actor: str) -> int:
+        written = 0
+        with self.backend.transaction() as tx:
+            at = utc_now()
+            for record in records:
+                before = _get(tx, record.question_id)
+                if before is not None and before.revision >= record.revision:
+                    continue
+                tx.execute("question_log_upsert", **record.as_params())
+                record_changes(
+                    tx,
+                    question_id=record.question_id,
+                    revision=record.revision,
+                    action="imported",
+                    actor=actor,
+                    at=at,
+                    before=before.as_params() if before else None,
+                    after=record.as_params(),
+                )
+                record_in(tx, actor, QUESTION_PREFIX + "imported", record.question_id, at=at)
+                written += 1
+        return written
+
+    def import_bytes(self, data: bytes, *, actor: str | None = None) -> ImportReport:
         """Merge an uploaded export (its bytes) back in, exactly as :meth:`import_csv` does.
 
         DuckDB reads files, so the bytes go to a private temporary folder, removed afterwards
@@ -283,7 +376,51 @@ class QuestionLog:
         with tempfile.TemporaryDirectory(prefix="impact-questions-") as scratch:
             path = Path(scratch) / IMPORT_FILE_NAME
             path.write_bytes(data)
-            return self.import_csv(path)
+            return self.import_csv(path, actor=actor)
+
+
+def _back_off(attempt: int) -> None:
+    """Wait a little (longer each time, jittered so two writers do not collide again)."""
+    time.sleep(random.uniform(0, 0.01 * (attempt + 1)))
+
+
+def _existing(question_id: str, before: BoardQuestion | None) -> BoardQuestion:
+    if before is None:
+        raise QuestionLogError(f"No question {question_id!r} in the log.")
+    return before
+
+
+def _refuse_stale(tx: Transaction, question_id: str, now: BoardQuestion | None) -> None:
+    """Say why a change made from an older revision cannot land (it never does)."""
+    if now is not None:
+        raise StaleEdit(
+            f"Question {question_id} was changed by someone else (now revision "
+            f"{now.revision}); reload it and make your change again. Nothing was overwritten."
+        )
+    if list_changes(tx, question_id):
+        raise StaleEdit(f"Question {question_id} was deleted by someone else; nothing changed.")
+    raise QuestionLogError(f"No question {question_id!r} in the log.")
+
+
+def _read_export(path: Path) -> tuple[list[str], list[tuple]]:
+    """An export's column names and rows as text (read by an in-memory DuckDB)."""
+    reader = duckdb.connect(config={"autoload_known_extensions": False})
+    try:
+        read = relation(reader, "question_log_read_csv", path=path)
+        names = [c.replace("\ufeff", "").strip().lower() for c in read.columns]
+        rows = read.fetchall()
+    except duckdb.Error as error:
+        # DuckDB's message names the file by its full path; a viewer sees only its name.
+        detail = str(error).replace(str(path), path.name)
+        raise QuestionLogError(f"{path.name} could not be read as CSV: {detail}") from None
+    finally:
+        reader.close()
+    missing = [c for c in BOARD_QUESTIONS.required_names if c not in names]
+    if missing:
+        raise QuestionLogError(
+            f"{path.name} is not a question log export: missing {', '.join(missing)}."
+        )
+    return names, rows
 
 
 def answered_table(
@@ -305,55 +442,7 @@ def answered_table(
     )
 
 
-def _unneutralise(value: str | None) -> str | None:
-    """Undo the export's formula guard (a leading quote before = + - @), so text round-trips."""
-    if value and len(value) > 1 and value[0] == "'" and value[1:].startswith(FORMULA_STARTS):
-        return value[1:]
-    return value
-
-
-def _date_cell(value: str | None, field: str, *, required: bool) -> date | None:
-    if not value:
-        if required:
-            raise QuestionLogError(f"{field} is required (YYYY-MM-DD).")
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise QuestionLogError(f"{field} = {value!r} is not a date; expected YYYY-MM-DD.") from None
-
-
-def _record_from_cells(cells: dict[str, str | None]) -> BoardQuestion:
-    """One imported row, checked against the contract, as a stored question."""
-    text = {k: _unneutralise(v) for k, v in cells.items()}
-    status = (text.get("status") or "").strip()
-    if status not in STATUSES:
-        raise QuestionLogError(f"status = {status!r} is not one of {', '.join(STATUSES)}.")
-    try:
-        revision = int((text.get("revision") or "").strip())
-    except ValueError:
-        raise QuestionLogError(
-            f"revision = {text.get('revision')!r} is not a whole number."
-        ) from None
-    if revision < 1:
-        raise QuestionLogError("revision must be 1 or more.")
-    answer = _clean(text.get("answer"), "answer", required=status == "answered")
-    return BoardQuestion(
-        question_id=_clean(text.get("question_id"), "question_id", required=True) or "",
-        org_code=_clean(text.get("org_code"), "org_code", required=True) or "",
-        metric_id=_clean(text.get("metric_id"), "metric_id", required=True) or "",
-        question=_clean(text.get("question"), "question", required=True) or "",
-        asked_by=_clean(text.get("asked_by"), "asked_by", required=False),
-        owner=_clean(text.get("owner"), "owner", required=True) or "",
-        asked_on=_date_cell(text.get("asked_on"), "asked_on", required=True) or date.today(),
-        due_date=_date_cell(text.get("due_date"), "due_date", required=True) or date.today(),
-        status=status,
-        answer=answer,
-        answered_on=_date_cell(text.get("answered_on"), "answered_on", required=False),
-        revision=revision,
-    )
-
-
 def open_log(data_dir: str | os.PathLike[str] | None = None) -> QuestionLog:
-    """The question log of the data folder (``IMPACT_DATA_DIR`` or ``data/`` by default)."""
-    return QuestionLog(config.data_dir(data_dir) / LOG_FILE_NAME)
+    """The question log of the data folder (``IMPACT_DATA_DIR`` or ``data/`` by default),
+    or of the PostgreSQL database ``IMPACT_DATABASE_URL`` names."""
+    return QuestionLog(open_backend(data_dir))

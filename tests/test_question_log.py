@@ -1,4 +1,5 @@
-"""The board question log: add, answer, survive a reopen, export and import again."""
+"""The board question log: add, answer, edit, delete, history, export and import again;
+on both backends (the DuckDB file and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -20,11 +21,13 @@ from impact.question_log import (
     answered_table,
     open_log,
 )
+from impact.records import DATABASE_URL_ENV
+from tests.pg_cluster import NewRecords, pg_server, records_env  # noqa: F401
 
 
 @pytest.fixture
-def log(tmp_path: Path) -> QuestionLog:
-    return open_log(tmp_path)
+def log(records_env: NewRecords) -> QuestionLog:  # noqa: F811
+    return open_log(records_env())
 
 
 def _add(log: QuestionLog, **overrides: object):
@@ -66,11 +69,12 @@ def test_filters_by_org_and_metric(log: QuestionLog) -> None:
     assert log.questions(org_code="NOPE") == []
 
 
-def test_log_persists_across_reopen(tmp_path: Path) -> None:
-    added = _add(open_log(tmp_path))
-    reopened = open_log(tmp_path)
+def test_log_persists_across_reopen(records_env: NewRecords) -> None:  # noqa: F811
+    folder = records_env()
+    added = _add(open_log(folder))
+    reopened = open_log(folder)
     assert reopened.questions() == [added]
-    assert (tmp_path / LOG_FILE_NAME).exists()
+    assert (folder / LOG_FILE_NAME).exists() == (DATABASE_URL_ENV not in os.environ)
 
 
 def test_refuses_blank_fields_and_due_date_before_asked(log: QuestionLog) -> None:
@@ -105,17 +109,16 @@ def test_export_neutralises_formulas_and_uses_contract_header(log: QuestionLog) 
 
 def test_export_then_import_round_trips_text_and_keeps_newer_revisions(
     tmp_path: Path,
+    records_env: NewRecords,  # noqa: F811
 ) -> None:
-    (tmp_path / "a").mkdir()
-    source = open_log(tmp_path / "a")
+    source = open_log(records_env())
     asked = _add(source, question="-5% on last year: why?")
     other = _add(source, metric_id="rtt_18wk")
     source.answer(asked.question_id, "+ more staff", answered_on=date(2030, 4, 2))
     export = tmp_path / "questions.csv"
     export.write_bytes(source.export_csv())
 
-    (tmp_path / "b").mkdir()
-    target = open_log(tmp_path / "b")
+    target = open_log(records_env())
     report = target.import_csv(export)
     assert (report.written, report.unchanged, report.rejected) == (2, 0, [])
     assert target.questions() == source.questions()
@@ -158,10 +161,10 @@ def test_import_refuses_a_file_that_is_not_a_question_log(log: QuestionLog, tmp_
 
 
 def test_import_bytes_merges_an_upload_and_names_no_server_path(
-    log: QuestionLog, tmp_path: Path
+    log: QuestionLog,
+    records_env: NewRecords,  # noqa: F811
 ) -> None:
-    (tmp_path / "a").mkdir()
-    source = open_log(tmp_path / "a")
+    source = open_log(records_env())
     asked = _add(source)
     report = log.import_bytes(source.export_csv())
     assert (report.written, report.unchanged) == (1, 0)

@@ -1,4 +1,5 @@
--- Purpose: create the board question log table in its own small DuckDB file (idempotent).
+-- Purpose: migration 1: the board question log table (as every log file before the
+--          version table already holds it, so an old file upgrades in place).
 -- Parameters: none.
 CREATE TABLE IF NOT EXISTS board_questions (
     question_id VARCHAR PRIMARY KEY,
