@@ -34,6 +34,26 @@ def read_header(path: Path) -> list[str]:
     return next(csv.reader(io.StringIO(text)))
 
 
+def repeated_columns(header: list[str]) -> str | None:
+    """Why a header naming one column twice cannot be read, or ``None`` when it does not.
+
+    Two cells that read the same once trimmed and lower-cased (``Value`` and ``value ``)
+    would both claim the column, and whichever was read first would silently win.
+    """
+    first: dict[str, int] = {}
+    for i, cell in enumerate(contracts.normalise_header(header)):
+        if not cell:
+            continue
+        if cell in first:
+            j = first[cell]
+            return (
+                f"columns {j + 1} (`{header[j].strip()}`) and {i + 1} (`{header[i].strip()}`) "
+                f"are both named `{cell}`; rename or remove one so it is clear which to read"
+            )
+        first[cell] = i
+    return None
+
+
 def column_names(header: list[str]) -> list[str]:
     """Names to read the file with: normalised, and unique even for blank or repeated cells."""
     names: list[str] = []

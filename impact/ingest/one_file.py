@@ -30,9 +30,16 @@ from impact.ingest.csv_sql import (
     read_csv_sql,
     select_list,
 )
+from impact.ingest.field_count import LONG_ROW, long_row_reason, may_have_long_rows
 from impact.ingest.file_stat import FileStat
-from impact.ingest.header import HeaderError, column_names, needs_trim, read_header
-from impact.ingest.lines import line_finder
+from impact.ingest.header import (
+    HeaderError,
+    column_names,
+    needs_trim,
+    read_header,
+    repeated_columns,
+)
+from impact.ingest.lines import line_finder, scan_records
 from impact.ingest.profile import profile
 from impact.ingest.rejects import reject_findings, without_paths
 from impact.ingest.results import (
@@ -100,6 +107,11 @@ def ingest_file(
             f"the header matches no extract contract; closest is '{closest.name}', "
             f"which also needs column(s): {', '.join(missing)}",
         )
+
+    repeated = repeated_columns(header) if contract is not None else None
+    if repeated:
+        report.contract = contract.name if contract else None
+        return file_problem(report, FILE_REJECTED, repeated)
 
     run = _Run(con, stat, out_dir)
     try:
@@ -217,7 +229,7 @@ class _Run:
                 # The file's name is added after the sort: a constant need not travel through it.
                 self._copy(f"SELECT *, {source} FROM ({rows_sql(1)} {order_by(contract)})", tmp)
                 problems, summary, orgs = profile(self.con, contract, _parquet(tmp))
-                if problems:
+                if problems or may_have_long_rows(self.con, self.stat.path, len(names)):
                     raise _HasProblems
         except _HasProblems:
             pass
@@ -232,7 +244,13 @@ class _Run:
         reject_lines = self._rejects(contract, f"_rj_{self.tag}_2")
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
         rows = row[0] if row else 0
-        self._check_and_write(contract, table, line_finder(self.stat.path, rows, reject_lines))
+        scan = scan_records(self.stat.path, reject_lines, width=len(names))
+        line_of = line_finder(self.stat.path, rows, reject_lines, scan.starts)
+        position = (
+            {line: rid for rid, line in enumerate(scan.starts)} if len(scan.starts) == rows else {}
+        )
+        long_rows = [(position[line], found) for line, found in scan.long if line in position]
+        self._check_and_write(contract, table, line_of, long_rows, len(names))
 
     def read_reader_file(self, reader: sources.Reader) -> str:
         """A publication: its reader's relations, typed to their contracts, then checked."""
@@ -295,12 +313,25 @@ class _Run:
         return lines
 
     def _check_and_write(
-        self, contract: Contract, table: str, line_of: Callable[[int], int | None]
+        self,
+        contract: Contract,
+        table: str,
+        line_of: Callable[[int], int | None],
+        long_rows: list[tuple[int, int]] = (),  # type: ignore[assignment]
+        width: int = 0,
     ) -> None:
-        """Check rows held in a temp table (rowid = file order); write the good ones."""
+        """Check rows held in a temp table (rowid = file order); write the good ones.
+
+        ``long_rows`` are (row, fields found) of rows longer than the header's ``width``.
+        """
         bad = f"_bad_{self.tag}_{contract.name}"
         self.temps.append(bad)
         find_bad_rows(self.con, contract, table, "rowid", bad)
+        if long_rows:
+            self.con.executemany(
+                f"INSERT INTO {bad} VALUES (?, NULL, ?, {lit(LONG_ROW)})",
+                [(rid, str(found)) for rid, found in long_rows],
+            )
         problems = self.con.execute(
             f"SELECT rid, col, val, kind FROM {bad} ORDER BY rid LIMIT {MAX_FINDINGS_PER_FILE + 1}"
         ).fetchall()
@@ -313,6 +344,9 @@ class _Run:
             if kind == DUPLICATE:
                 column, reason = duplicate_words(contract, line_of(int(value)))
                 self.findings.append(Finding(self.stat.rel, line, column, "", reason))
+            elif kind == LONG_ROW:
+                reason = long_row_reason(width, value)
+                self.findings.append(Finding(self.stat.rel, line, "", "", reason))
             else:
                 reason = column_rule_words(contract, column, value, kind)
                 self.findings.append(Finding(self.stat.rel, line, column, value or "", reason))
