@@ -24,21 +24,34 @@ class RecordScan:
     starts: list[int] = field(default_factory=list)
     #: (line, fields found) of each good record longer than the header.
     long: list[tuple[int, int]] = field(default_factory=list)
+    #: The line each rejected record starts on, by the line DuckDB gave it.
+    rejected: dict[int, int] = field(default_factory=dict)
 
 
 def scan_records(path: Path, rejected: list[int], width: int | None = None) -> RecordScan:
-    """One pass of the csv module over the file; ``rejected`` lines are left out."""
+    """One pass of the csv module over the file, telling good records from ``rejected``.
+
+    DuckDB numbers a rejected row by the lines before it *not counting* line breaks inside
+    quoted values, so each record's DuckDB number is its first line less the breaks inside
+    the quoted values of the records before it.
+    """
     skip = set(rejected)
     scan = RecordScan()
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
         reader = csv.reader(fh)
         start = 1
+        inside = 0  # line breaks inside quoted values so far
         for record in reader:
-            if record and start != 1 and start not in skip:
-                scan.starts.append(start)
-                if width is not None and len(record) > width:
-                    scan.long.append((start, len(record)))
-            start = reader.line_num + 1
+            end = reader.line_num
+            if record and start != 1:
+                if start - inside in skip:
+                    scan.rejected[start - inside] = start
+                else:
+                    scan.starts.append(start)
+                    if width is not None and len(record) > width:
+                        scan.long.append((start, len(record)))
+            inside += end - start
+            start = end + 1
     return scan
 
 
@@ -66,3 +79,30 @@ def line_finder(
             line = moved
 
     return line_of
+
+
+def first_lines(path: Path, column: str, values: set[str]) -> dict[str, int]:
+    """The line each of ``values`` first appears on in ``column`` (header names normalised).
+
+    For findings that are found after the file was read (an id nothing defines): only
+    files with such a finding are read again, and only as far as the last value's line.
+    """
+    found: dict[str, int] = {}
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+            reader = csv.reader(fh)
+            header = [h.strip().lower() for h in next(reader, [])]
+            if column not in header:
+                return found
+            index = header.index(column)
+            start = 2
+            for record in reader:
+                value = record[index].strip() if index < len(record) else ""
+                if value in values and value not in found:
+                    found[value] = start
+                    if len(found) == len(values):
+                        break
+                start = reader.line_num + 1
+    except OSError:
+        pass
+    return found

@@ -229,7 +229,9 @@ class _Run:
                 # The file's name is added after the sort: a constant need not travel through it.
                 self._copy(f"SELECT *, {source} FROM ({rows_sql(1)} {order_by(contract)})", tmp)
                 problems, summary, orgs = profile(self.con, contract, _parquet(tmp))
-                if problems or may_have_long_rows(self.con, self.stat.path, len(names)):
+                if problems or self._any_rejected(f"_rj_{self.tag}_1"):
+                    raise _HasProblems  # findings to name by line: the slow path does
+                if may_have_long_rows(self.con, self.stat.path, len(names)):
                     raise _HasProblems
         except _HasProblems:
             pass
@@ -245,6 +247,8 @@ class _Run:
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
         rows = row[0] if row else 0
         scan = scan_records(self.stat.path, reject_lines, width=len(names))
+        for finding in self.findings:  # DuckDB's line numbers to the file's own
+            finding.line = scan.rejected.get(finding.line or 0, finding.line)
         line_of = line_finder(self.stat.path, rows, reject_lines, scan.starts)
         position = (
             {line: rid for rid, line in enumerate(scan.starts)} if len(scan.starts) == rows else {}
@@ -299,6 +303,10 @@ class _Run:
         self.period_ranges.append((summary.first_period, summary.last_period))
         self.organisations = max(self.organisations, orgs)
         self.outputs[contract.name] = summary
+
+    def _any_rejected(self, rejects: str) -> bool:
+        row = self.con.execute(f"SELECT count(*) FROM {rejects}").fetchone()
+        return bool(row and row[0])
 
     def _rejects(self, contract: Contract, rejects: str) -> list[int]:
         """Findings for the rows DuckDB could not read; returns their line numbers."""

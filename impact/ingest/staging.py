@@ -202,8 +202,8 @@ def _check_file(
         return file_problem(report, BEING_WRITTEN, BEING_WRITTEN_MESSAGE)
     source = f"{table} WHERE {FILE_COLUMN} = {file_id}"
     problems, summary, orgs = profile(con, contract, source, also_bad)
-    if problems or may_have_long_rows(con, stat.path, len(cand.names)):
-        return None
+    if problems or rejected or may_have_long_rows(con, stat.path, len(cand.names)):
+        return None  # read on its own, where each finding's line is counted exactly
     findings, lines = reject_findings(contract, stat, rejected)
     summary.parquet = parquet_name(stat, contract)
     summary.staged = table

@@ -35,8 +35,9 @@ import duckdb
 import pandas as pd
 
 from impact import config, contracts, sql
-from impact.catalogue import CATALOGUE_DIR, OVERRIDABLE
+from impact.catalogue import CATALOGUE_DIR, CATALOGUE_PREFIX, OVERRIDABLE
 from impact.ingest import BEING_WRITTEN, FileReport, FileResult, FileStat, Finding, Output, staging
+from impact.ingest.lines import first_lines
 from impact.store import manifest
 from impact.store.findings import FINDING_COLUMNS, cross_file_findings, override_findings
 from impact.store.reading import read_files
@@ -140,7 +141,7 @@ class Store:
             }
         cur = self.cursor()
         try:
-            rows += cross_file_findings(cur)
+            rows += cross_file_findings(cur, self._first_lines)
             rows += override_findings(cur, national)
         finally:
             cur.close()
@@ -184,6 +185,12 @@ class Store:
             return True
 
     # -- internals -------------------------------------------------------------------------
+
+    def _first_lines(self, rel: str, column: str, codes: set[str]) -> dict[str, int]:
+        """Where codes first appear in one of the data folder's files (for findings)."""
+        if rel.startswith(CATALOGUE_PREFIX):
+            return {}
+        return first_lines(self.data_dir / rel, column, codes)
 
     def _fresh(self, stat: FileStat) -> bool:
         """True when the cached result for this file still describes it."""
