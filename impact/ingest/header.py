@@ -22,12 +22,13 @@ def read_header(path: Path) -> list[str]:
     """The header cells of a CSV file (BOM removed), or :class:`HeaderError`."""
     with path.open("rb") as fh:
         first = fh.readline(1 << 20)
+        head = first + fh.read(4096)
     if first.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise HeaderError(
             "the file is UTF-16 text (Excel's 'Unicode text'); save it as 'CSV UTF-8' "
             "and drop it in again"
         )
-    if b"\0" in first:
+    if b"\0" in head:
         raise HeaderError("the file is not text (it holds binary data); is it really a CSV?")
     if not first.strip():
         raise HeaderError("the first line is empty; the header must be on line 1")

@@ -16,6 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+#: Longest field the csv module reads (its default, 128 KiB, is less than a hostile file's
+#: million-digit number, which must be reported, not fail the file).
+FIELD_LIMIT = 1 << 30
+csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
+
 
 @dataclass
 class RecordScan:

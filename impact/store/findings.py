@@ -40,9 +40,9 @@ def _warning(file: str, column: str, value: str, reason: str) -> Finding:
 
 def closest(code: str, known: list[str]) -> str | None:
     """The known id most like ``code`` (a typo's likely intent), if any is close."""
-    match = difflib.get_close_matches(code, known, n=1, cutoff=0.6)
-    if not match:  # ids differing only in case are close whatever their length
-        match = [k for k in known if k.lower() == code.lower()][:1]
+    # An id differing only in case is the likeliest intent, whatever its length.
+    match = [k for k in known if k.lower() == code.lower()][:1]
+    match = match or difflib.get_close_matches(code, known, n=1, cutoff=0.6)
     return match[0] if match else None
 
 
