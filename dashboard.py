@@ -10,13 +10,12 @@ filter state.
 
 import streamlit as st
 
-from impact.filters import month_starts
-from impact.ui import state
-from impact.ui.components import url_notes
+from impact.ui import data
+from impact.ui.components.stamp import url_notes
 from impact.ui.context import BoardContext, set_context
 from impact.ui.filters import draw_filters
 from impact.ui.live import watch_for_new_data
-from impact.ui.meeting import apply_meeting_style, meeting_requested
+from impact.ui.meeting_mode import apply_meeting_style, meeting_requested
 from impact.ui.style import APP_TITLE, apply_style, header
 
 st.set_page_config(
@@ -26,7 +25,7 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 apply_style()
-state.refresh()
+data.refresh()
 watch_for_new_data()
 if meeting_requested(st.query_params):
     apply_meeting_style()
@@ -79,9 +78,9 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
-tree = state.org_tree()
-months = month_starts(state.query("board_periods")["month"])
-metric_ids = state.query("board_metrics")["metric_id"].tolist()
+tree = data.org_tree()
+months = data.months()
+metric_ids = list(data.metric_names())
 filters, notes = draw_filters(tree, months, metric_ids)
 set_context(BoardContext(tree, months, metric_ids, filters, notes))
 header(tree.name(filters.org_code) if filters.org_code else None)

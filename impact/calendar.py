@@ -107,7 +107,7 @@ def day_short(value: Any) -> str:
 
 def period_short(value: Any, frequency: str = "month") -> str:
     """A period as a table writes it: ``Sep 2025``, ``Q3 2025``, ``w/c 1 Sep 2025``."""
-    if value is None or (not isinstance(value, date) and pd.isna(value)):
+    if value is None or pd.isna(value):
         return "no data"
     day = _day(value)
     if frequency == "week":

@@ -11,8 +11,8 @@ period is older than the normal publication lag allows against today's date: tha
 the analyst a refresh was missed.
 
 The rules are pure functions of dates; :func:`data_as_at` gathers their inputs from a store.
-The Data page's inventory (what each file was read as, its rows, periods and staleness) is
-worded here too, so the page only draws it.
+The Data page's inventory of files is worded in :mod:`impact.inventory`; every period is
+written by :mod:`impact.calendar`.
 """
 
 from __future__ import annotations
@@ -20,13 +20,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Protocol
 
 import pandas as pd
 
-from impact import contracts
-from impact.ingest import NOT_RECOGNISED, FileReport
+from impact.calendar import add_months, day_short, months_between, period_short
 
 #: How many months a metric's newest period may trail the newest data before it is stale.
 STALE_AFTER_MONTHS: dict[str, int] = {"month": 1, "quarter": 3}
@@ -39,11 +37,6 @@ PUBLICATION_LAG_DAYS = 75
 
 #: The frequency assumed for a metric whose catalogue entry gives none.
 DEFAULT_FREQUENCY = "month"
-
-
-def months_between(earlier: dt.date, later: dt.date) -> int:
-    """Whole calendar months from ``earlier``'s month to ``later``'s month."""
-    return (later.year - earlier.year) * 12 + later.month - earlier.month
 
 
 def is_stale(latest: dt.date | None, frequency: str | None, reference: dt.date | None) -> bool:
@@ -61,14 +54,9 @@ def is_stale(latest: dt.date | None, frequency: str | None, reference: dt.date |
     return months_between(latest, reference) > allowed
 
 
-def next_month(day: dt.date) -> dt.date:
-    """The first day of the month after ``day``'s month."""
-    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
 def due_by(latest_period: dt.date) -> dt.date:
     """The date by which the month after ``latest_period`` is normally published and loaded."""
-    return next_month(next_month(latest_period)) + dt.timedelta(days=PUBLICATION_LAG_DAYS)
+    return add_months(latest_period, 2) + dt.timedelta(days=PUBLICATION_LAG_DAYS)
 
 
 def is_overdue(latest_period: dt.date | None, today: dt.date) -> bool:
@@ -95,11 +83,6 @@ class DataAsAt:
     newest_file: str | None
     newest_file_time: dt.datetime | None
     stale: tuple[StaleMetric, ...] = field(default_factory=tuple)
-
-    @property
-    def stale_ids(self) -> frozenset[str]:
-        """The ids of the stale metrics, for pages that mark them in their tables."""
-        return frozenset(m.metric_id for m in self.stale)
 
     @property
     def overdue(self) -> bool:
@@ -183,23 +166,12 @@ def summarise(
     )
 
 
-def format_period(period: dt.date | None, frequency: str = "month") -> str:
-    """A period as a board paper writes it: "Sep 2025", "Q3 2025", "w/c 1 Sep 2025"."""
-    if period is None:
-        return "no data"
-    if frequency == "week":
-        return f"w/c {period.day} {period:%b %Y}"
-    if frequency == "quarter":
-        return f"Q{(period.month - 1) // 3 + 1} {period.year}"
-    return f"{period:%b %Y}"
-
-
 def as_at_sentence(status: DataAsAt) -> str:
     """One line for the top of a page: latest period, newest file, stale and overdue notes."""
     if status.latest_period is None:
         parts = ["No observations loaded yet"]
     else:
-        parts = [f"Data as at {format_period(status.latest_period)}"]
+        parts = [f"Data as at {period_short(status.latest_period)}"]
     if status.newest_file_time is not None:
         parts.append(f"newest extract {status.newest_file_time:%d %b %Y %H:%M}")
     text = " · ".join(parts) + "."
@@ -208,10 +180,10 @@ def as_at_sentence(status: DataAsAt) -> str:
         noun, its = ("metric trails", "its") if count == 1 else ("metrics trail", "their")
         text += f" {count} {noun} the rest of the data by more than {its} frequency allows."
     if status.overdue and status.latest_period is not None:
-        following = format_period(next_month(status.latest_period))
+        following = period_short(add_months(status.latest_period, 1))
         text += (
             f" No newer figures have been loaded: {following} would normally be here by "
-            f"{due_by(status.latest_period):%d %b %Y}."
+            f"{day_short(due_by(status.latest_period))}."
         )
     return text
 
@@ -224,8 +196,8 @@ def stale_lines(status: DataAsAt) -> list[str]:
             lines.append(f"{m.metric_name}: no figures loaded.")
         else:
             lines.append(
-                f"{m.metric_name}: latest {format_period(m.latest_period, m.frequency)} "
-                f"({m.frequency}ly), while the data runs to {format_period(status.latest_period)}."
+                f"{m.metric_name}: latest {period_short(m.latest_period, m.frequency)} "
+                f"({m.frequency}ly), while the data runs to {period_short(status.latest_period)}."
             )
     return lines
 
@@ -270,109 +242,3 @@ def data_as_at(
     latest = run("data_page_latest_by_metric", org_code=org_code)
     files = [(r.path, r.mtime) for r in store.files() if getattr(r, "origin", "data") == "data"]
     return summarise(latest, files, today or dt.date.today(), period_to)
-
-
-# --- the Data page's inventory ---------------------------------------------------------------
-
-#: Finding columns as the Data page heads them, in order.
-FINDING_HEADINGS: dict[str, str] = {
-    "line": "Line",
-    "column": "Column",
-    "value": "Value",
-    "reason": "Reason",
-}
-
-
-def folder_label(data_dir: str | Path) -> str:
-    """The data folder as a viewer may see it: its name only, never the server's full path.
-
-    Everyone who can open the dashboard sees the Data page, so the server's directory
-    layout (user names, mount points) must not appear on it.
-    """
-    return Path(data_dir).name or "data"
-
-
-def when_text(mtime: float | None) -> str:
-    """A file time (seconds since the epoch) as the inventory shows it, in local time."""
-    return "—" if mtime is None else f"{dt.datetime.fromtimestamp(mtime):%d %b %Y %H:%M}"
-
-
-def matched_words(report: FileReport) -> str:
-    """What a file was recognised as: a contract, ``reader → contract``, or not recognised."""
-    if report.status == NOT_RECOGNISED or not (report.contract or report.reader):
-        return "not recognised"
-    if report.reader:
-        return f"{report.reader} → {report.contract or '—'}"
-    return str(report.contract)
-
-
-def closest_words(report: FileReport) -> str:
-    """For an unrecognised file, the nearest contract and the columns it lacks; else blank."""
-    if report.status != NOT_RECOGNISED or not report.closest_contract:
-        return ""
-    missing = ", ".join(report.missing_columns) or "—"
-    return f"{report.closest_contract} (lacks {missing})"
-
-
-def periods_words(report: FileReport) -> str:
-    """The periods a file covers: one period, ``first to last``, or ``—`` when none."""
-    if not report.first_period:
-        return "—"
-    if report.first_period == report.last_period:
-        return str(report.first_period)
-    return f"{report.first_period} to {report.last_period}"
-
-
-def shows_only_demo(reports: list[FileReport]) -> bool:
-    """Whether every extract read from the data folder is the shipped demo set."""
-    data_files = [r for r in reports if r.origin == "data"]
-    return bool(data_files) and all(r.path.startswith("demo/") for r in data_files)
-
-
-def inventory_frame(reports: list[FileReport], stale: dict[str, bool]) -> pd.DataFrame:
-    """One row per file, in the order and words the Data page shows.
-
-    ``stale`` is :func:`stale_files`' verdict; a file it does not judge (not observations)
-    shows ``—`` rather than "no", because staleness does not apply to it.
-    """
-    return pd.DataFrame(
-        {
-            "File": [r.path for r in reports],
-            "Contract": [matched_words(r) for r in reports],
-            "Closest contract (missing columns)": [closest_words(r) for r in reports],
-            "Status": [r.status for r in reports],
-            "Rows read": [r.rows_read for r in reports],
-            "Rows rejected": [r.rows_rejected for r in reports],
-            "Periods": [periods_words(r) for r in reports],
-            "Organisations": [r.organisations for r in reports],
-            "Last modified": [when_text(r.mtime) for r in reports],
-            "Stale": [
-                ("yes" if stale[r.path] else "no") if r.path in stale else "—" for r in reports
-            ],
-        }
-    )
-
-
-def totals_frame(reports: list[FileReport]) -> pd.DataFrame:
-    """Files, rows read and rows rejected per contract, in contract order (unrecognised last)."""
-    rows = [
-        {
-            "Contract": r.contract or "not recognised",
-            "Files": 1,
-            "Rows read": r.rows_read,
-            "Rows rejected": r.rows_rejected,
-        }
-        for r in reports
-    ]
-    if not rows:
-        return pd.DataFrame(columns=["Contract", "Files", "Rows read", "Rows rejected"])
-    order = {name: i for i, name in enumerate(contracts.CONTRACTS)}
-    frame = pd.DataFrame(rows).groupby("Contract", as_index=False).sum()
-    return frame.sort_values("Contract", key=lambda s: s.map(order).fillna(len(order)))
-
-
-def findings_table(findings: pd.DataFrame) -> pd.DataFrame:
-    """Findings as the Data page lists them: headed columns, the line as text (``—`` if none)."""
-    out = findings[list(FINDING_HEADINGS)].rename(columns=FINDING_HEADINGS)
-    out["Line"] = out["Line"].map(lambda v: "—" if pd.isna(v) else str(int(v)))
-    return out

@@ -11,7 +11,7 @@ import pytest
 
 from impact.catalogue import METRICS_CSV, TARGETS_CSV, catalogue_paths
 from impact.contracts import CONTRACTS, match_contract
-from tests.test_demo import contract_errors, read_csv
+from tests.demo.contract_check import contract_errors, read_csv
 
 INSTRUCTION_WORDS = re.compile(r"\b(must|should|action required)\b", re.IGNORECASE)
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from impact import data_status as ds
-from impact.ingest import NOT_RECOGNISED, FileReport
 
 D = dt.date
 
@@ -65,7 +63,6 @@ def test_summary_names_latest_period_newest_file_and_stale_metrics_oldest_first(
     assert status.newest_file == "sub/b.csv"
     assert status.newest_file_time == dt.datetime.fromtimestamp(1_760_000_000)
     assert [m.metric_id for m in status.stale] == ["gp_2wk", "rtt_18wk"]
-    assert status.stale_ids == {"gp_2wk", "rtt_18wk"}
     assert not status.overdue
     sentence = ds.as_at_sentence(status)
     assert sentence.startswith("Data as at Oct 2025 · newest extract ")
@@ -93,10 +90,39 @@ def test_summary_of_an_empty_store() -> None:
     assert ds.as_at_sentence(status) == "No observations loaded yet."
 
 
-def test_format_period() -> None:
-    assert ds.format_period(D(2025, 7, 1), "quarter") == "Q3 2025"
-    assert ds.format_period(D(2025, 9, 1), "week") == "w/c 1 Sep 2025"
-    assert ds.format_period(D(2025, 9, 1)) == "Sep 2025"
+@pytest.mark.parametrize(
+    ("latest", "reference", "frequency", "stale"),
+    [
+        (D(2025, 8, 1), D(2025, 9, 1), "month", False),  # normal publication lag
+        (D(2025, 7, 1), D(2025, 9, 1), "month", True),
+        (D(2025, 4, 1), D(2025, 9, 1), "quarter", True),
+        (D(2025, 7, 1), D(2025, 9, 1), "quarter", False),
+        (D(2025, 9, 1), D(2025, 9, 14), "week", False),
+        (D(2025, 9, 1), D(2025, 9, 22), "week", True),
+    ],
+)
+def test_stale_by_frequency(latest, reference, frequency, stale) -> None:
+    """The board and the Data page share this one staleness rule."""
+    assert ds.is_stale(latest, frequency, reference) is stale
+
+
+def test_stale_lines_write_each_period_as_its_frequency_does() -> None:
+    status = ds.DataAsAt(
+        today=D(2025, 11, 26),
+        latest_period=D(2025, 10, 1),
+        newest_file=None,
+        newest_file_time=None,
+        stale=(
+            ds.StaleMetric("q", "Quarterly", "quarter", D(2025, 1, 1)),
+            ds.StaleMetric("w", "Weekly", "week", D(2025, 9, 1)),
+            ds.StaleMetric("n", "Nothing", "month", None),
+        ),
+    )
+    assert ds.stale_lines(status) == [
+        "Quarterly: latest Q1 2025 (quarterly), while the data runs to Oct 2025.",
+        "Weekly: latest w/c 1 Sep 2025 (weekly), while the data runs to Oct 2025.",
+        "Nothing: no figures loaded.",
+    ]
 
 
 def test_data_as_at_from_a_real_store(tmp_path) -> None:
@@ -130,86 +156,3 @@ def test_data_as_at_from_a_real_store(tmp_path) -> None:
     assert one_org.stale == ()  # T1's August is one month behind its September: normal
     by_file = ds.stale_files(store.query("data_page_latest_by_file"))
     assert by_file == {"old.csv": True, "new.csv": False}
-
-
-# --- the Data page's inventory ------------------------------------------------------------
-
-
-def _report(path: str, **fields: object) -> FileReport:
-    base = {"origin": "data", "size": 10, "mtime": 0.0, "status": "ok"}
-    return FileReport(path=path, **{**base, **fields})  # type: ignore[arg-type]
-
-
-def test_folder_label_is_the_name_only() -> None:
-    assert ds.folder_label("/srv/board/extracts") == "extracts"
-    assert ds.folder_label(Path("relative/data")) == "data"
-
-
-def test_inventory_words_for_recognised_read_and_unrecognised_files() -> None:
-    obs = _report(
-        "obs.csv",
-        contract="observations",
-        rows_read=3,
-        first_period="2025-01-01",
-        last_period="2025-03-01",
-        organisations=2,
-    )
-    one = _report("one.csv", contract="events", first_period="2025-02-01", last_period="2025-02-01")
-    read = _report("ae.csv", contract="observations", reader="ae_monthly")
-    odd = _report(
-        "sub/odd.csv",
-        status=NOT_RECOGNISED,
-        closest_contract="observations",
-        missing_columns=["period_start"],
-    )
-    frame = ds.inventory_frame([obs, one, read, odd], {"obs.csv": True, "ae.csv": False})
-    rows = frame.set_index("File")
-    assert rows.loc["obs.csv", "Contract"] == "observations"
-    assert rows.loc["ae.csv", "Contract"] == "ae_monthly → observations"
-    assert rows.loc["sub/odd.csv", "Contract"] == "not recognised"
-    assert rows.loc["sub/odd.csv", "Closest contract (missing columns)"] == (
-        "observations (lacks period_start)"
-    )
-    assert rows.loc["obs.csv", "Closest contract (missing columns)"] == ""
-    assert rows.loc["obs.csv", "Periods"] == "2025-01-01 to 2025-03-01"
-    assert rows.loc["one.csv", "Periods"] == "2025-02-01"
-    assert rows.loc["ae.csv", "Periods"] == "—"
-    assert list(rows["Stale"]) == ["yes", "—", "no", "—"]
-
-
-def test_totals_follow_contract_order_with_unrecognised_last() -> None:
-    reports = [
-        _report("t.csv", contract="targets", rows_read=2),
-        _report("odd.csv", status=NOT_RECOGNISED),
-        _report("o1.csv", contract="observations", rows_read=5, rows_rejected=1),
-        _report("o2.csv", contract="observations", rows_read=4),
-    ]
-    totals = ds.totals_frame(reports)
-    assert list(totals["Contract"]) == ["targets", "observations", "not recognised"]
-    obs = totals.set_index("Contract").loc["observations"]
-    assert (obs["Files"], obs["Rows read"], obs["Rows rejected"]) == (2, 9, 1)
-    assert ds.totals_frame([]).empty
-
-
-def test_demo_only_when_every_data_file_is_in_the_demo_folder() -> None:
-    demo = _report("demo/observations.csv")
-    catalogue = _report("metrics.csv", origin="catalogue")
-    assert ds.shows_only_demo([demo, catalogue])
-    assert not ds.shows_only_demo([demo, _report("mine.csv")])
-    assert not ds.shows_only_demo([catalogue])
-
-
-def test_findings_table_heads_columns_and_writes_lines_as_text() -> None:
-    findings = pd.DataFrame(
-        {
-            "file": ["a.csv", ""],
-            "line": [3, None],
-            "column": ["period_start", ""],
-            "value": ["31/13/2025", ""],
-            "reason": ["not a date", "a gap"],
-            "severity": ["error", "warning"],
-        }
-    )
-    table = ds.findings_table(findings)
-    assert list(table.columns) == ["Line", "Column", "Value", "Reason"]
-    assert list(table["Line"]) == ["3", "—"]

@@ -1,55 +1,14 @@
-"""URL filters: parsing with fallbacks and notes, round trips, hierarchy walking."""
+"""URL filters: parsing with fallbacks and notes, round trips, the period's defaults."""
 
 from datetime import date
 
 import pytest
 
-from impact.filters import (
-    FilterState,
-    Org,
-    OrgTree,
-    add_months,
-    default_period,
-    level_label,
-    month_starts,
-    parse_filters,
-    parse_month,
-    period_end,
-)
+from impact.calendar import add_months
+from impact.filters import FilterState, default_period, parse_filters, period_end
+from tests.sample_orgs import TREE
 
-TREE = OrgTree(
-    [
-        Org("N1", "Nation", "nation", None),
-        Org("R1", "North region", "region", "N1"),
-        Org("R2", "South region", "region", "N1"),
-        Org("I1", "Alpha ICB", "icb", "R1"),
-        Org("I2", "Beta ICB", "icb", "R1"),
-        Org("T1", "Ash Trust", "trust", "I1"),
-        Org("T2", "Birch Trust", "trust", "I1"),
-        Org("T3", "Cedar Trust", "trust", "I2"),
-        Org("T4", "Deal Trust", "trust", "R2"),
-    ]
-)
 MONTHS = [add_months(date(2022, 1, 1), i) for i in range(48)]  # 2022-01 … 2025-12
-
-
-def test_hierarchy_walks_both_ways():
-    assert [o.code for o in TREE.ancestors("T1")] == ["I1", "R1", "N1"]
-    assert [o.code for o in TREE.children("R1", "icb")] == ["I1", "I2"]
-    assert [o.code for o in TREE.descendants("R1", "trust")] == ["T1", "T2", "T3"]
-    assert TREE.ancestor_of_type("T3", "region").code == "R1"
-
-
-def test_peers_by_parent_and_by_region():
-    assert [o.code for o in TREE.peers("T1")] == ["T1", "T2"]
-    assert [o.code for o in TREE.peers("T1", "region")] == ["T1", "T2", "T3"]
-    assert [o.code for o in TREE.peers("I1")] == ["I1", "I2"]
-    assert TREE.peers("nope") == []
-
-
-def test_cycle_does_not_loop():
-    tree = OrgTree([Org("A", "A", "icb", "B"), Org("B", "B", "region", "A")])
-    assert [o.code for o in tree.ancestors("A")] == ["B"]
 
 
 def test_defaults_when_url_is_empty():
@@ -103,16 +62,12 @@ def test_repeated_parameter_uses_last_value():
     assert state.org_code == "T3"
 
 
-def test_month_helpers():
-    assert parse_month("2024-02") == date(2024, 2, 1)
-    assert parse_month("2024-02-17") == date(2024, 2, 1)
-    assert parse_month("24-02") is None
+def test_period_end_and_default_period():
     assert period_end(date(2024, 2, 1)) == date(2024, 2, 29)
-    assert month_starts([date(2024, 1, 8), date(2024, 1, 15), date(2023, 12, 1)]) == [
-        date(2023, 12, 1),
-        date(2024, 1, 1),
-    ]
+    assert period_end(date(2024, 12, 1)) == date(2024, 12, 31)
+    assert FilterState("T1", date(2024, 1, 1), date(2024, 2, 1)).last_day == date(2024, 2, 29)
     assert default_period(MONTHS[:5]) == (MONTHS[0], MONTHS[4])
+    assert default_period(MONTHS) == (MONTHS[12], MONTHS[-1])  # the latest 36 months
 
 
 def test_query_string_overrides_metric():
@@ -120,20 +75,3 @@ def test_query_string_overrides_metric():
     assert state.query_string(metric="ae_4hr_all") == (
         "org=T1&from=2024-01&to=2024-12&metric=ae_4hr_all"
     )
-
-
-@pytest.mark.parametrize(
-    ("types", "label"),
-    [
-        ({"region"}, "Region"),
-        ({"icb"}, "Integrated care board (ICB)"),
-        ({"icb", "other"}, "Integrated care board (ICB) or other organisation"),
-        ({"trust"}, "Trust"),
-        ({"trust", "other"}, "Trust or other organisation"),
-        ({"trust", "pcn"}, "Trust or primary care network"),
-        ({"other"}, "Organisation"),
-        (set(), "Organisation"),
-    ],
-)
-def test_picker_level_labels_name_what_they_list(types, label):
-    assert level_label(types) == label

@@ -1,5 +1,5 @@
 """NHS IMPACT capability: where the organisation stands on the five components, and its capacity."""
 
-from impact.ui.capability_page import main
+from impact.ui.pages.capability import render
 
-main()
+render()

@@ -1,5 +1,5 @@
 """Data and uploads: what the dashboard has read, what it could not, and a checked upload."""
 
-from impact.ui.data_page import main
+from impact.ui.pages.data import render
 
-main()
+render()

@@ -1,5 +1,5 @@
 """Elective care: SPC charts, answers and peer comparison for each elective metric."""
 
-from impact.ui.pages import priority_page
+from impact.ui.pages.priority import render
 
-priority_page("elective")
+render("elective")

@@ -1,5 +1,5 @@
 """Improvement activity: is our improvement effort aimed where the gaps are, and is it working?"""
 
-from impact.ui.improvement_page import main
+from impact.ui.pages.improvement import render
 
-main()
+render()

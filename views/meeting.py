@@ -1,5 +1,5 @@
 """Meeting mode: the board's questions on a meeting-room screen, one priority at a time."""
 
-from impact.ui.meeting import main
+from impact.ui.pages.meeting import render
 
-main()
+render()

@@ -1,5 +1,5 @@
 """Metric detail: one metric for one organisation, with every number behind it."""
 
-from impact.ui.pages import metric_detail
+from impact.ui.pages.metric_detail import render
 
-metric_detail()
+render()

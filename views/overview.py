@@ -1,5 +1,5 @@
 """Board overview: every recovery priority as questions and answers."""
 
-from impact.ui.pages import overview
+from impact.ui.pages.overview import render
 
-overview()
+render()

@@ -1,5 +1,5 @@
 """Primary care: SPC charts, answers and peer comparison for each primary care metric."""
 
-from impact.ui.pages import priority_page
+from impact.ui.pages.priority import render
 
-priority_page("primary_care")
+render("primary_care")

@@ -1,5 +1,5 @@
 """The board question log: record a question on a metric, answer it later, export the log."""
 
-from impact.ui.questions_page import main
+from impact.ui.pages.questions import render
 
-main()
+render()

@@ -1,5 +1,5 @@
 """Urgent & emergency care: SPC charts, answers and peer comparison for each UEC metric."""
 
-from impact.ui.pages import priority_page
+from impact.ui.pages.priority import render
 
-priority_page("uec")
+render("uec")

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from impact.calendar import month_key, month_starts, parse_month
-from impact.filters import OrgTree, default_period
+from impact.filters import default_period
+from impact.orgs import OrgTree
 from impact.store import Store, open_store
 
 #: The exit code for arguments that do not fit the data.

@@ -22,7 +22,7 @@ from impact.cli._arguments import (
     board_scope,
     fail,
 )
-from impact.filters import OrgTree
+from impact.orgs import OrgTree
 
 HELP = "Print the board's questions and answers for one organisation (and metric)."
 

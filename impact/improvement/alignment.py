@@ -10,21 +10,25 @@ from __future__ import annotations
 import pandas as pd
 
 from impact.improvement.priority import priority_words
+from impact.spc import ASSURANCE_WORDS, NO_TARGET
 
-#: How the SPC summary's assurance types read to a board, worst first.
-ASSURANCE_LABELS: dict[str, str] = {
-    "consistent_fail": "failing",
-    "inconsistent": "hit-and-miss",
-    "consistent_pass": "passing",
-}
-ASSURANCE_ORDER = ("failing", "hit-and-miss", "passing", "no target", "no data")
+#: How the SPC summary's assurance types read to a board (the words are
+#: :data:`impact.spc.ASSURANCE_WORDS`); ranked worst first.
+ASSURANCE_LABELS: dict[str, str] = ASSURANCE_WORDS
+ASSURANCE_ORDER = (
+    ASSURANCE_WORDS["consistent_fail"],
+    ASSURANCE_WORDS["inconsistent"],
+    ASSURANCE_WORDS["consistent_pass"],
+    NO_TARGET.word,
+    "no data",
+)
 
 
 def assurance_label(assurance_type: object) -> str:
     """The SPC summary's assurance type in a board's words (no target when there is none)."""
     if assurance_type is None or (not isinstance(assurance_type, str) and pd.isna(assurance_type)):
-        return "no target"
-    return ASSURANCE_LABELS.get(str(assurance_type), "no target")
+        return NO_TARGET.word
+    return ASSURANCE_WORDS.get(str(assurance_type), NO_TARGET.word)
 
 
 def alignment_table(

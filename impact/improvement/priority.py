@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from impact.filters import PRIORITY_TITLES
+from impact.priorities import PRIORITY_TITLES
 
 #: A project's priority as a board reads it: the board priorities, plus work on improvement
 #: capability itself.

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from impact.contracts import ORG_TYPES
-from impact.filters import OrgTree
 from impact.improvement.alignment import alignment_questions, alignment_table
 from impact.improvement.answers import project_answers
 from impact.improvement.effect import EffectAnswer
 from impact.improvement.portfolio import portfolio_table
+from impact.orgs import OrgTree
 
 if TYPE_CHECKING:
     from impact.board import OrgBoard

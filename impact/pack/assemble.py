@@ -14,10 +14,10 @@ import pandas as pd
 
 from impact import charts
 from impact.board import MetricAnswer, OrgBoard, build_board
-from impact.calendar import span_short
-from impact.data_status import DataAsAt, as_at_sentence, format_period, summarise
-from impact.filters import BOARD_PRIORITIES, PRIORITY_TITLES, OrgTree
+from impact.calendar import period_short, span_short
+from impact.data_status import DataAsAt, as_at_sentence, summarise
 from impact.ingest import FileReport
+from impact.orgs import OrgTree
 from impact.pack.guide import HOW_TO_READ, assurance_icon, icon_guide, variation_icon
 from impact.pack.model import (
     BoardPack,
@@ -27,6 +27,7 @@ from impact.pack.model import (
     SourceFile,
 )
 from impact.pack.summaries import capability_summary, improvement_summary
+from impact.priorities import BOARD_PRIORITIES, PRIORITY_TITLES
 from impact.question_log import BoardQuestion
 from impact.units import format_value
 
@@ -83,7 +84,7 @@ def assemble_pack(
         org_code=org_code,
         org_name=tree.name(org_code),
         period_label=span_short(period_from, period_to),
-        data_as_at=f"Data as at {format_period(status.latest_period)}",
+        data_as_at=f"Data as at {period_short(status.latest_period)}",
         data_as_at_detail=as_at_sentence(status),
         generated_at=moment,
         priorities=[_priority_section(board, key, open_by_metric) for key in BOARD_PRIORITIES],
@@ -138,7 +139,7 @@ def _metric_entry(answer: MetricAnswer, open_questions: Sequence[QuestionItem]) 
     unit = metric.unit
     latest = answer.latest_text
     if answer.latest_period is not None:
-        latest = f"{latest} ({format_period(answer.latest_period, metric.frequency)})"
+        latest = f"{latest} ({period_short(answer.latest_period, metric.frequency)})"
     notes = []
     if answer.stale:
         notes.append("Stale: the latest figures are older than this measure's frequency allows.")

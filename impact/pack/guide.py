@@ -1,15 +1,15 @@
 """The "How to read these charts" page: the SPC reading in plain words and every MDC icon.
 
 A board member who has never seen a Making Data Count chart reads this page once; it uses
-the very icons and words the pages draw (:mod:`impact.icons`), so nothing in the pack
+the very icons and words the pages draw (:mod:`impact.spc.icons`), so nothing in the pack
 means something different from the screen.
 """
 
 from __future__ import annotations
 
-from impact import icons
 from impact import spc as spc_engine
 from impact.pack.model import Icon, IconGuideEntry
+from impact.spc import icons
 
 #: The plain-English introduction of the "How to read these charts" page.
 HOW_TO_READ: tuple[str, ...] = (
@@ -103,7 +103,7 @@ ICON_MEANINGS: tuple[tuple[str, str, str, str], ...] = (
 
 
 def variation_icon(point_type: str | None, direction: str) -> Icon | None:
-    """The variation icon the pages draw (:mod:`impact.icons`), with its words; ``None``
+    """The variation icon the pages draw (:mod:`impact.spc.icons`), with its words; ``None``
     without an SPC result (the IPR row then says so in words)."""
     if not point_type:
         return None

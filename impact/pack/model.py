@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 @dataclass(frozen=True)
 class Icon:
-    """An MDC icon as the pages draw it: SVG from :mod:`impact.icons` and its words."""
+    """An MDC icon as the pages draw it: SVG from :mod:`impact.spc.icons` and its words."""
 
     markup: str
     label: str

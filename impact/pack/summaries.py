@@ -16,7 +16,8 @@ import pandas as pd
 from impact import capability, improvement
 from impact.board import OrgBoard
 from impact.calendar import month_short
-from impact.filters import OrgTree, period_end
+from impact.filters import period_end
+from impact.orgs import OrgTree
 from impact.pack.model import SummarySection, Table
 
 QueryFn = Callable[..., pd.DataFrame]

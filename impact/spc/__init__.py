@@ -16,7 +16,12 @@ runs them:
 - ``summary.py``: :func:`spc_summary`;
 - ``assurance.py`` and ``variation.py``: the two MDC icons' rules and all their wording;
 - ``icons.py``: the icons drawn as SVG; ``describe.py``: the answer in plain English;
-- ``errors.py``: :class:`SPCInputError` and :class:`SPCInputWarning`.
+- ``errors.py``: :class:`SPCInputError` and :class:`SPCInputWarning`;
+- ``recalculation.py``, ``stable_shift.py``, ``stable_shift_limits.py``: :func:`auto_limits`,
+  autospc's Stable Shift Algorithm (limits recalculated after a sustained, stable shift);
+- ``funnel_plot.py``, ``funnel_checks.py``, ``funnel_words.py``: PowerBI-Funnels' peer
+  comparison and its sentence; ``distributions.py``: the distributions it needs, without scipy;
+- ``outlook.py``, ``outlook_words.py``: the chance a dated target is met, and its sentence.
 """
 
 from impact.spc.assurance import (
@@ -31,6 +36,15 @@ from impact.spc.assurance import (
 )
 from impact.spc.charts import CHARTS
 from impact.spc.errors import SPCInputError, SPCInputWarning
+from impact.spc.funnel_plot import (
+    FUNNEL_COLUMNS,
+    LINE_COLUMNS,
+    OUTLIER_CLASSES,
+    funnel,
+    funnel_lines,
+    plotting_denominators,
+)
+from impact.spc.funnel_words import funnel_sentence
 from impact.spc.limits import (
     LIMIT,
     LIMIT_CLOSE,
@@ -40,9 +54,12 @@ from impact.spc.limits import (
     SHORT_GROUP_THRESHOLD,
     ShortGroupWarning,
 )
+from impact.spc.outlook import Outlook, chance_words, needed_per_month, target_outlook
+from impact.spc.outlook_words import outlook_sentence
 from impact.spc.outputs import R_COLUMNS, RULE_COLUMNS
 from impact.spc.point_type import DIRECTIONS, POINT_TYPES, SPECIAL_CAUSE_TYPES
 from impact.spc.points import RULE_SETS, spc
+from impact.spc.recalculation import auto_limits
 from impact.spc.summary import spc_summary
 from impact.spc.variation import (
     NO_VARIATION_SHORT,
@@ -54,6 +71,19 @@ from impact.spc.variation import (
 )
 
 __all__ = [
+    "FUNNEL_COLUMNS",
+    "LINE_COLUMNS",
+    "OUTLIER_CLASSES",
+    "Outlook",
+    "chance_words",
+    "funnel",
+    "funnel_lines",
+    "funnel_sentence",
+    "needed_per_month",
+    "outlook_sentence",
+    "plotting_denominators",
+    "target_outlook",
+    "auto_limits",
     "ASSURANCE",
     "ASSURANCE_LABELS",
     "ASSURANCE_SHORT",
@@ -86,32 +116,4 @@ __all__ = [
     "spc",
     "spc_summary",
     "variation_icon_name",
-]
-
-# Peer comparison (funnel plots) and the target-date outlook.
-from impact.spc.funnel_plot import (  # noqa: E402
-    FUNNEL_COLUMNS,
-    LINE_COLUMNS,
-    OUTLIER_CLASSES,
-    funnel,
-    funnel_lines,
-    plotting_denominators,
-)
-from impact.spc.funnel_words import funnel_sentence  # noqa: E402
-from impact.spc.outlook import Outlook, chance_words, needed_per_month, target_outlook  # noqa: E402
-from impact.spc.outlook_words import outlook_sentence  # noqa: E402
-
-__all__ += [
-    "FUNNEL_COLUMNS",
-    "LINE_COLUMNS",
-    "OUTLIER_CLASSES",
-    "Outlook",
-    "chance_words",
-    "funnel",
-    "funnel_lines",
-    "funnel_sentence",
-    "needed_per_month",
-    "outlook_sentence",
-    "plotting_denominators",
-    "target_outlook",
 ]

@@ -11,7 +11,8 @@ from datetime import date
 
 import streamlit as st
 
-from impact.filters import FilterState, OrgTree
+from impact.filters import FilterState
+from impact.orgs import OrgTree
 
 _KEY = "_board_context"
 

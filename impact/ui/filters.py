@@ -15,15 +15,10 @@ from html import escape
 
 import streamlit as st
 
-from impact.filters import (
-    BOARD_PRIORITIES,
-    FILTER_KEYS,
-    PRIORITY_TITLES,
-    FilterState,
-    OrgTree,
-    level_label,
-    parse_filters,
-)
+from impact.calendar import month_long
+from impact.filters import FILTER_KEYS, FilterState, parse_filters
+from impact.orgs import PEER_SCOPES, OrgTree, level_label
+from impact.priorities import BOARD_PRIORITIES, PRIORITY_TITLES
 
 _SYNCED = "_filters_url"  # the URL parameters this session last wrote
 _STATE = "_filters_state"  # the FilterState in force (survives pages without some widgets)
@@ -139,7 +134,7 @@ def draw_filters(
         )
         st.radio(
             "Peer comparison within",
-            ("parent", "region"),
+            PEER_SCOPES,
             key=K_PEERS,
             on_change=_on_simple,
             args=(K_PEERS, "peers"),
@@ -213,7 +208,7 @@ def _draw_period(months: list[date]) -> None:
     """Two month pickers (first and last month): plain to use from the keyboard."""
     if len(months) < 2:
         only = months[0] if months else date.today().replace(day=1)
-        st.caption(f"Period: {only:%B %Y} (the only month in the data)")
+        st.caption(f"Period: {month_long(only)} (the only month in the data)")
         return
     for key, label in ((K_FROM, "From month"), (K_TO, "To month")):
         if st.session_state.get(key) not in months:
@@ -222,7 +217,7 @@ def _draw_period(months: list[date]) -> None:
             label,
             months,
             key=key,
-            format_func=lambda d: d.strftime("%B %Y"),
+            format_func=month_long,
             on_change=_on_period,
             args=(key,),
         )

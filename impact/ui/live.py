@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from impact.ui import state
+from impact.ui import data
 
 #: How often an idle screen checks the folder (the issue asks for "within a minute").
 CHECK_EVERY_S = 30
@@ -28,7 +28,7 @@ DRAWN_KEY = "_impact_drawn_fingerprint"
 
 def refreshed_fingerprint() -> str:
     """Re-scan the data folder (re-ingesting only changed files); the fingerprint after."""
-    return state.refresh()
+    return data.refresh()
 
 
 def check_for_new_data(fingerprint_now: Callable[[], str] = refreshed_fingerprint) -> bool:
@@ -57,5 +57,5 @@ def watch_for_new_data() -> None:
     Records the fingerprint the pages are about to draw with, then starts the fragment
     that compares against it every ``CHECK_EVERY_S`` seconds. It draws nothing visible.
     """
-    st.session_state[DRAWN_KEY] = state.get_store().fingerprint
+    st.session_state[DRAWN_KEY] = data.get_store().fingerprint
     _watch()

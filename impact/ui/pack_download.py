@@ -22,7 +22,7 @@ from impact.calendar import month_key
 from impact.pack import pdf
 from impact.question_log import BoardQuestion, QuestionLogError, open_log
 from impact.store import Store
-from impact.ui import state
+from impact.ui import data as state
 
 
 def _build_html(

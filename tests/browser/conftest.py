@@ -30,7 +30,7 @@ from urllib.parse import urlencode
 import pytest
 
 from impact import PROJECT_ROOT
-from impact.pdf import QUIET_FLAGS, ChromiumNotFound, find_chromium
+from impact.pack.pdf import QUIET_FLAGS, ChromiumNotFound, find_chromium
 
 #: Screenshots land here; git ignores the folder.
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from impact import PROJECT_ROOT, demo
 from impact.contracts import CONTRACTS, match_contract
-from impact.contracts_doc import README, meaning, render_contracts, section_of
+from impact.contracts.document import README, meaning, render_contracts, section_of
 from tests.demo.conftest import COMMITTED, folder_bytes
 from tests.demo.contract_check import contract_errors, read_csv
 
@@ -72,7 +72,7 @@ def test_check_command_accepts_the_demo() -> None:
 
 def test_data_readme_documents_the_current_contracts() -> None:
     section = section_of(README.read_text(encoding="utf-8"))
-    assert section == render_contracts(), "run: python -m impact.contracts_doc"
+    assert section == render_contracts(), "run: python -m impact.contracts.document"
     for contract in CONTRACTS.values():
         assert f"### `{contract.name}`" in section
         for col in contract.columns:

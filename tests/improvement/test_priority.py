@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from impact.filters import PRIORITY_TITLES
 from impact.improvement.priority import PRIORITY_WORDS, priority_words
+from impact.priorities import PRIORITY_TITLES
 
 
 def test_priorities_read_as_the_board_names_them_and_unknown_keys_are_kept() -> None:

@@ -6,11 +6,11 @@ from datetime import date
 
 import pandas as pd
 
-from impact.filters import Org, OrgTree
 from impact.improvement import (
     build_improvement,
     scope_codes,
 )
+from impact.orgs import Org, OrgTree
 
 
 def test_build_improvement_reads_scope_period_and_answers_every_project(mini_query):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from impact import icons, pack, spc
+from impact import pack, spc
+from impact.spc import icons
 from tests.pack.conftest import tags
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from impact import capability, improvement
-from impact.filters import OrgTree, period_end
+from impact.filters import period_end
+from impact.orgs import OrgTree
 from tests.pack.conftest import ORG, PERIOD
 
 

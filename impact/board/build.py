@@ -1,0 +1,159 @@
+"""One organisation's board for one period: every metric's question, answered.
+
+Every page of the board view, the board pack and ``python -m impact answer`` go through
+:func:`build_board`, so the screen, the paper and the command line show the same thing.
+For each catalogue metric it gathers the latest value, the target in force, the SPC
+result (variation and assurance), the plain-English answer, whether the data is stale for
+the metric's frequency, and the questions the board may wish to ask.
+
+Data arrives through a query function ``query(name, **params) -> DataFrame`` (the store's
+``query`` or a cached wrapper of it), so this package never touches Streamlit or DuckDB.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import pandas as pd
+
+from impact import spc as spc_engine
+from impact.board.metrics import load_metrics
+from impact.board.model import POINT_COLUMNS, Metric, MetricAnswer, OrgBoard, QueryFn
+from impact.board.points import run_spc
+from impact.board.questions import board_questions, lower_first
+from impact.board.targets import target_history, target_on
+from impact.board.values import as_date, as_float, text_or_none
+from impact.data_status import is_stale
+from impact.filters import period_end
+from impact.priorities import BOARD_PRIORITIES
+from impact.spc.describe import describe
+
+
+def build_board(
+    query: QueryFn,
+    org_code: str,
+    period_from: date,
+    period_to: date,
+    *,
+    priorities: Iterable[str] = BOARD_PRIORITIES,
+) -> OrgBoard:
+    """Every board metric of one organisation over [period_from, end of period_to's month]."""
+    metrics = load_metrics(query, priorities)
+    by_id = {m.metric_id: m for m in metrics}
+    last_day = period_end(period_to)
+    obs = query(
+        "board_observations", org_code=org_code, period_from=period_from, period_to=last_day
+    )
+    obs = obs[obs["metric_id"].isin(by_id)].copy()
+    obs["period_start"] = pd.to_datetime(obs["period_start"])
+    targets = query("board_targets", org_code=org_code)
+    events = query("board_events", org_code=org_code, period_from=period_from, period_to=last_day)
+    projects = query("board_projects_for_org", org_code=org_code)
+    as_at = query("board_data_as_at")
+    data_latest = as_date(as_at["latest_period"].iloc[0]) if not as_at.empty else None
+    reference = min(data_latest, last_day) if data_latest else None
+
+    histories = {m: target_history(targets, m, org_code) for m in by_id}
+    rebase = {
+        m: {as_date(d) for d in part.loc[part["rebase"].astype(bool), "event_date"]}
+        for m, part in events.groupby("metric_id")
+    }
+    points = run_spc(obs, by_id, histories, rebase)
+    summary = spc_engine.spc_summary(points) if not points.empty else pd.DataFrame()
+
+    answers: list[MetricAnswer] = []
+    missing: list[Metric] = []
+    for metric in metrics:
+        mine = points[points["metric_id"] == metric.metric_id] if not points.empty else points
+        mine = mine.sort_values("period_start").reset_index(drop=True)
+        if mine.empty or mine["value"].notna().sum() == 0:
+            missing.append(metric)
+            continue
+        answers.append(
+            _answer(
+                metric,
+                org_code,
+                mine,
+                summary,
+                histories[metric.metric_id],
+                events[events["metric_id"] == metric.metric_id].reset_index(drop=True),
+                projects[projects["metric_id"] == metric.metric_id].reset_index(drop=True),
+                reference,
+            )
+        )
+    return OrgBoard(org_code, period_from, period_to, data_latest, answers, missing)
+
+
+def _last_group(summary: pd.DataFrame, metric_id: str) -> pd.Series | None:
+    """The summary row of the metric's latest rebase group (its current process)."""
+    if summary.empty:
+        return None
+    rows = summary[summary["metric_id"] == metric_id]
+    if rows.empty:
+        return None
+    return rows.sort_values("rebase_group").iloc[-1]
+
+
+def _answer(
+    metric: Metric,
+    org_code: str,
+    points: pd.DataFrame,
+    summary: pd.DataFrame,
+    history: pd.DataFrame,
+    events: pd.DataFrame,
+    projects: pd.DataFrame,
+    reference: date | None,
+) -> MetricAnswer:
+    valued = points[points["value"].notna()]
+    latest_row = valued.iloc[-1]
+    latest_period = as_date(latest_row["period_start"])
+    target, target_source = target_on(history, latest_period)
+    group = _last_group(summary, metric.metric_id)
+    variation = str(latest_row.get("point_type") or "") or None
+    assurance = text_or_none(group.get("assurance_type")) if group is not None else None
+    stale = is_stale(latest_period, metric.frequency, reference)
+    active = int((projects["status"] == "active").sum()) if not projects.empty else 0
+    numbers = points.reindex(
+        columns=[c for c in POINT_COLUMNS if c in points or c in ("numerator", "denominator")]
+    )
+    return MetricAnswer(
+        metric=metric,
+        org_code=org_code,
+        points=numbers,
+        latest_period=latest_period,
+        latest_value=float(latest_row["value"]),
+        target=target,
+        target_source=target_source,
+        mean=as_float(latest_row.get("mean")),
+        lpl=as_float(latest_row.get("lpl")),
+        upl=as_float(latest_row.get("upl")),
+        variation=variation,
+        assurance=assurance,
+        answer=describe_metric(metric, points),
+        stale=stale,
+        questions=board_questions(
+            metric,
+            valued,
+            assurance=assurance,
+            target=target,
+            active_projects=active,
+            stale=stale,
+        ),
+        targets=history,
+        events=events,
+        projects=projects,
+    )
+
+
+def describe_metric(metric: Metric, points: pd.DataFrame) -> str:
+    """The SPC engine's plain-English answer for this metric's points (one facet)."""
+    return describe(
+        points,
+        metric_name=lower_first(metric.metric_name),
+        unit=metric.unit,
+        frequency=metric.frequency,
+        improvement_direction=metric.direction,
+        date_col="period_start",
+        value_col="value",
+    )

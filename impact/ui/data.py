@@ -1,0 +1,132 @@
+"""The one place pages get their data: the store, cached queries, the board and comparisons.
+
+Pages never open the store or run a query themselves; they call these functions, which go
+through :mod:`impact.board` (and so through the named SQL in ``queries/``) with the
+caching Streamlit needs.
+
+One :class:`~impact.store.Store` per process (``st.cache_resource``): it holds the DuckDB
+database, and every query runs on its own cursor, so concurrent sessions never share a
+busy connection. Query results and board answers are cached with ``st.cache_data`` keyed
+on the store's fingerprint, so when an analyst drops in a new extract the next rerun sees
+a new fingerprint and recomputes, while an unchanged folder is served from the cache.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from impact import config
+from impact.board import MetricAnswer, OrgBoard, build_board
+from impact.board.peers import Comparison, comparison, peer_values
+from impact.board.projects import metric_projects
+from impact.calendar import month_starts
+from impact.filters import FilterState
+from impact.orgs import OrgTree
+from impact.store import Store, open_store
+
+
+@st.cache_resource(show_spinner=False)
+def _store(data_dir: str) -> Store:
+    return open_store(data_dir)
+
+
+def get_store() -> Store:
+    """The process-wide store for the configured data folder."""
+    return _store(str(config.data_dir()))
+
+
+def refresh() -> str:
+    """Pick up added, changed or removed extracts; the fingerprint after doing so.
+
+    Called once per script run by the entry point, before any page reads data.
+    """
+    store = get_store()
+    store.refresh()
+    return store.fingerprint
+
+
+def _data_version() -> str:
+    """The cache key of the current data: the folder and its fingerprint.
+
+    The folder is part of the key so that two folders whose files happen to share names,
+    sizes and times never share cached results.
+    """
+    store = get_store()
+    return f"{config.data_dir()}|{store.fingerprint}"
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _cached_query(version: str, name: str, params: dict) -> pd.DataFrame:
+    return get_store().query(name, **params)
+
+
+def query(name: str, **params: object) -> pd.DataFrame:
+    """A named query's result for the current data (a copy: callers may modify it)."""
+    return _cached_query(_data_version(), name, params).copy()
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _cached_board(version: str, org_code: str, period_from: date, period_to: date) -> OrgBoard:
+    return build_board(query, org_code, period_from, period_to)
+
+
+def board(org_code: str, period_from: date, period_to: date) -> OrgBoard:
+    """Every board answer for one organisation and period, computed once per data version."""
+    return _cached_board(_data_version(), org_code, period_from, period_to)
+
+
+def newest_file_time() -> pd.Timestamp | None:
+    """When the newest extract file was last modified (for the "data as at" stamp)."""
+    times = [report.mtime for report in get_store().files() if report.origin == "data"]
+    return pd.Timestamp(max(times), unit="s") if times else None
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _cached_tree(version: str) -> OrgTree:
+    return OrgTree.from_frame(get_store().query("board_org_tree"))
+
+
+def org_tree() -> OrgTree:
+    """The organisation hierarchy of the current data."""
+    return _cached_tree(_data_version())
+
+
+def months() -> list[date]:
+    """The months that hold observations: the choices of the period filter."""
+    return month_starts(query("board_periods")["month"])
+
+
+def metric_names() -> dict[str, str]:
+    """Every catalogue metric's id and name, in catalogue order."""
+    catalogue = query("board_metrics")
+    return dict(zip(catalogue["metric_id"], catalogue["metric_name"], strict=True))
+
+
+def _metric_of(answer: MetricAnswer) -> dict[str, str]:
+    return {"org_code": answer.org_code, "metric_id": answer.metric.metric_id}
+
+
+def peers(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> pd.DataFrame:
+    """Each peer's latest value of the answer's metric (the filters choose the peer group)."""
+    return peer_values(
+        query, tree, scope=state.peers, period_to=state.last_day, **_metric_of(answer)
+    )
+
+
+def compared(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> Comparison:
+    """The answer's organisation beside its ICB and region over the filters' period."""
+    return comparison(
+        query,
+        tree,
+        period_from=state.period_from,
+        period_to=state.last_day,
+        **_metric_of(answer),
+    )
+
+
+def projects_for(org_code: str, metric_id: str) -> pd.DataFrame:
+    """The organisation's improvement projects aimed at one metric."""
+    return metric_projects(query, org_code, metric_id)

@@ -1,0 +1,134 @@
+"""Meeting mode: the board's questions on a meeting-room screen, one priority at a time.
+
+In the meeting the chair works from a shared screen, so the view drops everything that is
+not the board's questions and answers: the sidebar and its controls are hidden, type and
+charts are enlarged, and the priorities are stepped through with Previous/Next (buttons,
+or the left and right arrow keys). Both the mode and the step live in the URL
+(``?meeting=true&step=uec``), so the clerk can paste the link into the papers and the
+screen reopens on the same priority. The answers are the board pages' own
+(:func:`impact.ui.data.board`), so the meeting sees exactly what the papers said.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+from impact import charts
+from impact.board import MetricAnswer
+from impact.calendar import span_short
+from impact.priorities import BOARD_PRIORITIES, PRIORITY_TITLES
+from impact.ui import data
+from impact.ui.components.cards import heading_line
+from impact.ui.components.figures import metric_spc_figure, show_figure
+from impact.ui.components.icon_pair import icon_pair
+from impact.ui.components.question_log import open_questions_beside
+from impact.ui.components.questions import question_list, questions_block
+from impact.ui.context import BoardContext, get_context
+from impact.ui.meeting_mode import MEETING_KEY, STEP_KEY, apply_meeting_style, meeting_requested
+
+PAGE_TITLE = "Meeting mode"
+#: Chart height on a meeting-room screen (the pages use 440) and how much larger its text is.
+MEETING_CHART_HEIGHT = 600
+MEETING_CHART_TEXT = 1.3
+#: Button words. No arrow characters: Streamlit already draws each button's keyboard
+#: shortcut (an arrow key) beside its label, and a second arrow read as a mistake.
+PREVIOUS_LABEL = "Previous priority"
+NEXT_LABEL = "Next priority"
+KEYBOARD_HINT = "Keyboard: the left and right arrow keys step through the priorities."
+
+
+def _accept_short_url_form() -> None:
+    """Let ``?meeting=1`` (as typed into papers) switch the bound toggle on, once."""
+    if MEETING_KEY not in st.session_state and meeting_requested(st.query_params):
+        st.session_state[MEETING_KEY] = True
+
+
+def current_step(params: Mapping[str, object], steps: tuple[str, ...]) -> str:
+    """The priority the URL puts on screen; the first one when absent or not known."""
+    raw = params.get(STEP_KEY)
+    if isinstance(raw, list | tuple):
+        raw = raw[-1] if raw else None
+    return raw if raw in steps else steps[0]  # type: ignore[return-value]
+
+
+def _go_to(step: str) -> None:
+    st.query_params[STEP_KEY] = step
+
+
+def _metric(answer: MetricAnswer, org_code: str) -> None:
+    m = answer.metric
+    st.header(m.board_question)
+    heading_line(answer)
+    st.markdown(answer.answer)
+    icon_pair(answer)
+    figure = metric_spc_figure(answer, height=MEETING_CHART_HEIGHT)
+    show_figure(charts.scale_fonts(figure, MEETING_CHART_TEXT), key=f"meeting-spc-{m.metric_id}")
+    question_list(answer.questions, empty=None)
+    open_questions_beside(org_code, m.metric_id)
+    st.divider()
+
+
+def _step_bar(ctx: BoardContext, steps: tuple[str, ...], index: int) -> None:
+    """Previous and Next (buttons and arrow keys) around "organisation · period · step"."""
+    f = ctx.filters
+    previous, following = steps[max(index - 1, 0)], steps[min(index + 1, len(steps) - 1)]
+    back, where, forward = st.columns([1, 3, 1])
+    back.button(
+        PREVIOUS_LABEL,
+        key="meeting-previous",
+        on_click=_go_to,
+        args=(previous,),
+        disabled=index == 0,
+        shortcut="Left",
+        help=f"Go back to {PRIORITY_TITLES[previous]}. {KEYBOARD_HINT}" if index else KEYBOARD_HINT,
+    )
+    where.markdown(
+        f"**{ctx.org_name}** · {span_short(f.period_from, f.period_to)} · "
+        f"priority {index + 1} of {len(steps)}"
+    )
+    where.caption(KEYBOARD_HINT)
+    forward.button(
+        NEXT_LABEL,
+        key="meeting-next",
+        on_click=_go_to,
+        args=(following,),
+        disabled=index == len(steps) - 1,
+        shortcut="Right",
+        help=f"Go on to {PRIORITY_TITLES[following]}. {KEYBOARD_HINT}"
+        if index < len(steps) - 1
+        else KEYBOARD_HINT,
+    )
+
+
+def render() -> None:
+    ctx = get_context()
+    f = ctx.filters
+    _accept_short_url_form()
+    on = st.toggle(
+        "Meeting mode (hides the menu and filters, enlarges everything)",
+        key=MEETING_KEY,
+        bind="query-params",
+    )
+    if on:
+        apply_meeting_style()
+    if not f.org_code:
+        st.info("There are no organisations in the data yet. Add extracts on the Data page.")
+        return
+    steps = BOARD_PRIORITIES
+    priority = current_step(st.query_params, steps)
+    if st.query_params.get(STEP_KEY) != priority:
+        st.query_params[STEP_KEY] = priority
+    _step_bar(ctx, steps, steps.index(priority))
+    board = data.board(f.org_code, f.period_from, f.period_to)
+    st.title(PRIORITY_TITLES[priority])
+    answers = board.by_priority(priority)
+    if not answers:
+        st.markdown(f"No {PRIORITY_TITLES[priority].lower()} figures for {ctx.org_name}.")
+    for answer in answers:
+        _metric(answer, f.org_code)
+    missing = board.missing_for(priority)
+    if missing and answers:
+        st.caption("No figures for: " + ", ".join(m.metric_name for m in missing) + ".")
+    questions_block(board, priority)

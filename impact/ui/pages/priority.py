@@ -1,0 +1,82 @@
+"""A priority page (elective, UEC, primary care): each metric's SPC chart, answer and peers.
+
+Per metric: the board question, the answer, icons, the SPC chart, the peer comparison
+(and, when asked for, the ICB-and-region comparison), and a CSV of the numbers behind
+each chart.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from impact.board import MetricAnswer
+from impact.calendar import month_key
+from impact.priorities import PRIORITY_TITLES
+from impact.ui.components.cards import detail_link, heading_line
+from impact.ui.components.downloads import csv_download
+from impact.ui.components.figures import comparison_chart, peer_comparison, spc_chart
+from impact.ui.components.icon_pair import icon_pair
+from impact.ui.components.numbers import numbers_frame
+from impact.ui.components.questions import questions_block
+from impact.ui.context import BoardContext, get_context
+from impact.ui.header import page_header
+
+
+def _downloads(
+    answer: MetricAnswer, ctx: BoardContext, peers: pd.DataFrame, compared: pd.DataFrame
+) -> None:
+    """The CSVs behind the metric's charts: numbers, peers, ICB and region (when shown)."""
+    f, m = ctx.filters, answer.metric
+    to = month_key(f.period_to)
+    csv_download(
+        numbers_frame(answer),
+        label=f"Download the numbers behind the {m.metric_name} chart (CSV)",
+        file_name=f"{m.metric_id}_{f.org_code}_{to}.csv",
+        key=f"csv-{m.metric_id}",
+    )
+    if len(peers) > 1:
+        csv_download(
+            peers,
+            label=f"Download the peer comparison for {m.metric_name} (CSV)",
+            file_name=f"{m.metric_id}_peers_{f.org_code}_{to}.csv",
+            key=f"csv-peers-{m.metric_id}",
+        )
+    if not compared.empty:
+        csv_download(
+            compared,
+            label=f"Download the ICB and region comparison for {m.metric_name} (CSV)",
+            file_name=f"{m.metric_id}_compare_{f.org_code}.csv",
+            key=f"csv-compare-{m.metric_id}",
+        )
+
+
+def _metric_section(answer: MetricAnswer, ctx: BoardContext) -> None:
+    f, m = ctx.filters, answer.metric
+    st.header(m.board_question)
+    heading_line(answer)
+    st.markdown(answer.answer)
+    icon_pair(answer)
+    spc_chart(answer, key=f"spc-{m.metric_id}")
+    st.subheader(f"Peer comparison: {m.metric_name}")
+    peers = peer_comparison(answer, f, ctx.tree)
+    compared = comparison_chart(answer, f, ctx.tree) if f.compare else pd.DataFrame()
+    _downloads(answer, ctx, peers, compared)
+    detail_link(answer, f)
+    st.divider()
+
+
+def render(priority: str) -> None:
+    ctx = get_context()
+    title = PRIORITY_TITLES[priority]
+    board = page_header(title, ctx)
+    answers = board.by_priority(priority)
+    if not answers:
+        st.markdown(
+            f"No {title.lower()} figures for {ctx.org_name}. Choose an organisation that "
+            "reports them (primary care is reported by ICBs and primary care networks)."
+        )
+        return
+    for answer in answers:
+        _metric_section(answer, ctx)
+    questions_block(board, priority)

@@ -1,0 +1,85 @@
+"""Questions the board may wish to ask: generated from the signals, never instructions."""
+
+from datetime import date
+
+import pandas as pd
+
+from impact.board.build import build_board
+from impact.board.model import Metric
+from impact.board.questions import board_questions, lower_first, misses
+from tests.board.fake_queries import FORBIDDEN, MONTHS, fake_query
+
+
+def test_questions_are_generated_from_signals_and_never_instruct():
+    board = build_board(fake_query(), "T1", date(2023, 10, 1), date(2025, 9, 1))
+    ae_q = board.answer("ae_4hr").questions
+    waits_q = board.answer("waits_12hr").questions
+    assert any("85% target" in q and "current process can deliver" in q for q in ae_q)
+    assert "Which improvement work is aimed at A&E 4-hour performance?" in ae_q
+    assert not any("Which improvement work" in q for q in waits_q)  # an active project exists
+    assert any(q.startswith("What changed in February 2025") and "above" in q for q in waits_q)
+    for _, question in board.questions():
+        assert question.endswith("?")
+        assert not any(word in question.lower() for word in FORBIDDEN)
+
+
+def test_stale_metric_gets_a_question():
+    metric = Metric("m", "Cancer 62-day", "elective", "Q?", "percent", "increase", "month")
+    points = pd.DataFrame(
+        {
+            "period_start": MONTHS[:3],
+            "value": [1.0, 2.0, 3.0],
+            "mean": 2.0,
+            "point_type": "common_cause",
+            "special_cause_type": "Common Cause",
+        }
+    )
+    questions = board_questions(
+        metric, points, assurance=None, target=None, active_projects=0, stale=True
+    )
+    assert questions == [
+        "The latest cancer 62-day figures are for December 2023: "
+        "when will more recent data be available?"
+    ]
+
+
+def test_improvement_and_trend_questions():
+    metric = Metric("m", "Referral to treatment", "elective", "Q?", "percent", "increase", "month")
+    points = pd.DataFrame(
+        {
+            "period_start": MONTHS[:8],
+            "value": [50.0, 51, 52, 53, 54, 55, 56, 57],
+            "mean": 53.5,
+            "point_type": ["common_cause"] + ["special_cause_improvement"] * 7,
+            "special_cause_type": ["Common Cause"] + ["7 Point Trend (Increasing)"] * 7,
+        }
+    )
+    questions = board_questions(
+        metric, points, assurance="inconsistent", target=60.0, active_projects=1, stale=False
+    )
+    assert questions[0] == (
+        "What has improved referral to treatment since November 2023, "
+        "and can it be sustained or spread?"
+    )
+    assert "met in some months but not others" in questions[1]
+    falling = points.assign(
+        point_type=["common_cause"] + ["special_cause_concern"] * 7,
+        special_cause_type=["Common Cause"] + ["7 Point Trend (Decreasing)"] * 7,
+    )
+    questions = board_questions(
+        metric, falling, assurance=None, target=None, active_projects=0, stale=False
+    )
+    assert questions[0].startswith("What is behind the 7-month falling trend in referral")
+
+
+def test_lower_first_keeps_acronyms():
+    assert lower_first("Waits over 12 hours") == "waits over 12 hours"
+    assert lower_first("A&E 4-hour performance") == "A&E 4-hour performance"
+    assert lower_first("RTT waits") == "RTT waits"
+
+
+def test_misses_follows_the_direction():
+    assert misses(70.0, 76.0, "increase") and not misses(80.0, 76.0, "increase")
+    assert misses(120.0, 100.0, "decrease") and not misses(90.0, 100.0, "decrease")
+    assert not misses(70.0, 76.0, "neutral")
+    assert not misses(70.0, None, "increase")

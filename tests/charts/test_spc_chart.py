@@ -1,0 +1,61 @@
+"""The XmR chart, checked trace by trace (an app test cannot look inside a chart)."""
+
+from datetime import date
+
+from impact import palette
+from impact.charts.spc_chart import RULE_WORDS, rule_words, spc_figure, target_segments
+from impact.spc import SPECIAL_CAUSE_TYPES
+from tests.charts.sample import TARGETS, points, trace
+
+
+def test_points_coloured_and_named_by_point_type():
+    fig = spc_figure(points(), title="A&E", unit="percent")
+    concern = trace(fig, palette.POINT_TYPE_LABELS["special_cause_concern"])
+    assert concern.marker.color == palette.POINT_TYPE_COLOURS["special_cause_concern"]
+    assert list(concern.y) == [95.0]
+    improvement = trace(fig, palette.POINT_TYPE_LABELS["special_cause_improvement"])
+    assert improvement.marker.color == palette.NHS_BLUE
+    assert len(trace(fig, "Common cause").x) == 4
+    assert "Rule: %{customdata[1]}" in concern.hovertemplate
+    assert concern.customdata[0][1] == "Above the upper process limit"  # words, not R's code
+    assert concern.customdata[0][0] == "95%"
+
+
+def test_mean_and_limits_break_between_rebase_groups():
+    fig = spc_figure(points(), title="x")
+    for name in ("Mean", "Upper process limit", "Lower process limit"):
+        ys = list(trace(fig, name).y)
+        assert ys.count(None) == 1 and len(ys) == 7
+    assert list(trace(fig, "Mean").y) == [71.0] * 3 + [None] + [85.0] * 3
+
+
+def test_target_steps_at_its_effective_date():
+    segs = target_segments(TARGETS, date(2024, 1, 1), date(2024, 6, 1))
+    assert [(s[0].date(), s[1].date(), s[2]) for s in segs] == [
+        (date(2024, 1, 1), date(2024, 3, 31), 76.0),
+        (date(2024, 4, 1), date(2024, 6, 1), 78.0),
+    ]
+    fig = spc_figure(points(), title="x", targets=TARGETS)
+    target = trace(fig, "Target")
+    assert list(target.y) == [76.0, 76.0, None, 78.0, 78.0]
+    assert target.line.color == palette.TARGET_LINE
+
+
+def test_no_target_no_targettrace():
+    fig = spc_figure(points(), title="x", targets=TARGETS.iloc[0:0])
+    assert all(t.name != "Target" for t in fig.data)
+    assert target_segments(TARGETS, date(2020, 1, 1), date(2020, 6, 1)) == []
+
+
+def test_empty_points_give_an_empty_chart():
+    assert spc_figure(points().iloc[0:0], title="x").data == ()
+
+
+def test_rule_words_say_the_rule_in_words():
+    assert rule_words("7 Points Below CL") == "7 or more points below the mean"
+    assert rule_words("Something new") == "Something new"
+    assert rule_words(None) == ""
+
+
+def test_every_spc_rule_has_words():
+    assert set(SPECIAL_CAUSE_TYPES) == set(RULE_WORDS)
