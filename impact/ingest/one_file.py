@@ -24,7 +24,9 @@ from impact.atomic import atomic_target
 from impact.contracts import Contract
 from impact.ingest import file_stat
 from impact.ingest.csv_sql import (
+    FILE_COLUMN,
     PARQUET_OPTIONS,
+    STAGE_SCHEMA,
     order_by,
     parquet_name,
     read_csv_sql,
@@ -67,6 +69,15 @@ MAX_FINDINGS_PER_FILE = 1000
 #: What goes wrong when a file itself is at fault (DuckDB cannot parse it, it vanished):
 #: logged in one line. Anything else is a fault in this program, logged with its traceback.
 FILE_FAULTS = (duckdb.Error, OSError, UnicodeError)
+#: What a cache folder that is read-only or full raises on a write.
+CACHE_FAULTS = (OSError, duckdb.IOException)
+
+
+def cache_fault_words(exc: BaseException) -> str:
+    """Why a cache write failed, in words that name no server path."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return "the disk refused the write"
 
 
 def log_read_failure(what: str, exc: BaseException) -> None:
@@ -139,7 +150,7 @@ def ingest_file(
         report, run.rows_read, run.rows_rejected, run.period_ranges, run.organisations, run.findings
     )
     priority = reader.priority(stat.path) if reader is not None else 0
-    return FileResult(report, findings, run.outputs, priority)
+    return FileResult(report, findings, run.outputs, priority, run.cache_error)
 
 
 def new_report(stat: FileStat, origin: str = "data") -> FileReport:
@@ -204,6 +215,8 @@ class _Run:
         self.period_ranges: list[tuple[str | None, str | None]] = []
         #: Organisations a file covers (for a publication: its largest output's count).
         self.organisations = 0
+        #: Why the cache could not be written, when its rows are kept in memory instead.
+        self.cache_error = ""
 
     # -- reading -------------------------------------------------------------------------
 
@@ -234,6 +247,10 @@ class _Run:
                 if may_have_long_rows(self.con, self.stat.path, len(names)):
                     raise _HasProblems
         except _HasProblems:
+            pass
+        except CACHE_FAULTS:
+            # The cache folder refused the write (or the file could not be read): the slow
+            # path reads it again and, if the cache still refuses, keeps the rows in memory.
             pass
         else:
             self._rejects(contract, f"_rj_{self.tag}_1")
@@ -358,12 +375,34 @@ class _Run:
             else:
                 reason = column_rule_words(contract, column, value, kind)
                 self.findings.append(Finding(self.stat.rel, line, column, value or "", reason))
-        cols = ", ".join(ident(c) for c in (*contract.column_names, "source_file"))
         where = f"WHERE rowid NOT IN (SELECT rid FROM {bad})" if n_bad else ""
-        with atomic_target(self._final(contract)) as tmp:
-            self._copy(f"SELECT {cols} FROM {table} {where} {order_by(contract)}", tmp)
-            _bad, summary, orgs = profile(self.con, contract, _parquet(tmp))
+        try:
+            cols = ", ".join(ident(c) for c in (*contract.column_names, "source_file"))
+            with atomic_target(self._final(contract)) as tmp:
+                self._copy(f"SELECT {cols} FROM {table} {where} {order_by(contract)}", tmp)
+                _bad, summary, orgs = profile(self.con, contract, _parquet(tmp))
+        except CACHE_FAULTS as exc:
+            LOG.warning("the cache of %s could not be written: %s", self.stat.rel, exc)
+            self.cache_error = cache_fault_words(exc)
+            summary, orgs = self._keep_in_memory(contract, table, where)
         self._publish(contract, summary, orgs)
+
+    def _keep_in_memory(self, contract: Contract, table: str, where: str) -> tuple[Output, int]:
+        """Hold a file's good rows in a table of their own, served as a staged file is.
+
+        The store serves them at once and retries the Parquet write behind, as it does for
+        files read together (:mod:`impact.ingest.staging`), so a full or read-only cache
+        folder costs a restart's speed, never a row.
+        """
+        staged = f"{STAGE_SCHEMA}.{ident(f'm_{self.tag}_{contract.name}')}"
+        cols = ", ".join(ident(c) for c in contract.column_names)
+        self.con.execute(
+            f"CREATE TABLE {staged} AS SELECT {cols}, 1 AS {FILE_COLUMN} "
+            f"FROM {table} {where} {order_by(contract)}"
+        )
+        _bad, summary, orgs = profile(self.con, contract, staged)
+        summary.staged, summary.file_id = staged, 1
+        return summary, orgs
 
     # -- clean-up ------------------------------------------------------------------------
 
@@ -373,9 +412,13 @@ class _Run:
                 self.con.execute(f"DROP TABLE IF EXISTS {name}")
 
     def discard(self) -> None:
-        """Remove Parquet already written for a file that turned out unusable."""
+        """Remove Parquet (or rows in memory) kept for a file that turned out unusable."""
         for out in self.outputs.values():
-            (self.out_dir / out.parquet).unlink(missing_ok=True)
+            if out.staged:
+                with contextlib.suppress(duckdb.Error):
+                    self.con.execute(f"DROP TABLE IF EXISTS {out.staged}")
+            else:
+                (self.out_dir / out.parquet).unlink(missing_ok=True)
         self.outputs = {}
 
 

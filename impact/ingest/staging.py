@@ -30,7 +30,15 @@ from impact import contracts
 from impact.atomic import atomic_target
 from impact.contracts import Contract
 from impact.ingest import file_stat
-from impact.ingest.csv_sql import PARQUET_OPTIONS, order_by, parquet_name, read_csv_sql, select_list
+from impact.ingest.csv_sql import (
+    FILE_COLUMN,
+    PARQUET_OPTIONS,
+    STAGE_SCHEMA,
+    order_by,
+    parquet_name,
+    read_csv_sql,
+    select_list,
+)
 from impact.ingest.field_count import may_have_long_rows
 from impact.ingest.file_stat import FileStat
 from impact.ingest.header import (
@@ -48,10 +56,6 @@ from impact.sql import ident, lit
 
 #: Files at least this large are staged; below it, writing the cache at once is cheap.
 STAGE_MIN_BYTES = 1 << 20
-#: The schema that holds staged tables (one per group of files read together).
-STAGE_SCHEMA = "_staged"
-#: The column of a staged table that says which file of the group a row came from.
-FILE_COLUMN = "_file"
 
 
 @dataclass(frozen=True)

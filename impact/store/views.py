@@ -83,13 +83,13 @@ class ViewBuilder:
         name = contract.name
         cols = ", ".join(ident(c) for c in (*contract.column_names, "source_file"))
         analyst: list[Entry] = []
-        catalogue: list[Output] = []
+        catalogue: list[tuple[str, Output]] = []
         for rel, result in self.results.items():
             out = result.outputs.get(name)
             if out is None or out.rows == 0:
                 continue
             if result.report.origin == "catalogue":
-                catalogue.append(out)
+                catalogue.append((rel, out))
             else:
                 analyst.append((rel, result, out))
         losers_table = f"_losers_{name}"
@@ -110,10 +110,9 @@ class ViewBuilder:
             parts.append(f"SELECT {p_cols} FROM ({rows}) p ANTI JOIN {losers_table} l ON {on}")
         own = " UNION ALL ".join(parts) if parts else empty_select(contract)
         if catalogue:
-            cat = ", ".join(self.parquet(o) for o in catalogue)
             body = (
                 f"WITH own AS ({own}) SELECT {cols} FROM own UNION ALL "
-                f"SELECT {cols} FROM read_parquet([{cat}]) "
+                f"SELECT {cols} FROM ({self.rows_sql(contract, catalogue)}) "
                 f"WHERE metric_id NOT IN (SELECT metric_id FROM own)"
             )
         else:
