@@ -32,6 +32,7 @@ from impact.ingest.csv_sql import (
     read_csv_sql,
     select_list,
 )
+from impact.ingest.faults import CACHE_FAULTS, cache_fault_words, log_read_failure
 from impact.ingest.field_count import LONG_ROW, long_row_reason, may_have_long_rows
 from impact.ingest.file_stat import FileStat
 from impact.ingest.header import (
@@ -65,31 +66,6 @@ EMPTY_MESSAGE = "the file is empty (it is retried when it changes)"
 
 #: Findings kept per file; the count of rejected rows is always exact.
 MAX_FINDINGS_PER_FILE = 1000
-
-#: What goes wrong when a file itself is at fault (DuckDB cannot parse it, it vanished):
-#: logged in one line. Anything else is a fault in this program, logged with its traceback.
-FILE_FAULTS = (duckdb.Error, OSError, UnicodeError)
-#: What a cache folder that is read-only or full raises on a write.
-CACHE_FAULTS = (OSError, duckdb.IOException)
-
-
-def cache_fault_words(exc: BaseException) -> str:
-    """Why a cache write failed, in words that name no server path."""
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
-    return "the disk refused the write"
-
-
-def log_read_failure(what: str, exc: BaseException) -> None:
-    """Say in the server log (never on a page) why ``what`` could not be read.
-
-    The analyst sees a plain message either way; whoever runs the dashboard needs the
-    traceback when the fault is ours rather than the file's.
-    """
-    if isinstance(exc, FILE_FAULTS):
-        LOG.warning("%s could not be read: %s", what, exc)
-    else:
-        LOG.exception("%s could not be read because of an unexpected error", what)
 
 
 def ingest_file(
@@ -237,18 +213,23 @@ class _Run:
             return f"SELECT {select} FROM {reader}"
 
         source = f"{lit(self.stat.rel)} AS source_file"
+        checking = False  # a fault while checking is the file's or ours, not the cache's
         try:
             with atomic_target(self._final(contract)) as tmp:
                 # The file's name is added after the sort: a constant need not travel through it.
                 self._copy(f"SELECT *, {source} FROM ({rows_sql(1)} {order_by(contract)})", tmp)
+                checking = True
                 problems, summary, orgs = profile(self.con, contract, _parquet(tmp))
                 if problems or self._any_rejected(f"_rj_{self.tag}_1"):
                     raise _HasProblems  # findings to name by line: the slow path does
                 if may_have_long_rows(self.con, self.stat.path, len(names)):
                     raise _HasProblems
+                checking = False
         except _HasProblems:
             pass
         except CACHE_FAULTS:
+            if checking:
+                raise
             # The cache folder refused the write (or the file could not be read): the slow
             # path reads it again and, if the cache still refuses, keeps the rows in memory.
             pass
@@ -376,12 +357,17 @@ class _Run:
                 reason = column_rule_words(contract, column, value, kind)
                 self.findings.append(Finding(self.stat.rel, line, column, value or "", reason))
         where = f"WHERE rowid NOT IN (SELECT rid FROM {bad})" if n_bad else ""
+        checking = False  # as on the fast path: only a write fault means the cache
         try:
             cols = ", ".join(ident(c) for c in (*contract.column_names, "source_file"))
             with atomic_target(self._final(contract)) as tmp:
                 self._copy(f"SELECT {cols} FROM {table} {where} {order_by(contract)}", tmp)
+                checking = True
                 _bad, summary, orgs = profile(self.con, contract, _parquet(tmp))
+                checking = False
         except CACHE_FAULTS as exc:
+            if checking:
+                raise
             LOG.warning("the cache of %s could not be written: %s", self.stat.rel, exc)
             self.cache_error = cache_fault_words(exc)
             summary, orgs = self._keep_in_memory(contract, table, where)

@@ -23,7 +23,7 @@ import duckdb
 from impact import sources
 from impact.catalogue import CATALOGUE_PREFIX
 from impact.ingest import FileResult, FileStat, ingest_file, staging
-from impact.ingest.one_file import log_read_failure
+from impact.ingest.faults import log_read_failure
 
 LOG = logging.getLogger(__name__)
 

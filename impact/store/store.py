@@ -40,8 +40,8 @@ import pandas as pd
 from impact import config, contracts, sql
 from impact.catalogue import CATALOGUE_DIR, CATALOGUE_PREFIX, OVERRIDABLE
 from impact.ingest import BEING_WRITTEN, FileReport, FileResult, FileStat, Finding, Output, staging
+from impact.ingest.faults import CACHE_FAULTS, cache_fault_words
 from impact.ingest.lines import first_lines
-from impact.ingest.one_file import CACHE_FAULTS, cache_fault_words
 from impact.store import manifest
 from impact.store.findings import FINDING_COLUMNS, cross_file_findings, override_findings
 from impact.store.reading import read_files
