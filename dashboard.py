@@ -10,6 +10,7 @@ filter state.
 
 import streamlit as st
 
+from impact import PROJECT_ROOT
 from impact.ui import data
 from impact.ui.components.stamp import url_notes
 from impact.ui.context import BoardContext, set_context
@@ -20,7 +21,8 @@ from impact.ui.style import APP_TITLE, apply_style, header
 
 st.set_page_config(
     page_title=APP_TITLE,
-    page_icon=":material/monitoring:",
+    # A file shipped with the app: a ":material/…:" icon is fetched from an outside server.
+    page_icon=str(PROJECT_ROOT / "impact" / "ui" / "app_icon.png"),
     layout="wide",
     initial_sidebar_state="expanded",
 )

@@ -18,6 +18,13 @@ ORGS = (
     "org_code,org_name,org_type,parent_code\n"
     "Y01,Region,region,\nQ01,ICB,icb,Y01\nT01,Trust,trust,Q01\n"
 )
+
+
+def orgs_for(*codes: str) -> str:
+    """An organisations extract defining trusts ``codes`` (and their ICB and region)."""
+    return ORGS + "".join(f"{code},Trust {code},trust,Q01\n" for code in codes)
+
+
 METRICS = (
     "metric_id,metric_name,priority,board_question,unit,improvement_direction,frequency\n"
     "m_pct,A percentage,uec,Is it good?,percent,increase,month\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pandas as pd
 import pytest
@@ -141,6 +142,9 @@ def test_data_as_at_from_a_real_store(tmp_path) -> None:
     (data / "new.csv").write_text(
         "metric_id,org_code,period_start,value\nm_month,T2,2025-10-01,3\n"
     )
+    orgs = data / "orgs.csv"  # defines T1 and T2; older than the figures, so never "newest"
+    orgs.write_text("org_code,org_name,org_type\nT1,One,trust\nT2,Two,trust\n")
+    os.utime(orgs, (1_600_000_000, 1_600_000_000))
     store = Store(data, tmp_path / "cache", catalogue_dir=catalogue)
     today = D(2025, 11, 26)
     status = ds.data_as_at(store, today=today)

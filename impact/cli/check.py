@@ -3,7 +3,8 @@
 Analysts run it before dropping files in; pipelines run it in CI. It prints, per file,
 the contract (or publication) matched, rows read and rejected with line, column and
 reason, and the periods covered. The exit code is 1 when any row or file is rejected or
-a file is not recognised, 0 otherwise; warnings (cross-file checks) never fail it.
+a file is not recognised, or an observation names a metric or organisation nothing
+defines (those rows are not used), 0 otherwise; warnings never fail it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from impact import config
-from impact.ingest import NOT_RECOGNISED, OK
+from impact.ingest import NOT_RECOGNISED, OK, ROWS_REJECTED
 from impact.store import Store
 
 HELP = "Validate every extract in the data folder and report per file (exit 1 on any rejection)."
@@ -36,6 +37,9 @@ def build_report(store: Store) -> dict[str, Any]:
         mine = findings[findings["file"] == report.path]
         entry = report.to_dict()
         entry["findings"] = [_finding(row) for row in mine.to_dict("records")]
+        if entry["status"] == OK and any(f["severity"] == "error" for f in entry["findings"]):
+            # Rows naming an id nothing defines are found across files, after the read.
+            entry["status"] = ROWS_REJECTED
         files.append(entry)
     other = findings[~findings["file"].isin([r.path for r in store.files()])]
     failed = [f["path"] for f in files if f["status"] != OK]

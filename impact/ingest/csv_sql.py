@@ -15,6 +15,13 @@ from impact.contracts import Contract
 from impact.ingest.file_stat import FileStat
 from impact.sql import ident, lit
 
+#: The schema of the tables that hold rows in memory while (or because) their Parquet
+#: cache is not written: large files read together (:mod:`impact.ingest.staging`) and any
+#: file whose cache the disk refused (:mod:`impact.ingest.one_file`).
+STAGE_SCHEMA = "_staged"
+#: The column of such a table that says which file a row came from (numbered from 1).
+FILE_COLUMN = "_file"
+
 #: How the cache's Parquet is written: uncompressed is the fastest to write and to read;
 #: small row groups, sorted by organisation, let one organisation's query skip the rest.
 PARQUET_OPTIONS = "FORMAT parquet, COMPRESSION uncompressed, ROW_GROUP_SIZE 8192"

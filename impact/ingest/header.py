@@ -22,6 +22,14 @@ def read_header(path: Path) -> list[str]:
     """The header cells of a CSV file (BOM removed), or :class:`HeaderError`."""
     with path.open("rb") as fh:
         first = fh.readline(1 << 20)
+        head = first + fh.read(4096)
+    if first.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise HeaderError(
+            "the file is UTF-16 text (Excel's 'Unicode text'); save it as 'CSV UTF-8' "
+            "and drop it in again"
+        )
+    if b"\0" in head:
+        raise HeaderError("the file is not text (it holds binary data); is it really a CSV?")
     if not first.strip():
         raise HeaderError("the first line is empty; the header must be on line 1")
     try:
@@ -31,7 +39,31 @@ def read_header(path: Path) -> list[str]:
             "the file is not UTF-8 text (often a spreadsheet saved as plain 'CSV'); "
             "save it as 'CSV UTF-8' and drop it in again"
         ) from exc
-    return next(csv.reader(io.StringIO(text)))
+    try:
+        # Universal newlines: a file with old Mac line ends (CR alone) is one "line" here.
+        return next(csv.reader(io.StringIO(text, newline=None)), [])
+    except csv.Error as exc:
+        raise HeaderError(f"the header cannot be read as CSV: {exc}") from exc
+
+
+def repeated_columns(header: list[str]) -> str | None:
+    """Why a header naming one column twice cannot be read, or ``None`` when it does not.
+
+    Two cells that read the same once trimmed and lower-cased (``Value`` and ``value ``)
+    would both claim the column, and whichever was read first would silently win.
+    """
+    first: dict[str, int] = {}
+    for i, cell in enumerate(contracts.normalise_header(header)):
+        if not cell:
+            continue
+        if cell in first:
+            j = first[cell]
+            return (
+                f"columns {j + 1} (`{header[j].strip()}`) and {i + 1} (`{header[i].strip()}`) "
+                f"are both named `{cell}`; rename or remove one so it is clear which to read"
+            )
+        first[cell] = i
+    return None
 
 
 def column_names(header: list[str]) -> list[str]:

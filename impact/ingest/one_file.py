@@ -24,15 +24,25 @@ from impact.atomic import atomic_target
 from impact.contracts import Contract
 from impact.ingest import file_stat, forms
 from impact.ingest.csv_sql import (
+    FILE_COLUMN,
     PARQUET_OPTIONS,
+    STAGE_SCHEMA,
     order_by,
     parquet_name,
     read_csv_sql,
     select_list,
 )
+from impact.ingest.faults import CACHE_FAULTS, cache_fault_words, log_read_failure
+from impact.ingest.field_count import LONG_ROW, long_row_reason, may_have_long_rows
 from impact.ingest.file_stat import FileStat
-from impact.ingest.header import HeaderError, column_names, needs_trim, read_header
-from impact.ingest.lines import line_finder
+from impact.ingest.header import (
+    HeaderError,
+    column_names,
+    needs_trim,
+    read_header,
+    repeated_columns,
+)
+from impact.ingest.lines import line_finder, scan_records
 from impact.ingest.profile import profile
 from impact.ingest.rejects import reject_findings, without_paths
 from impact.ingest.results import (
@@ -57,22 +67,6 @@ EMPTY_MESSAGE = "the file is empty (it is retried when it changes)"
 
 #: Findings kept per file; the count of rejected rows is always exact.
 MAX_FINDINGS_PER_FILE = 1000
-
-#: What goes wrong when a file itself is at fault (DuckDB cannot parse it, it vanished):
-#: logged in one line. Anything else is a fault in this program, logged with its traceback.
-FILE_FAULTS = (duckdb.Error, OSError, UnicodeError, sources.PublicationProblem)
-
-
-def log_read_failure(what: str, exc: BaseException) -> None:
-    """Say in the server log (never on a page) why ``what`` could not be read.
-
-    The analyst sees a plain message either way; whoever runs the dashboard needs the
-    traceback when the fault is ours rather than the file's.
-    """
-    if isinstance(exc, FILE_FAULTS):
-        LOG.warning("%s could not be read: %s", what, exc)
-    else:
-        LOG.exception("%s could not be read because of an unexpected error", what)
 
 
 def ingest_file(
@@ -142,6 +136,11 @@ def _ingest(
     if refused is not None:
         return refused
 
+    repeated = repeated_columns(header) if contract is not None else None
+    if repeated:
+        report.contract = contract.name if contract else None
+        return file_problem(report, FILE_REJECTED, repeated)
+
     run = _Run(con, stat, out_dir, path)
     try:
         if contract is not None:
@@ -168,7 +167,7 @@ def _ingest(
         report, run.rows_read, run.rows_rejected, run.period_ranges, run.organisations, run.findings
     )
     priority = reader.priority(path) if reader is not None else 0
-    return FileResult(report, findings, run.outputs, priority)
+    return FileResult(report, findings, run.outputs, priority, run.cache_error)
 
 
 def new_report(stat: FileStat, origin: str = "data") -> FileReport:
@@ -236,6 +235,8 @@ class _Run:
         self.period_ranges: list[tuple[str | None, str | None]] = []
         #: Organisations a file covers (for a publication: its largest output's count).
         self.organisations = 0
+        #: Why the cache could not be written, when its rows are kept in memory instead.
+        self.cache_error = ""
 
     # -- reading -------------------------------------------------------------------------
 
@@ -256,14 +257,25 @@ class _Run:
             return f"SELECT {select} FROM {reader}"
 
         source = f"{lit(self.stat.rel)} AS source_file"
+        checking = False  # a fault while checking is the file's or ours, not the cache's
         try:
             with atomic_target(self._final(contract)) as tmp:
                 # The file's name is added after the sort: a constant need not travel through it.
                 self._copy(f"SELECT *, {source} FROM ({rows_sql(1)} {order_by(contract)})", tmp)
+                checking = True
                 problems, summary, orgs = profile(self.con, contract, _parquet(tmp))
-                if problems:
+                if problems or self._any_rejected(f"_rj_{self.tag}_1"):
+                    raise _HasProblems  # findings to name by line: the slow path does
+                if may_have_long_rows(self.con, self.path, len(names)):
                     raise _HasProblems
+                checking = False
         except _HasProblems:
+            pass
+        except CACHE_FAULTS:
+            if checking:
+                raise
+            # The cache folder refused the write (or the file could not be read): the slow
+            # path reads it again and, if the cache still refuses, keeps the rows in memory.
             pass
         else:
             self._rejects(contract, f"_rj_{self.tag}_1")
@@ -276,7 +288,15 @@ class _Run:
         reject_lines = self._rejects(contract, f"_rj_{self.tag}_2")
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
         rows = row[0] if row else 0
-        self._check_and_write(contract, table, line_finder(self.path, rows, reject_lines))
+        scan = scan_records(self.path, reject_lines, width=len(names))
+        for finding in self.findings:  # DuckDB's line numbers to the file's own
+            finding.line = scan.rejected.get(finding.line or 0, finding.line)
+        line_of = line_finder(self.path, rows, reject_lines, scan.starts)
+        position = (
+            {line: rid for rid, line in enumerate(scan.starts)} if len(scan.starts) == rows else {}
+        )
+        long_rows = [(position[line], found) for line, found in scan.long if line in position]
+        self._check_and_write(contract, table, line_of, long_rows, len(names))
 
     def read_reader_file(self, reader: sources.Reader) -> str:
         """A publication: its reader's relations, typed to their contracts, then checked."""
@@ -326,6 +346,10 @@ class _Run:
         self.organisations = max(self.organisations, orgs)
         self.outputs[contract.name] = summary
 
+    def _any_rejected(self, rejects: str) -> bool:
+        row = self.con.execute(f"SELECT count(*) FROM {rejects}").fetchone()
+        return bool(row and row[0])
+
     def _rejects(self, contract: Contract, rejects: str) -> list[int]:
         """Findings for the rows DuckDB could not read; returns their line numbers."""
         rejected = self.con.execute(
@@ -339,12 +363,25 @@ class _Run:
         return lines
 
     def _check_and_write(
-        self, contract: Contract, table: str, line_of: Callable[[int], int | None]
+        self,
+        contract: Contract,
+        table: str,
+        line_of: Callable[[int], int | None],
+        long_rows: list[tuple[int, int]] = (),  # type: ignore[assignment]
+        width: int = 0,
     ) -> None:
-        """Check rows held in a temp table (rowid = file order); write the good ones."""
+        """Check rows held in a temp table (rowid = file order); write the good ones.
+
+        ``long_rows`` are (row, fields found) of rows longer than the header's ``width``.
+        """
         bad = f"_bad_{self.tag}_{contract.name}"
         self.temps.append(bad)
         find_bad_rows(self.con, contract, table, "rowid", bad)
+        if long_rows:
+            self.con.executemany(
+                f"INSERT INTO {bad} VALUES (?, NULL, ?, {lit(LONG_ROW)})",
+                [(rid, str(found)) for rid, found in long_rows],
+            )
         problems = self.con.execute(
             f"SELECT rid, col, val, kind FROM {bad} ORDER BY rid LIMIT {MAX_FINDINGS_PER_FILE + 1}"
         ).fetchall()
@@ -357,15 +394,45 @@ class _Run:
             if kind == DUPLICATE:
                 column, reason = duplicate_words(contract, line_of(int(value)))
                 self.findings.append(Finding(self.stat.rel, line, column, "", reason))
+            elif kind == LONG_ROW:
+                reason = long_row_reason(width, value)
+                self.findings.append(Finding(self.stat.rel, line, "", "", reason))
             else:
                 reason = column_rule_words(contract, column, value, kind)
                 self.findings.append(Finding(self.stat.rel, line, column, value or "", reason))
-        cols = ", ".join(ident(c) for c in (*contract.column_names, "source_file"))
         where = f"WHERE rowid NOT IN (SELECT rid FROM {bad})" if n_bad else ""
-        with atomic_target(self._final(contract)) as tmp:
-            self._copy(f"SELECT {cols} FROM {table} {where} {order_by(contract)}", tmp)
-            _bad, summary, orgs = profile(self.con, contract, _parquet(tmp))
+        checking = False  # as on the fast path: only a write fault means the cache
+        try:
+            cols = ", ".join(ident(c) for c in (*contract.column_names, "source_file"))
+            with atomic_target(self._final(contract)) as tmp:
+                self._copy(f"SELECT {cols} FROM {table} {where} {order_by(contract)}", tmp)
+                checking = True
+                _bad, summary, orgs = profile(self.con, contract, _parquet(tmp))
+                checking = False
+        except CACHE_FAULTS as exc:
+            if checking:
+                raise
+            LOG.warning("the cache of %s could not be written: %s", self.stat.rel, exc)
+            self.cache_error = cache_fault_words(exc)
+            summary, orgs = self._keep_in_memory(contract, table, where)
         self._publish(contract, summary, orgs)
+
+    def _keep_in_memory(self, contract: Contract, table: str, where: str) -> tuple[Output, int]:
+        """Hold a file's good rows in a table of their own, served as a staged file is.
+
+        The store serves them at once and retries the Parquet write behind, as it does for
+        files read together (:mod:`impact.ingest.staging`), so a full or read-only cache
+        folder costs a restart's speed, never a row.
+        """
+        staged = f"{STAGE_SCHEMA}.{ident(f'm_{self.tag}_{contract.name}')}"
+        cols = ", ".join(ident(c) for c in contract.column_names)
+        self.con.execute(
+            f"CREATE TABLE {staged} AS SELECT {cols}, 1 AS {FILE_COLUMN} "
+            f"FROM {table} {where} {order_by(contract)}"
+        )
+        _bad, summary, orgs = profile(self.con, contract, staged)
+        summary.staged, summary.file_id = staged, 1
+        return summary, orgs
 
     # -- clean-up ------------------------------------------------------------------------
 
@@ -375,9 +442,13 @@ class _Run:
                 self.con.execute(f"DROP TABLE IF EXISTS {name}")
 
     def discard(self) -> None:
-        """Remove Parquet already written for a file that turned out unusable."""
+        """Remove Parquet (or rows in memory) kept for a file that turned out unusable."""
         for out in self.outputs.values():
-            (self.out_dir / out.parquet).unlink(missing_ok=True)
+            if out.staged:
+                with contextlib.suppress(duckdb.Error):
+                    self.con.execute(f"DROP TABLE IF EXISTS {out.staged}")
+            else:
+                (self.out_dir / out.parquet).unlink(missing_ok=True)
         self.outputs = {}
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from impact import contracts
 from impact.contracts import Contract
+from impact.ingest.field_count import long_row_reason
 from impact.ingest.file_stat import FileStat
 from impact.ingest.results import Finding
 
@@ -71,7 +72,9 @@ def reject_words(
     if kind == "MISSING COLUMNS":
         return "", raw, f"the row has fewer fields than the header{detail}"
     if kind == "TOO MANY COLUMNS":
-        return "", raw, f"the row has more fields than the header{detail}"
+        if counts:
+            return "", raw, long_row_reason(counts.group(1), counts.group(2))
+        return "", raw, "the row has more fields than the header"
     if kind in ("INVALID ENCODING", "INVALID UNICODE"):
         return column, "", "the row is not valid UTF-8 text; save the file as 'CSV UTF-8'"
     if kind == "UNQUOTED VALUE":

@@ -88,6 +88,8 @@ class FileResult:
     findings: list[Finding]
     outputs: dict[str, Output]
     priority: int = 0
+    #: Why the rows could not be cached (they are served from memory); not kept on disk.
+    cache_error: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -1,6 +1,6 @@
 """The per-file rules a contract's rows must meet, each one's SQL beside its wording.
 
-Every rule is a row of :data:`COLUMN_RULES` (blank, enum, pattern, minimum, maximum): the
+Every rule is a row of :data:`COLUMN_RULES` (blank, enum, pattern, finite, minimum, maximum): the
 columns it applies to, the SQL condition that is true for a row breaking it, and the
 sentence an analyst reads. The duplicate-key rule, which compares rows with each other,
 follows with its statement and its words. A value that does not fit its column's type, or a
@@ -39,6 +39,11 @@ def _shown(c: Column, value: str) -> str:
     return f"`{c.name}` = `{value}`"
 
 
+def _finite(c: Column) -> str:
+    """Range rules hold for finite numbers only; the finite rule reports the rest once."""
+    return f"isfinite({ident(c.name)})" if c.type == "DOUBLE" else "true"
+
+
 COLUMN_RULES: tuple[ColumnRule, ...] = (
     ColumnRule(
         "blank",
@@ -59,15 +64,23 @@ COLUMN_RULES: tuple[ColumnRule, ...] = (
         lambda c, v: f"{_shown(c, v)} is not {c.rule or 'in the expected form'}",
     ),
     ColumnRule(
+        # A value too large for a number (a million digits) is read as infinity; ``inf``
+        # and ``nan`` are read as written. None of them is a figure a board can use.
+        "finite",
+        lambda c: c.type == "DOUBLE",
+        lambda c: f"NOT isfinite({ident(c.name)})",
+        lambda c, v: f"{_shown(c, v)} is not a finite number (too large, infinite or not a number)",
+    ),
+    ColumnRule(
         "minimum",
         lambda c: c.minimum is not None,
-        lambda c: f"{ident(c.name)} < {c.minimum}",
+        lambda c: f"{_finite(c)} AND {ident(c.name)} < {c.minimum}",
         lambda c, v: f"{_shown(c, v)} is below the minimum {bound_text(c.minimum or 0)}",
     ),
     ColumnRule(
         "maximum",
         lambda c: c.maximum is not None,
-        lambda c: f"{ident(c.name)} > {c.maximum}",
+        lambda c: f"{_finite(c)} AND {ident(c.name)} > {c.maximum}",
         lambda c, v: f"{_shown(c, v)} is above the maximum {bound_text(c.maximum or 0)}",
     ),
 )

@@ -30,9 +30,24 @@ from impact import contracts
 from impact.atomic import atomic_target
 from impact.contracts import Contract
 from impact.ingest import file_stat
-from impact.ingest.csv_sql import PARQUET_OPTIONS, order_by, parquet_name, read_csv_sql, select_list
+from impact.ingest.csv_sql import (
+    FILE_COLUMN,
+    PARQUET_OPTIONS,
+    STAGE_SCHEMA,
+    order_by,
+    parquet_name,
+    read_csv_sql,
+    select_list,
+)
+from impact.ingest.field_count import may_have_long_rows
 from impact.ingest.file_stat import FileStat
-from impact.ingest.header import HeaderError, column_names, needs_trim, read_header
+from impact.ingest.header import (
+    HeaderError,
+    column_names,
+    needs_trim,
+    read_header,
+    repeated_columns,
+)
 from impact.ingest.one_file import file_problem, finish_report, new_report
 from impact.ingest.profile import profile
 from impact.ingest.rejects import reject_findings
@@ -41,10 +56,6 @@ from impact.sql import ident, lit
 
 #: Files at least this large are staged; below it, writing the cache at once is cheap.
 STAGE_MIN_BYTES = 1 << 20
-#: The schema that holds staged tables (one per group of files read together).
-STAGE_SCHEMA = "_staged"
-#: The column of a staged table that says which file of the group a row came from.
-FILE_COLUMN = "_file"
 
 
 @dataclass(frozen=True)
@@ -74,7 +85,7 @@ def plan(stats: list[FileStat]) -> tuple[list[list[Candidate]], list[FileStat]]:
             rest.append(stat)
             continue
         contract = contracts.match_contract(header)
-        if contract is None:
+        if contract is None or repeated_columns(header):
             rest.append(stat)
             continue
         names = tuple(column_names(header))
@@ -195,8 +206,8 @@ def _check_file(
         return file_problem(report, BEING_WRITTEN, BEING_WRITTEN_MESSAGE)
     source = f"{table} WHERE {FILE_COLUMN} = {file_id}"
     problems, summary, orgs = profile(con, contract, source, also_bad)
-    if problems:
-        return None
+    if problems or rejected or may_have_long_rows(con, stat.path, len(cand.names)):
+        return None  # read on its own, where each finding's line is counted exactly
     findings, lines = reject_findings(contract, stat, rejected)
     summary.parquet = parquet_name(stat, contract)
     summary.staged = table

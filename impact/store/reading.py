@@ -23,7 +23,7 @@ import duckdb
 from impact import sources
 from impact.catalogue import CATALOGUE_PREFIX
 from impact.ingest import FileResult, FileStat, ingest_file, staging
-from impact.ingest.one_file import log_read_failure
+from impact.ingest.faults import log_read_failure
 
 LOG = logging.getLogger(__name__)
 
@@ -44,9 +44,13 @@ def read_files(
         origin = "catalogue" if stat.rel.startswith(CATALOGUE_PREFIX) else "data"
         cur = cursor()
         try:
-            return {stat.rel: ingest_file(cur, stat, parquet_dir, origin)}
+            result = ingest_file(cur, stat, parquet_dir, origin)
         finally:
             cur.close()
+        for out in result.outputs.values():  # kept in memory: the cache refused the write
+            if out.staged and out.file_id is not None:
+                staged_ids[out.staged] = {out.file_id}
+        return {stat.rel: result}
 
     def chunk_task(chunk: list[staging.Candidate]) -> dict[str, FileResult]:
         cur = cursor()

@@ -18,6 +18,9 @@ How it stays fast and safe:
   that, and so does the end of the process.
 * One DuckDB connection per store; every query runs on its own cursor, because Streamlit
   serves sessions from several threads and DuckDB refuses concurrent use of one connection.
+* A cache folder that is read-only or full never costs a row: a file whose Parquet cannot
+  be written keeps its rows in memory, a manifest that cannot be saved is skipped, and
+  :meth:`Store.cache_status` says so (the Data page shows it) until the writes succeed.
 """
 
 from __future__ import annotations
@@ -35,8 +38,10 @@ import duckdb
 import pandas as pd
 
 from impact import config, contracts, sql
-from impact.catalogue import CATALOGUE_DIR, OVERRIDABLE
+from impact.catalogue import CATALOGUE_DIR, CATALOGUE_PREFIX, OVERRIDABLE
 from impact.ingest import BEING_WRITTEN, FileReport, FileResult, FileStat, Finding, Output, staging
+from impact.ingest.faults import CACHE_FAULTS, cache_fault_words
+from impact.ingest.lines import first_lines
 from impact.store import manifest
 from impact.store.findings import FINDING_COLUMNS, cross_file_findings, override_findings
 from impact.store.reading import read_files
@@ -44,6 +49,14 @@ from impact.store.scan import FolderScan, fingerprint
 from impact.store.views import ViewBuilder
 
 LOG = logging.getLogger(__name__)
+
+#: What the Data page says while the cache folder refuses writes ({reason}: why).
+CACHE_PROBLEM = (
+    "The ingest cache folder cannot be written ({reason}), so {what} served from memory. "
+    "Every figure is still shown; after a restart the files are read again, which is "
+    "slower. Free some space on that disk, or make the folder writable "
+    "(IMPACT_CACHE_DIR), and the cache is used again."
+)
 
 DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
 
@@ -83,6 +96,10 @@ class Store:
         self.fingerprint = ""
         #: How many files this store has parsed (tests use it to prove cache reuse).
         self.files_ingested = 0
+        #: Files whose rows are served from memory because their cache write failed: why.
+        self._unwritten: dict[str, str] = {}
+        #: Why the manifest could not be saved last time ("" when it was).
+        self._manifest_error = ""
         self.refresh()
 
     # -- public interface ------------------------------------------------------------------
@@ -118,6 +135,16 @@ class Store:
             for future in pending:
                 future.result()
 
+    def cache_status(self) -> str:
+        """ "" while the cache folder takes every write; otherwise what the Data page says."""
+        with self._lock:
+            unwritten, manifest_error = dict(self._unwritten), self._manifest_error
+        if not unwritten and not manifest_error:
+            return ""
+        reason = next(iter(unwritten.values()), manifest_error)
+        what = f"{len(unwritten)} file(s) are" if unwritten else "the file list is"
+        return CACHE_PROBLEM.format(reason=reason, what=what)
+
     def findings(self) -> pd.DataFrame:
         """Every finding: per-file rejections (errors) and cross-file checks (warnings).
 
@@ -134,13 +161,15 @@ class Store:
                 name: [
                     str(self.parquet_dir / r.outputs[name].parquet)
                     for r in self._results.values()
-                    if r.report.origin == "catalogue" and name in r.outputs
+                    if r.report.origin == "catalogue"
+                    and name in r.outputs
+                    and not r.outputs[name].staged  # only while the cache refuses writes
                 ]
                 for name in OVERRIDABLE
             }
         cur = self.cursor()
         try:
-            rows += cross_file_findings(cur)
+            rows += cross_file_findings(cur, self._first_lines)
             rows += override_findings(cur, national)
         finally:
             cur.close()
@@ -165,13 +194,18 @@ class Store:
             for stat, result in zip(todo, results, strict=True):
                 self._results[stat.rel] = result
                 self._stamps[stat.rel] = (stat.size, stat.mtime_ns)
+                self._unwritten.pop(stat.rel, None)
+                if result.cache_error:
+                    self._unwritten[stat.rel] = result.cache_error
             present = {s.rel for s in stats}
             for rel in list(self._results):
                 if rel not in present:
                     del self._results[rel]
                     self._stamps.pop(rel, None)
+                    self._unwritten.pop(rel, None)
             self._rebuild()
-            manifest.collect_garbage(self.parquet_dir, self._results)
+            with contextlib.suppress(OSError):  # a read-only cache keeps its old files
+                manifest.collect_garbage(self.parquet_dir, self._results)
             self.fingerprint = fp
             self._findings = None
             staged = [
@@ -184,6 +218,12 @@ class Store:
             return True
 
     # -- internals -------------------------------------------------------------------------
+
+    def _first_lines(self, rel: str, column: str, codes: set[str]) -> dict[str, int]:
+        """Where codes first appear in one of the data folder's files (for findings)."""
+        if rel.startswith(CATALOGUE_PREFIX):
+            return {}
+        return first_lines(self.data_dir / rel, column, codes)
 
     def _fresh(self, stat: FileStat) -> bool:
         """True when the cached result for this file still describes it."""
@@ -205,8 +245,15 @@ class Store:
         for table in [t for t in self._staged_ids if t not in used]:
             del self._staged_ids[table]  # no current file's rows are served from it
             self._con.execute(f"DROP TABLE IF EXISTS {table}")
-        self.cache.mkdir(parents=True, exist_ok=True)
-        manifest.save(self.manifest_path, self.data_dir, self._results, self._stamps)
+        try:
+            self.cache.mkdir(parents=True, exist_ok=True)
+            manifest.save(self.manifest_path, self.data_dir, self._results, self._stamps)
+        except CACHE_FAULTS as exc:
+            # Only the next start's speed depends on it: the views above already serve.
+            LOG.warning("the cache manifest could not be written: %s", exc)
+            self._manifest_error = cache_fault_words(exc)
+        else:
+            self._manifest_error = ""
 
     def _write_staged(self, staged: list[tuple[str, FileResult]]) -> None:
         """Write staged files' Parquet (in the background), then point the views at it.
@@ -236,8 +283,13 @@ class Store:
                     except (duckdb.Error, OSError) as exc:
                         # The rows stay served from memory; only a restart re-reads them.
                         LOG.warning("the cache of %s could not be written: %s", rel, exc)
+                        with self._lock:
+                            if self._results.get(rel) is result:
+                                self._unwritten[rel] = cache_fault_words(exc)
                         continue
                     written.append(out)
+                    with self._lock:
+                        self._unwritten.pop(rel, None)
         finally:
             cur.close()
             with self._lock:

@@ -7,6 +7,11 @@ another file are left out (:mod:`impact.store.duplicates`). The national catalog
 always part of ``metrics`` and ``targets``; an analyst's rows for the same ``metric_id``
 replace it. All views are replaced in one transaction, so a query never sees half of them.
 
+Observations must name a metric and an organisation something defines: ``observations``
+holds only those (:data:`DEFINED_OBSERVATIONS`); every row read is in
+``observations_as_read``, where :mod:`impact.store.findings` finds the others and says
+which file holds them and what the id was probably meant to be.
+
 The statements are generated (their shape depends on the files present); every name and
 path in them is quoted with :func:`impact.sql.ident` / :func:`impact.sql.lit`.
 """
@@ -22,6 +27,18 @@ from impact.contracts import Contract
 from impact.ingest import FileResult, Finding, Output, staging
 from impact.sql import ident, lit
 from impact.store.duplicates import Entry, resolve_duplicates
+
+#: The view of every observation read, before the rows naming undefined ids are left out.
+OBSERVATIONS_AS_READ = "observations_as_read"
+
+#: The rule that an observation's metric and organisation must be defined: by the metrics
+#: catalogue or a metrics extract, by an organisations extract or a publication's reader.
+#: A typo'd id would otherwise vanish from every page with nobody told.
+DEFINED_OBSERVATIONS = (
+    f"CREATE OR REPLACE VIEW observations AS SELECT * FROM {OBSERVATIONS_AS_READ} "
+    "WHERE metric_id IN (SELECT metric_id FROM metrics) "
+    "AND org_code IN (SELECT org_code FROM organisations)"
+)
 
 
 class ViewBuilder:
@@ -47,6 +64,7 @@ class ViewBuilder:
             more, found = self._statements(contract)
             statements += more
             duplicates += found
+        statements.append(DEFINED_OBSERVATIONS)  # last: it reads the metrics and organisations
         self.con.execute("BEGIN TRANSACTION")
         try:
             for statement in statements:
@@ -65,13 +83,13 @@ class ViewBuilder:
         name = contract.name
         cols = ", ".join(ident(c) for c in (*contract.column_names, "source_file"))
         analyst: list[Entry] = []
-        catalogue: list[Output] = []
+        catalogue: list[tuple[str, Output]] = []
         for rel, result in self.results.items():
             out = result.outputs.get(name)
             if out is None or out.rows == 0:
                 continue
             if result.report.origin == "catalogue":
-                catalogue.append(out)
+                catalogue.append((rel, out))
             else:
                 analyst.append((rel, result, out))
         losers_table = f"_losers_{name}"
@@ -92,15 +110,15 @@ class ViewBuilder:
             parts.append(f"SELECT {p_cols} FROM ({rows}) p ANTI JOIN {losers_table} l ON {on}")
         own = " UNION ALL ".join(parts) if parts else empty_select(contract)
         if catalogue:
-            cat = ", ".join(self.parquet(o) for o in catalogue)
             body = (
                 f"WITH own AS ({own}) SELECT {cols} FROM own UNION ALL "
-                f"SELECT {cols} FROM read_parquet([{cat}]) "
+                f"SELECT {cols} FROM ({self.rows_sql(contract, catalogue)}) "
                 f"WHERE metric_id NOT IN (SELECT metric_id FROM own)"
             )
         else:
             body = own
-        statements.append(f"CREATE OR REPLACE VIEW {ident(name)} AS {body}")
+        view = OBSERVATIONS_AS_READ if name == "observations" else name
+        statements.append(f"CREATE OR REPLACE VIEW {ident(view)} AS {body}")
         return statements, found
 
     def rows_sql(self, contract: Contract, outputs: list[tuple[str, Output]]) -> str:

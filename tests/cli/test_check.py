@@ -19,6 +19,8 @@ def main(argv: list[str]) -> int:
 
 
 OBS = "metric_id,org_code,period_start,value\n"
+#: The organisations the observations below name: without them their rows are rejected.
+ORGS = "org_code,org_name,org_type\nRXX01,A trust,trust\nRXX02,Another trust,trust\n"
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +38,9 @@ def folder(tmp_path: Path, files: dict[str, str]) -> Path:
 
 
 def test_clean_folder_exits_zero_and_reports_each_file(tmp_path, capsys) -> None:
-    data = folder(tmp_path, {"sub/obs.csv": OBS + "ae_4hr_all,RXX01,2025-01-01,74.6\n"})
+    data = folder(
+        tmp_path, {"sub/obs.csv": OBS + "ae_4hr_all,RXX01,2025-01-01,74.6\n", "orgs.csv": ORGS}
+    )
     assert main([str(data)]) == 0
     out = capsys.readouterr().out
     assert "sub/obs.csv  [ok]" in out
@@ -66,6 +70,7 @@ def test_json_is_machine_readable(tmp_path, capsys) -> None:
         tmp_path,
         {
             "good.csv": OBS + "ae_4hr_all,RXX01,2025-01-01,74.6\n",
+            "orgs.csv": ORGS,
             "bad.csv": OBS + "ae_4hr_all,RXX01,2025-02-01,lots\nae_4hr_all,RXX02,2025-02-01,70\n",
         },
     )
@@ -93,7 +98,9 @@ def test_missing_folder_is_an_error(tmp_path, capsys) -> None:
 
 
 def test_default_folder_comes_from_the_environment(tmp_path, capsys, monkeypatch) -> None:
-    data = folder(tmp_path, {"obs.csv": OBS + "ae_4hr_all,RXX01,2025-01-01,74.6\n"})
+    data = folder(
+        tmp_path, {"obs.csv": OBS + "ae_4hr_all,RXX01,2025-01-01,74.6\n", "orgs.csv": ORGS}
+    )
     monkeypatch.setenv("IMPACT_DATA_DIR", str(data))
     assert main(["--json"]) == 0
     assert json.loads(capsys.readouterr().out)["data_dir"] == str(data.resolve())
@@ -105,7 +112,9 @@ def test_the_real_command_line_exits_with_the_same_codes(tmp_path) -> None:
 
     from impact import PROJECT_ROOT
 
-    good = folder(tmp_path, {"obs.csv": OBS + "ae_4hr_all,RXX01,2025-01-01,74.6\n"})
+    good = folder(
+        tmp_path, {"obs.csv": OBS + "ae_4hr_all,RXX01,2025-01-01,74.6\n", "orgs.csv": ORGS}
+    )
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "x.csv").write_text("a,b\n1,2\n", encoding="utf-8")
@@ -120,3 +129,28 @@ def test_the_real_command_line_exits_with_the_same_codes(tmp_path) -> None:
         )
         assert done.returncode == code, done.stderr
         assert json.loads(done.stdout)["ok"] is (code == 0)
+
+
+def test_an_undefined_metric_or_organisation_exits_one_and_suggests_the_known_id(
+    tmp_path, capsys
+) -> None:
+    data = folder(
+        tmp_path,
+        {
+            "orgs.csv": ORGS,
+            "obs.csv": OBS
+            + "ae_4hr_all,RXX01,2025-01-01,74.6\n"
+            + "ae_4hr_al,RXX01,2025-02-01,74.6\n"
+            + "ae_4hr_all,rxx01,2025-03-01,74.6\n",
+        },
+    )
+    assert main([str(data)]) == 1
+    out = capsys.readouterr().out
+    assert "obs.csv  [rows rejected]" in out
+    assert (
+        "error: line 3, column metric_id: `metric_id` = `ae_4hr_al` (1 row(s)) is not in the "
+        "metrics catalogue or any metrics extract: those rows are not used; "
+        "did you mean `ae_4hr_all`?" in out
+    )
+    assert "error: line 4, column org_code: `org_code` = `rxx01`" in out
+    assert "did you mean `RXX01`?" in out

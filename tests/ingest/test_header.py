@@ -40,3 +40,13 @@ def test_needs_trim_looks_for_a_space_after_the_header(tmp_path: Path) -> None:
     assert not needs_trim(clean)
     assert needs_trim(padded)
     assert needs_trim(tmp_path / "missing.csv")  # cannot tell: trim, to be safe
+
+
+def test_a_column_named_twice_is_named_with_both_positions() -> None:
+    from impact.ingest.header import repeated_columns
+
+    assert repeated_columns(["metric_id", "Value", "value "]) == (
+        "columns 2 (`Value`) and 3 (`value`) are both named `value`; rename or remove one "
+        "so it is clear which to read"
+    )
+    assert repeated_columns(["a", "", "", "b"]) is None  # blank cells are not names

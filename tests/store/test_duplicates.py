@@ -13,6 +13,7 @@ from tests.store.conftest import make
 
 def test_same_key_in_two_files_the_newer_wins_and_a_warning_says_why(folders) -> None:
     data = folders[0]
+    write(data / "orgs.csv", ORGS)
     old = write(
         data / "old.csv", OBS_HEADER + "m_pct,T01,2025-01-01,70,,\nm_pct,T01,2025-02-01,71,,\n"
     )

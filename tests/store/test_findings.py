@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from impact.store import findings
-from tests.extracts import OBS_HEADER, ORGS, write
+from tests.extracts import OBS_HEADER, ORGS, orgs_for, write
 from tests.store.conftest import make
 
 
@@ -25,11 +25,27 @@ def test_cross_file_checks_warn_about_unknown_codes_ranges_and_gaps(folders) -> 
     )
     store = make(folders)
     frame = store.findings()
+    errors = frame[frame["severity"] == "error"]
+    assert list(zip(errors["line"], errors["column"], errors["reason"], strict=True)) == [
+        (
+            4,
+            "metric_id",
+            "`metric_id` = `nope` (1 row(s)) is not in the metrics catalogue or any metrics "
+            "extract: those rows are not used",
+        ),
+        (
+            5,
+            "org_code",
+            "`org_code` = `ZZZ` (1 row(s)) is not in any organisations extract or publication: "
+            "those rows are not used",
+        ),
+    ]
     warnings = frame[frame["severity"] == "warning"]
     text = " | ".join(warnings["reason"])
-    assert "metric_id `nope` (1 row(s)) not found in the metrics catalogue" in text
-    assert "org_code `ZZZ` (1 row(s)) not found in the organisations" in text
-    assert "metric_id `ghost_metric` (1 row(s)) not found" in text
+    assert (
+        "`metric_id` = `ghost_metric` (1 row(s)) is not in the metrics catalogue: kept, "
+        "but matched to nothing" in text
+    )
     assert "1 percentage value(s) outside 0–100" in text
     assert "`m_pct` for `T01` has 2 month(s) missing between 2025-01 and 2025-04" in text
     assert set(frame.columns) == {"file", "line", "column", "value", "reason", "severity"}
@@ -41,6 +57,7 @@ def test_missing_months_are_listed_up_to_a_cap_then_counted(folders, monkeypatch
         f"m_count,T{i:02d},2025-01-01,1,,\nm_count,T{i:02d},2025-03-01,1,,\n" for i in range(4)
     )
     write(folders[0] / "obs.csv", OBS_HEADER + body)
+    write(folders[0] / "orgs.csv", orgs_for("T00", "T02", "T03"))
     frame = make(folders).findings()
     gaps = [r for r in frame["reason"] if "missing" in r]
     assert gaps == [

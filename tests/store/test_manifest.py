@@ -7,16 +7,17 @@ from pathlib import Path
 
 from impact.ingest import FileReport, FileResult, Output
 from impact.store import manifest
-from tests.extracts import OBS_HEADER, bump, findings_for, report, rows, write
+from tests.extracts import OBS_HEADER, ORGS, bump, findings_for, report, rows, write
 from tests.store.conftest import make
 
 
 def test_restart_with_unchanged_files_parses_no_csv_and_a_change_parses_one(folders) -> None:
     data = folders[0]
+    write(data / "orgs.csv", ORGS)
     write(data / "a.csv", OBS_HEADER + "m_pct,T01,2025-01-01,75,,\n")
     b = write(data / "b.csv", OBS_HEADER + "m_pct,T01,2025-02-01,76,,\nm_pct,,2025-03-01,1,,\n")
     first = make(folders)
-    assert first.files_ingested == 4  # two extracts and the two catalogue files
+    assert first.files_ingested == 5  # three extracts and the two catalogue files
     expected = rows(first, "SELECT * FROM observations ORDER BY period_start")
     first.flush()  # a staged file's cache is written behind; a restart needs it on disk
 

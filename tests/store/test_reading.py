@@ -6,7 +6,7 @@ import logging
 import os
 
 from impact.ingest import staging
-from tests.extracts import OBS_HEADER, bump, rows, write
+from tests.extracts import OBS_HEADER, bump, orgs_for, rows, write
 from tests.store.conftest import make
 
 
@@ -17,6 +17,7 @@ def test_many_files_are_written_sorted_by_organisation_and_engine_threads_restor
     data = folders[0]
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     orgs = ["T09", "T03", "T07", "T01", "T05"]
+    write(data / "orgs.csv", orgs_for("T02", "T03", "T05", "T07", "T09"))
     for month in range(1, 6):
         body = "".join(f"m_count,{org},2024-{month:02d}-01,{i},,\n" for i, org in enumerate(orgs))
         write(data / f"obs_{month}.csv", OBS_HEADER + body)
@@ -52,6 +53,7 @@ def test_a_group_that_cannot_be_read_together_is_logged_and_read_file_by_file(
 
     monkeypatch.setattr(staging, "STAGE_MIN_BYTES", 0)
     monkeypatch.setattr(staging, "stage_chunk", fail)
+    write(folders[0] / "orgs.csv", orgs_for())
     for month in (1, 2):
         write(folders[0] / f"obs_{month}.csv", OBS_HEADER + f"m_count,T01,2024-0{month}-01,1,,\n")
     with caplog.at_level(logging.WARNING, logger="impact"):

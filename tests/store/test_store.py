@@ -17,6 +17,7 @@ from tests.store.conftest import make
 
 def test_every_kind_of_rejection_is_reported_with_line_and_column(folders) -> None:
     data = folders[0]
+    write(data / "orgs.csv", ORGS)
     write(
         data / "obs.csv",
         OBS_HEADER
@@ -79,6 +80,7 @@ def test_every_kind_of_rejection_is_reported_with_line_and_column(folders) -> No
 
 def test_line_numbers_count_blank_lines_and_values_spanning_lines(folders) -> None:
     data = folders[0]
+    write(data / "orgs.csv", ORGS)
     write(
         data / "crlf.csv",
         "metric_id,org_code,period_start,value\r\n"
@@ -128,6 +130,7 @@ def test_a_bad_file_leaves_every_other_file_loaded(folders) -> None:
 
 def test_fingerprint_changes_on_add_modify_delete_and_refresh_sees_it(folders) -> None:
     data = folders[0]
+    write(data / "orgs.csv", ORGS)
     first = write(data / "a.csv", OBS_HEADER + "m_pct,T01,2025-01-01,75,,\n")
     store = make(folders)
     fp0 = store.fingerprint
@@ -153,6 +156,7 @@ def test_fingerprint_changes_on_add_modify_delete_and_refresh_sees_it(folders) -
 
 def test_a_file_that_changes_while_read_is_reported_and_retried(folders, monkeypatch) -> None:
     data = folders[0]
+    write(data / "orgs.csv", ORGS)
     write(data / "obs.csv", OBS_HEADER + "m_pct,T01,2025-01-01,75,,\n")
     monkeypatch.setattr(file_stat, "stat_changed", lambda stat: stat.rel == "obs.csv")
     store = make(folders)
@@ -168,6 +172,7 @@ def test_a_file_that_changes_while_read_is_reported_and_retried(folders, monkeyp
 
 def test_bound_parameters_cannot_inject_sql(folders) -> None:
     data = folders[0]
+    write(data / "orgs.csv", ORGS)
     write(data / "obs.csv", OBS_HEADER + "m_pct,T01,2025-01-01,75,,\n")
     store = make(folders)
     assert len(store.query("store_org_series", org_code="T01")) == 1
@@ -183,6 +188,7 @@ def test_bound_parameters_cannot_inject_sql(folders) -> None:
 
 def test_queries_from_many_threads_share_the_store(folders) -> None:
     data = folders[0]
+    write(data / "orgs.csv", ORGS)
     write(
         data / "obs.csv",
         OBS_HEADER + "".join(f"m_pct,T01,2024-{m:02d}-01,{m},,\n" for m in range(1, 13)),

@@ -51,6 +51,13 @@ def _data_as_at_section(store: Store) -> None:
                 st.markdown(f"- {line}")
 
 
+def _cache_note(store: Store) -> None:
+    """Say so while the cache folder refuses writes: figures still served, from memory."""
+    status = store.cache_status()
+    if status:
+        st.warning(status)
+
+
 def _demo_note(reports: list[FileReport]) -> None:
     if inventory.shows_only_demo(reports):
         st.info(
@@ -233,6 +240,7 @@ def render() -> None:
         "relative to it."
     )
     _data_as_at_section(store)
+    _cache_note(store)
     reports = store.files()
     _demo_note(reports)
     _upload_section(store)

@@ -1,0 +1,55 @@
+"""Rows with more fields than the header, which DuckDB's reader lets through when empty.
+
+DuckDB rejects a row with an extra *value* (``store_rejects`` records it), but a row that
+ends in extra empty fields (``a,b,c,,``: a spreadsheet's stray column) is read as if the
+fields were not there, and the analyst is never told that their columns are shifted or
+padded. Python's csv module counts fields exactly, but reading every file with it would
+double the cost of ingest, so one quick DuckDB pass over the raw lines says whether any
+line *may* have too many separators (:func:`may_have_long_rows`); only then is the file
+read on the slow path, where :func:`impact.ingest.lines.scan_records` counts each
+record's fields and names the line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from impact.sql import lit
+
+#: A character no extract holds, so DuckDB gives each physical line as one value.
+_NO_DELIMITER = "\x01"
+#: A quoted value (commas inside it are not separators).
+_QUOTED = '"([^"]|"")*"'
+
+
+#: The kind recorded for a row with more fields than the header.
+LONG_ROW = "fields"
+
+
+def long_row_reason(expected: int | str, found: int | str) -> str:
+    """The reason for a row with more fields than the header."""
+    return f"the row has more fields than the header (expected {expected}, found {found})"
+
+
+def long_rows_sql(path: Path, width: int) -> str:
+    """A count of the physical lines after the header with more than ``width`` fields.
+
+    A line inside a quoted value that spans lines may be counted too: that only sends the
+    file to the exact count, never lets a long row through.
+    """
+    stripped = f"regexp_replace(l, {lit(_QUOTED)}, '', 'g')"
+    unquoted = f"CASE WHEN contains(l, '\"') THEN {stripped} ELSE l END"
+    return (
+        f"SELECT count(*) FROM read_csv({lit(str(path))}, columns={{'l': 'VARCHAR'}}, "
+        f"header=true, auto_detect=false, delim={lit(_NO_DELIMITER)}, quote='', escape='', "
+        f"ignore_errors=true) "
+        f"WHERE length({unquoted}) - length(replace({unquoted}, ',', '')) >= {int(width)}"
+    )
+
+
+def may_have_long_rows(con: duckdb.DuckDBPyConnection, path: Path, width: int) -> bool:
+    """True when a line of the file may hold more fields than the header's ``width``."""
+    row = con.execute(long_rows_sql(path, width)).fetchone()
+    return bool(row and row[0])

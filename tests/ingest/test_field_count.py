@@ -1,0 +1,27 @@
+"""The quick pass that says whether a file may hold rows longer than its header."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from impact.ingest.field_count import long_row_reason, may_have_long_rows
+
+
+def _file(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "f.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_extra_empty_fields_are_spotted_commas_inside_quotes_are_not(tmp_path: Path) -> None:
+    con = duckdb.connect()
+    quoted = _file(tmp_path, 'a,b,c\n1,"x,y,z",3\n4,,\n')
+    assert not may_have_long_rows(con, quoted, 3)
+    padded = _file(tmp_path, "a,b,c\n1,2,3\n4,5,6,,\n")
+    assert may_have_long_rows(con, padded, 3)
+
+
+def test_the_reason_names_both_counts() -> None:
+    assert long_row_reason(6, 8) == "the row has more fields than the header (expected 6, found 8)"
