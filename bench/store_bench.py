@@ -71,7 +71,6 @@ FIGURES: dict[str, str] = {
     "org_query_s": "one organisation's query, warm (s)",
     "spc_all_series_s": "SPC over every series (s)",
     "auto_limits_all_series_s": "automatic limits (Stable Shift Algorithm) over every series (s)",
-    "series": "series (metric x organisation)",
     "peak_rss_mb": "our peak memory (MB)",
     "pandas_peak_rss_mb": "pandas peak memory (MB)",
 }
@@ -314,7 +313,7 @@ def auto_limits_figures(frame: Any) -> dict[str, Any]:
         frame, value_col="value", date_col="period_start", facet_cols=facets
     )
     series = int(frame.groupby(facets, observed=True).ngroups)
-    return {"auto_limits_all_series_s": seconds, "series": series}
+    return {"auto_limits_all_series_s": seconds, "auto_limits_series": series}
 
 
 #: Every observation with its metric's improvement direction, facets as integer codes.

@@ -81,4 +81,4 @@ def test_the_automatic_limits_figure_runs_every_series() -> None:
         }
     )
     figures = auto_limits_figures(frame)
-    assert figures["series"] == 3 and figures["auto_limits_all_series_s"] > 0
+    assert figures["auto_limits_series"] == 3 and figures["auto_limits_all_series_s"] > 0
