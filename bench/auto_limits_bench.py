@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -42,6 +43,17 @@ def national_table(n_series: int, seed: int = 1) -> pd.DataFrame:
     )
 
 
+def timed_auto_limits(table: pd.DataFrame, **options: Any) -> tuple[pd.DataFrame, float, float]:
+    """``auto_limits(table, **options)`` with its wall-clock and CPU seconds.
+
+    The one timing of the algorithm, shared by this script and the store's benchmark
+    (``auto_limits_all_series_s``).
+    """
+    started, cpu = time.perf_counter(), time.process_time()
+    out = auto_limits(table, **options)
+    return out, time.perf_counter() - started, time.process_time() - cpu
+
+
 def main() -> None:
     n_series = int(sys.argv[1]) if len(sys.argv) > 1 else 77_700
     table = national_table(n_series)
@@ -49,9 +61,9 @@ def main() -> None:
         ("i", {"value_col": "value"}),
         ("pp", {"numerator_col": "numerator", "denominator_col": "denominator"}),
     ):
-        started, cpu = time.perf_counter(), time.process_time()
-        out = auto_limits(table, date_col="month", chart=chart, facet_cols="series", **cols)
-        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        out, seconds, cpu = timed_auto_limits(
+            table, date_col="month", chart=chart, facet_cols="series", **cols
+        )
         recalculated = out.groupby("series")["period_start"].nunique().gt(2).mean()
         print(
             f"auto_limits chart={chart}: {n_series:,} series x {MONTHS} months in {seconds:.2f} s "

@@ -70,6 +70,7 @@ FIGURES: dict[str, str] = {
     "one_new_file_s": "pick-up of one new monthly file (s)",
     "org_query_s": "one organisation's query, warm (s)",
     "spc_all_series_s": "SPC over every series (s)",
+    "auto_limits_all_series_s": "automatic limits (Stable Shift Algorithm) over every series (s)",
     "peak_rss_mb": "our peak memory (MB)",
     "pandas_peak_rss_mb": "pandas peak memory (MB)",
 }
@@ -282,6 +283,7 @@ def child_ours_warm(data: Path, cache: Path) -> dict[str, Any]:
         "one_new_file_s": new_file,
         "new_file_seen": changed,
         "spc_all_series_s": None,
+        "auto_limits_all_series_s": None,
     }
     try:
         from impact import spc
@@ -298,7 +300,20 @@ def child_ours_warm(data: Path, cache: Path) -> dict[str, Any]:
         improvement_direction_col="improvement_direction",
     )
     result["spc_all_series_s"] = time.perf_counter() - t0
+    result.update(auto_limits_figures(frame))
     return result
+
+
+def auto_limits_figures(frame: Any) -> dict[str, Any]:
+    """Every series through the Stable Shift Algorithm (XmR), timed by the one bench timer."""
+    from bench.auto_limits_bench import timed_auto_limits
+
+    facets = ["metric_id", "org_code"]
+    _out, seconds, _cpu = timed_auto_limits(
+        frame, value_col="value", date_col="period_start", facet_cols=facets
+    )
+    series = int(frame.groupby(facets, observed=True).ngroups)
+    return {"auto_limits_all_series_s": seconds, "auto_limits_series": series}
 
 
 #: Every observation with its metric's improvement direction, facets as integer codes.

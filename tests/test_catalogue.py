@@ -139,3 +139,17 @@ def test_metrics_without_a_national_target_say_so(
         if m["metric_id"] in with_target or m["improvement_direction"] == "neutral":
             continue
         assert re.search(r"\bno\b[^.]*\btarget", m["definition"], re.IGNORECASE), m["metric_id"]
+
+
+def test_every_metric_names_a_chart_its_data_can_draw(metrics: list[dict[str, str]]) -> None:
+    """Auto limits only where the Stable Shift Algorithm has the chart (XmR, P'); ratio charts
+    only for percentages (their observations carry a numerator and denominator)."""
+    from impact.contracts.definitions import AUTO_LIMIT_CHARTS
+
+    for m in metrics:
+        chart, limits = m["chart"] or "i", m["limits"] or "fixed"
+        if limits == "auto":
+            assert chart in AUTO_LIMIT_CHARTS, m["metric_id"]
+        if chart in ("p", "pp"):
+            assert m["unit"] == "percent", m["metric_id"]
+        assert f"(chart {chart})" in m["definition"], m["metric_id"]

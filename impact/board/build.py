@@ -17,10 +17,10 @@ from datetime import date
 
 import pandas as pd
 
-from impact import spc as spc_engine
+from impact.board.chart_choice import chart_specs
 from impact.board.metrics import load_metrics
 from impact.board.model import POINT_COLUMNS, Metric, MetricAnswer, OrgBoard, QueryFn
-from impact.board.points import run_spc
+from impact.board.points import spc_points_and_summary
 from impact.board.questions import board_questions, lower_first
 from impact.board.targets import target_history, target_on
 from impact.board.values import as_date, as_float, text_or_none
@@ -28,6 +28,7 @@ from impact.data_status import is_stale
 from impact.filters import period_end
 from impact.priorities import BOARD_PRIORITIES
 from impact.spc.describe import describe
+from impact.spc.outputs import RULE_COLUMNS
 
 
 def build_board(
@@ -40,6 +41,7 @@ def build_board(
 ) -> OrgBoard:
     """Every board metric of one organisation over [period_from, end of period_to's month]."""
     metrics = load_metrics(query, priorities)
+    specs = chart_specs(query("board_metrics"))
     by_id = {m.metric_id: m for m in metrics}
     last_day = period_end(period_to)
     obs = query(
@@ -59,8 +61,7 @@ def build_board(
         m: {as_date(d) for d in part.loc[part["rebase"].astype(bool), "event_date"]}
         for m, part in events.groupby("metric_id")
     }
-    points = run_spc(obs, by_id, histories, rebase)
-    summary = spc_engine.spc_summary(points) if not points.empty else pd.DataFrame()
+    points, summary = spc_points_and_summary(obs, by_id, histories, rebase, specs)
 
     answers: list[MetricAnswer] = []
     missing: list[Metric] = []
@@ -114,9 +115,8 @@ def _answer(
     assurance = text_or_none(group.get("assurance_type")) if group is not None else None
     stale = is_stale(latest_period, metric.frequency, reference)
     active = int((projects["status"] == "active").sum()) if not projects.empty else 0
-    numbers = points.reindex(
-        columns=[c for c in POINT_COLUMNS if c in points or c in ("numerator", "denominator")]
-    )
+    wanted = [c for c in POINT_COLUMNS if c in points or c in ("numerator", "denominator")]
+    numbers = points.reindex(columns=[*wanted, *(c for c in CHART_COLUMNS if c in points)])
     return MetricAnswer(
         metric=metric,
         org_code=org_code,
@@ -130,7 +130,7 @@ def _answer(
         upl=as_float(latest_row.get("upl")),
         variation=variation,
         assurance=assurance,
-        answer=describe_metric(metric, points),
+        answer=_with_note(describe_metric(metric, points), points),
         stale=stale,
         questions=board_questions(
             metric,
@@ -144,6 +144,18 @@ def _answer(
         events=events,
         projects=projects,
     )
+
+
+#: The columns that say how a metric was charted (see :mod:`impact.board.points`), kept
+#: beside :data:`POINT_COLUMNS` so the chart can name its type, rule set and recalculations.
+CHART_COLUMNS = ("chart", "limits_mode", "limits_change", "chart_note", "rules", *RULE_COLUMNS)
+
+
+def _with_note(answer: str, points: pd.DataFrame) -> str:
+    """The answer, followed by why the catalogue's chart or limits were not used, if so."""
+    notes = points["chart_note"].dropna().unique() if "chart_note" in points else ()
+    note = " ".join(str(n) for n in notes if str(n))
+    return f"{answer} {note}" if note else answer
 
 
 def describe_metric(metric: Metric, points: pd.DataFrame) -> str:

@@ -1,4 +1,5 @@
-"""Vertical lines on an SPC chart: where limits were recalculated, and noted events."""
+"""Vertical lines on an SPC chart: where limits restart (an event, or a sustained shift the
+Stable Shift Algorithm found), and noted events."""
 
 from __future__ import annotations
 
@@ -6,7 +7,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from impact import palette
+from impact.calendar import month_short
 from impact.charts.theme import NOTE_FONT_SIZE, add_vertical_line
+
+#: ``limits_change`` of a point whose limits were restarted by a sustained shift.
+RECALCULATED = "recalculated"
 
 
 def rebase_dates(points: pd.DataFrame) -> list[pd.Timestamp]:
@@ -42,8 +47,22 @@ def _event_text(events: pd.DataFrame | None, when: pd.Timestamp) -> str | None:
     return str(match["description"].iloc[0]) if not match.empty else None
 
 
+def recalculation_dates(points: pd.DataFrame) -> list[pd.Timestamp]:
+    """The dates an automatic recalculation (not an event) restarted the limits."""
+    if "limits_change" not in points or points.empty:
+        return []
+    at = points[points["limits_change"] == RECALCULATED]
+    return sorted(pd.Timestamp(d) for d in at["period_start"])
+
+
 def add_rebase_breaks(fig: go.Figure, points: pd.DataFrame, events: pd.DataFrame | None) -> None:
+    """A labelled line where each limits period starts: why the limits were recalculated."""
+    shifts = set(recalculation_dates(points))
     for when in rebase_dates(points):
+        if when in shifts:
+            text = f"Limits recalculated: sustained shift from {month_short(when)}"
+            _vline(fig, when, text, dash="dashdot", name="recalculation")
+            continue
         description = _event_text(events, when)
         text = "Limits recalculated" + (f": {description}" if description else "")
         _vline(fig, when, text, dash="dash", name="rebase")

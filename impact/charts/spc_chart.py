@@ -1,6 +1,8 @@
-"""The Making Data Count XmR chart: values, mean and limits per rebase group, targets, events.
+"""The Making Data Count SPC chart: values, mean and limits per limits period, targets, events.
 
-Every point type is named in the legend and hover text, never shown by colour alone.
+Every point type is named in the legend and hover text, never shown by colour alone; the
+caption under the title names the chart type (XmR, Laney p′, ...) and the rule set, and the
+hover says which rule fired under which rule set.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import plotly.graph_objects as go
 
 from impact import palette
 from impact.charts.events import add_event_notes, add_rebase_breaks
+from impact.charts.spc_labels import chart_caption, fired_rules, rule_set_words
 from impact.charts.theme import base_layout, nhs_figure
 from impact.units import format_value
 
@@ -66,15 +69,18 @@ def spc_figure(
     events: pd.DataFrame | None = None,
     height: int = 440,
 ) -> go.Figure:
-    """A Making Data Count XmR chart.
+    """A Making Data Count SPC chart, captioned with its chart type and rule set.
 
     ``points`` holds the SPC engine's columns (``period_start, value, mean, lpl, upl,
-    point_type, special_cause_type, rebase_group``). Mean and limits are drawn per rebase
-    group with a break between groups; a dashed vertical line marks each rebase. Targets
-    are stepped at their effective dates; events are labelled vertical lines.
+    point_type, special_cause_type, rebase_group``) and, from the board, ``chart``,
+    ``rules``, ``limits_mode``, ``limits_change`` and the rules' sides. Mean and limits are
+    drawn per limits period with a break between; a labelled vertical line marks each
+    rebase event and each automatic recalculation. Targets are stepped at their effective
+    dates; events are labelled vertical lines.
     """
     fig = nhs_figure()
     base_layout(fig, title=title, unit=unit, height=height)
+    fig.update_layout(title_subtitle_text=chart_caption(points), margin_t=80)
     if points.empty:
         return fig
     points = points.sort_values("period_start").reset_index(drop=True)
@@ -125,12 +131,12 @@ def _add_mean_and_limits(fig: go.Figure, points: pd.DataFrame) -> None:
 
 def _add_point_markers(fig: go.Figure, points: pd.DataFrame, unit: str) -> None:
     """One marker trace per point type, named in the legend and hover (never colour alone)."""
+    rule_set = rule_set_words(points)
     for point_type, label in palette.POINT_TYPE_LABELS.items():
         part = points[points["point_type"] == point_type]
         if part.empty:
             continue
-        codes = part.get("special_cause_type", pd.Series("", index=part.index))
-        rule = [rule_words(c) for c in codes]
+        rule = [_rule_text(row, rule_set) for _, row in part.iterrows()]
         values = [format_value(v, unit) for v in part["value"]]
         fig.add_trace(
             go.Scatter(
@@ -152,6 +158,12 @@ def _add_point_markers(fig: go.Figure, points: pd.DataFrame, unit: str) -> None:
                 ),
             )
         )
+
+
+def _rule_text(row: pd.Series, rule_set: str) -> str:
+    """Which rule put the point where it is, and under which rule set."""
+    said = fired_rules(row) or rule_words(row.get("special_cause_type"))
+    return f"{said}{rule_set}" if said else ""
 
 
 def _add_target_steps(

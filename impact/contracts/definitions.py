@@ -9,6 +9,7 @@ in subfolders. The store, the ``check`` command, the Data page and ``data/README
 from __future__ import annotations
 
 from impact.contracts.model import Column, Contract
+from impact.spc.charts import CHARTS
 
 PRIORITIES = ("elective", "uec", "primary_care", "improvement")
 ORG_TYPES = ("nation", "region", "icb", "trust", "pcn", "practice", "other")
@@ -17,6 +18,11 @@ DIRECTIONS = ("increase", "decrease", "neutral")
 FREQUENCIES = ("week", "month", "quarter")
 PROJECT_STATUSES = ("planned", "active", "complete", "stopped")
 PDSA_DECISIONS = ("adopt", "adapt", "abandon")
+#: How a metric's SPC limits are set: recalculated after a sustained, stable shift (``auto``)
+#: or over the whole period, rebased only by events (``fixed``).
+LIMITS = ("auto", "fixed")
+#: The charts ``limits=auto`` can recalculate (the Stable Shift Algorithm's XmR and P').
+AUTO_LIMIT_CHARTS = ("i", "pp")
 QUESTION_STATUSES = ("open", "answered")
 IMPACT_COMPONENTS = (
     "shared_purpose_and_vision",
@@ -67,6 +73,26 @@ METRICS = Contract(
         Column("frequency", enum=FREQUENCIES),
         Column("definition", required=False),
         Column("source", required=False),
+        Column(
+            "chart",
+            required=False,
+            enum=CHARTS,
+            description=(
+                "The SPC chart: i (XmR, the default when blank), p, pp (Laney p′), u,"
+                " up (Laney u′), c, g or t; p, pp, u and up need the observations' numerator"
+                " and denominator."
+            ),
+        ),
+        Column(
+            "limits",
+            required=False,
+            enum=LIMITS,
+            description=(
+                "fixed (the default when blank): limits over the whole period, rebased only by"
+                " events; auto: recalculated after a sustained, stable shift (charts i and pp"
+                " only; other charts keep fixed limits and say why)."
+            ),
+        ),
     ),
     key=("metric_id",),
     example={
@@ -81,6 +107,8 @@ METRICS = Contract(
             "Attendances admitted, transferred or discharged within 4 hours ÷ all attendances"
         ),
         "source": "NHS England A&E Attendances and Emergency Admissions",
+        "chart": "pp",
+        "limits": "auto",
     },
 )
 

@@ -62,3 +62,23 @@ def test_the_synthetic_extracts_are_written_whole_with_no_temporary_files(tmp_pa
     assert not [f for f in files if f.endswith(".tmp") or "/." in f or f.startswith(".")]
     assert len(files) == counts["files"] == 2 + SCALES["small"].months + 1
     assert "practices/gp_month_001.csv" in files and "trusts/trust_metrics_year_1.csv" in files
+
+
+def test_the_automatic_limits_figure_runs_every_series() -> None:
+    """auto_limits_all_series_s times the algorithm over each metric x organisation series."""
+    import numpy as np
+    import pandas as pd
+
+    from bench.store_bench import auto_limits_figures
+
+    months = pd.date_range("2021-01-01", periods=30, freq="MS")
+    frame = pd.DataFrame(
+        {
+            "metric_id": pd.Categorical(np.repeat(["a", "b", "a"], 30)),
+            "org_code": pd.Categorical(np.repeat(["X", "X", "Y"], 30)),
+            "period_start": np.tile(months, 3),
+            "value": np.random.default_rng(2).normal(50, 2, 90),
+        }
+    )
+    figures = auto_limits_figures(frame)
+    assert figures["auto_limits_series"] == 3 and figures["auto_limits_all_series_s"] > 0

@@ -59,3 +59,39 @@ def test_rule_words_say_the_rule_in_words():
 
 def test_every_spc_rule_has_words():
     assert set(SPECIAL_CAUSE_TYPES) == set(RULE_WORDS)
+
+
+def test_the_caption_names_the_chart_type_and_rule_set():
+    board_points = points().assign(chart="pp", rules="mdc", limits_mode="auto")
+    caption = spc_figure(board_points, title="A&E").layout.title.subtitle.text
+    assert caption == (
+        "Laney p′ chart · Making Data Count 2023 rules · limits recalculated after sustained shifts"
+    )
+    assert spc_figure(points(), title="A&E").layout.title.subtitle.text == "XmR chart"
+    fixed = points().assign(chart="c", rules="plotthedots", limits_mode="fixed")
+    assert spc_figure(fixed, title="x").layout.title.subtitle.text == (
+        "c chart · NHSRplotthedots 0.2.2 rules"
+    )
+
+
+def test_hover_names_the_rule_that_fired_and_its_rule_set():
+    board_points = points().assign(
+        rules="mdc",
+        astronomical=[0, 0, 0, 0, 0, 1],
+        shift=[0, 0, 0, 1, 0, 0],
+        trend=0,
+        two_in_three=[0, 0, 0, 1, 0, 0],
+    )
+    fig = spc_figure(board_points, title="x")
+    concern = trace(fig, palette.POINT_TYPE_LABELS["special_cause_concern"])
+    assert concern.customdata[0][1] == (
+        "Astronomical: a point above the upper process limit (Making Data Count 2023 rules)"
+    )
+    improvement = trace(fig, palette.POINT_TYPE_LABELS["special_cause_improvement"])
+    assert improvement.customdata[0][1] == (
+        "Shift: 7 points above the mean; 2 of 3: 2 of 3 points beyond 2σ above the mean"
+        " (Making Data Count 2023 rules)"
+    )
+    assert trace(fig, "Common cause").customdata[0][1] == (
+        "No rule: common cause (Making Data Count 2023 rules)"
+    )

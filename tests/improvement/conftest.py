@@ -25,8 +25,8 @@ def mini_query():
         con.execute(f"CREATE TABLE {contract.name} ({cols}, source_file VARCHAR)")
     con.execute(
         "INSERT INTO metrics VALUES ('m1', 'Four-hour performance', 'uec', 'Seen in time?', "
-        "'percent', 'increase', 'month', NULL, NULL, 'f'), ('m2', 'Long waits', 'elective', "
-        "'Waiting long?', 'count', 'decrease', 'month', NULL, NULL, 'f')"
+        "'percent', 'increase', 'month', NULL, NULL, NULL, NULL, 'f'), ('m2', 'Long waits', "
+        "'elective', 'Waiting long?', 'count', 'decrease', 'month', NULL, NULL, NULL, NULL, 'f')"
     )
     con.execute(
         "INSERT INTO projects VALUES "
