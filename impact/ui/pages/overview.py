@@ -4,8 +4,8 @@ Boards read an integrated performance report by its summary first, so the first 
 (1440 × 900) holds the summary matrix (variation against assurance, every metric's name and
 icons in its cell) beside the questions to ask first, then the priorities as three compact
 columns, one line per metric. The full cards (answer, icons, sparkline, questions) follow
-in one tab per priority, so the page is a screen and a half tall rather than seventeen
-cards long, and the IPR summary table closes the page.
+below, priority by priority (in page order, so search and print find every card), and the
+IPR summary table closes the page.
 """
 
 from __future__ import annotations
@@ -56,12 +56,8 @@ def render() -> None:
     pack_download(board.org_code, f.period_from, f.period_to, peer_scope=f.peers)
     draw_priority_filter()
     st.subheader(DETAIL_HEADING)
-    if len(keys) == 1:
-        _priority_section(board, ctx, keys[0])
-    else:
-        for key, tab in zip(keys, st.tabs([PRIORITY_TITLES[k] for k in keys]), strict=True):
-            with tab:
-                _priority_section(board, ctx, key)
+    for key in keys:
+        _priority_section(board, ctx, key)
     st.header("Summary table")
     st.caption("Integrated performance report: each row opens the metric's detail.")
     ipr_table(board, f, None if priority == "all" else priority)
