@@ -18,11 +18,6 @@ import io
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlencode
@@ -31,6 +26,7 @@ import pytest
 
 from impact import PROJECT_ROOT
 from impact.pack.pdf import QUIET_FLAGS, ChromiumNotFound, find_chromium
+from tests.browser.live_app import running_app
 
 #: Screenshots land here; git ignores the folder.
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
@@ -87,27 +83,6 @@ class PagePaths(dict[str, str]):
         pytest.fail(f"{title!r} is not in the navigation, which lists {list(self)}")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited early with code {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise TimeoutError(f"streamlit did not become healthy at {url} within {timeout:.0f}s")
-
-
 @pytest.fixture(scope="package")
 def data_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A writable data folder holding the demo extracts as an analyst's own files.
@@ -125,49 +100,10 @@ def data_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="package")
 def app_url(data_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Start ``streamlit run dashboard.py`` on a free loopback port; yield its base URL."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "IMPACT_DATA_DIR": str(data_copy),
-        "IMPACT_CACHE_DIR": str(tmp_path_factory.mktemp("browser-cache")),
-        "PYTHONDONTWRITEBYTECODE": "1",
-    }
+    cache = tmp_path_factory.mktemp("browser-cache")
     log_path = tmp_path_factory.mktemp("browser-log") / "streamlit.log"
-    log = log_path.open("wb")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(PROJECT_ROOT / "dashboard.py"),
-            "--server.address=127.0.0.1",
-            f"--server.port={port}",
-            "--server.headless=true",
-            "--server.fileWatcherType=none",
-            "--browser.gatherUsageStats=false",
-        ],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        try:
-            _wait_healthy(url, proc)
-        except (RuntimeError, TimeoutError) as exc:
-            log.flush()
-            tail = log_path.read_text(encoding="utf-8", errors="replace")[-3000:]
-            raise RuntimeError(f"{exc}; server log {log_path}:\n{tail}") from exc
+    with running_app(data_copy, cache, log_path) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture(scope="package")

@@ -21,8 +21,9 @@ pytestmark = pytest.mark.browser
 
 MEETING = "Meeting mode"
 ORG = ("XRA05", "Demo Moorland Royal Infirmary NHS Foundation Trust")
-#: The recovery priorities in the order meeting mode steps through them.
+#: The summary, then the recovery priorities, in the order meeting mode steps through them.
 STEPS = (
+    ("summary", "Summary"),
     ("elective", "Elective care"),
     ("uec", "Urgent & emergency care"),
     ("primary_care", "Primary care"),
@@ -35,10 +36,10 @@ EXTERNAL_REF = re.compile(
 
 
 def on_screen(page, step: int) -> None:  # type: ignore[no-untyped-def]
-    """The page shows priority ``step`` (0-based) and the URL says so."""
+    """The page shows step ``step`` (0-based) and the URL says so."""
     key, title = STEPS[step]
     assert page.get_by_role("heading", level=1).first.inner_text().strip() == title
-    assert f"priority {step + 1} of {len(STEPS)}" in main_text(page)
+    assert f"step {step + 1} of {len(STEPS)}" in main_text(page)
     assert parse_qs(urlparse(page.url).query).get("step") == [key]
 
 
@@ -46,8 +47,8 @@ def test_meeting_mode_steps_through_the_priorities(page, app_url, page_paths):  
     open_app(page, app_url, page_paths[MEETING], org=ORG[0], meeting="1")
     assert not page.get_by_test_id("stSidebar").is_visible(), "meeting mode hides the sidebar"
     on_screen(page, 0)
-    previous = page.get_by_role("button", name="Previous priority")
-    following = page.get_by_role("button", name="Next priority")
+    previous = page.get_by_role("button", name="Previous step")
+    following = page.get_by_role("button", name="Next step")
     assert previous.is_disabled() and following.is_enabled()
     # One arrow per button: Streamlit draws the shortcut key, so the words carry none.
     for button in (previous, following):
@@ -65,17 +66,19 @@ def test_meeting_mode_steps_through_the_priorities(page, app_url, page_paths):  
     page.locator("body").focus()
     rerun_after(page, lambda: page.keyboard.press("ArrowRight"))
     on_screen(page, 2)
+    rerun_after(page, lambda: page.keyboard.press("ArrowRight"))
+    on_screen(page, 3)
     assert following.is_disabled()
     rerun_after(page, lambda: page.keyboard.press("ArrowLeft"))
-    on_screen(page, 1)
+    on_screen(page, 2)
     previous.focus()
     rerun_after(page, lambda: page.keyboard.press("Enter"))
-    on_screen(page, 0)
+    on_screen(page, 1)
     assert_rendered(page)
 
     # The step is in the URL, so the same link reopens the same priority.
     open_app(page, app_url, page_paths[MEETING], org=ORG[0], meeting="1", step="uec")
-    on_screen(page, 1)
+    on_screen(page, 2)
 
 
 def test_board_pack_downloads_as_html_and_pdf(page, app_url):  # type: ignore[no-untyped-def]
@@ -95,7 +98,7 @@ def test_board_pack_downloads_as_html_and_pdf(page, app_url):  # type: ignore[no
     assert html_file.suggested_filename.endswith(".html")
     html = html_file.path().read_text(encoding="utf-8")
     assert ORG[1] in html
-    for _, title in STEPS:
+    for _, title in STEPS[1:]:
         assert title in html.replace("&amp;", "&"), f"{title} missing from the pack"
     assert "How to read these charts" in html
     external = EXTERNAL_REF.search(html)

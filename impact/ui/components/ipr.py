@@ -1,6 +1,13 @@
-"""The integrated performance report summary table: one row per metric, each opening its detail."""
+"""The integrated performance report summary table: one row per metric, each opening its detail.
+
+Its CSV download carries each metric's icon names beside their words, and the icons it
+names can be downloaded as SVG files (one zip), so a board paper can show the same icons.
+"""
 
 from __future__ import annotations
+
+import io
+import zipfile
 
 import pandas as pd
 import streamlit as st
@@ -15,6 +22,30 @@ from impact.spc import (
     icons,
 )
 from impact.ui.components.cards import METRIC_DETAIL_URL
+from impact.ui.components.downloads import csv_download
+
+#: The CSV download's columns: the table's figures, the icons' words and the icons' names
+#: (each name is the icon's file in the SVG zip: ``variation/<name>.svg``).
+CSV_COLUMNS = [
+    "priority",
+    "metric",
+    "latest_period",
+    "latest",
+    "target",
+    "mean",
+    "lpl",
+    "upl",
+    "variation",
+    "variation_icon",
+    "assurance",
+    "assurance_icon",
+    "stale",
+]
+
+
+def detail_url(state: FilterState, metric_id: str) -> str:
+    """The metric detail page's address, keeping every filter."""
+    return f"{METRIC_DETAIL_URL}?{state.query_string(metric=metric_id)}"
 
 
 def short_variation(answer: MetricAnswer) -> str:
@@ -41,10 +72,47 @@ def ipr_frame(board: OrgBoard, state: FilterState, priority: str | None = None) 
     rows["variation_short"] = [short_variation(a) for a in answers if a is not None]
     rows["assurance_short"] = [short_assurance(a) for a in answers if a is not None]
     rows["limits"] = [f"{lpl} to {upl}" for lpl, upl in zip(rows["lpl"], rows["upl"], strict=True)]
-    rows["open"] = [
-        f"{METRIC_DETAIL_URL}?{state.query_string(metric=m)}" for m in rows["metric_id"]
+    rows["variation_icon"] = [
+        icons.variation_name(a.variation_icon) if a and a.variation_icon else "" for a in answers
     ]
+    rows["assurance_icon"] = [
+        icons.assurance_name(a.assurance) if a and a.assurance else "" for a in answers
+    ]
+    rows["open"] = [detail_url(state, m) for m in rows["metric_id"]]
     return rows
+
+
+def icons_zip(rows: pd.DataFrame) -> bytes:
+    """The SVG of every icon the rows name, as ``variation/<name>.svg`` and ``assurance/…``."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(set(rows["variation_icon"]) - {""}):
+            archive.writestr(f"variation/{name}.svg", icons.variation_icon_svg(name))
+        for name in sorted(set(rows["assurance_icon"]) - {""}):
+            archive.writestr(f"assurance/{name}.svg", icons.assurance_icon_svg(name))
+    return buffer.getvalue()
+
+
+def ipr_downloads(rows: pd.DataFrame, org_code: str) -> None:
+    """The summary as CSV (with the icons' names) and the icons it names as SVG."""
+    left, right = st.columns(2)
+    with left:
+        csv_download(
+            rows[CSV_COLUMNS],
+            label="Download the summary (CSV, with icon names)",
+            file_name=f"ipr-summary-{org_code}.csv",
+            key="ipr-csv",
+        )
+    with right:
+        st.download_button(
+            "Download the icons (SVG files, zip)",
+            data=icons_zip(rows),
+            file_name=f"ipr-icons-{org_code}.zip",
+            mime="application/zip",
+            key="ipr-icons",
+            icon=":material/download:",
+            on_click="ignore",
+        )
 
 
 #: Streamlit's table geometry (header and row height, pixels), to size a table to its rows.
@@ -95,3 +163,4 @@ def ipr_table(board: OrgBoard, state: FilterState, priority: str | None = None) 
             "open": st.column_config.LinkColumn("Detail", display_text="Open", width=60),
         },
     )
+    ipr_downloads(rows, board.org_code)

@@ -1,9 +1,10 @@
-"""Meeting mode: the board's questions on a meeting-room screen, one priority at a time.
+"""Meeting mode: the summary on a meeting-room screen, then one priority at a time.
 
 In the meeting the chair works from a shared screen, so the view drops everything that is
 not the board's questions and answers: the sidebar and its controls are hidden, type and
-charts are enlarged, and the priorities are stepped through with Previous/Next (buttons,
-or the left and right arrow keys). Both the mode and the step live in the URL
+charts are enlarged, and the room steps with Previous/Next (buttons, or the left and right
+arrow keys) from the summary the overview opens with (the matrix and the questions to ask
+first) through the priorities, one per step. Both the mode and the step live in the URL
 (``?meeting=true&step=uec``), so the clerk can paste the link into the papers and the
 screen reopens on the same priority. The answers are the board pages' own
 (:func:`impact.ui.data.board`), so the meeting sees exactly what the papers said.
@@ -16,27 +17,32 @@ from collections.abc import Mapping
 import streamlit as st
 
 from impact import charts
-from impact.board import MetricAnswer
+from impact.board import MetricAnswer, OrgBoard
 from impact.calendar import span_short
 from impact.priorities import BOARD_PRIORITIES, PRIORITY_TITLES
 from impact.ui import data
 from impact.ui.components.cards import heading_line
 from impact.ui.components.figures import metric_spc_figure, show_figure
 from impact.ui.components.icon_pair import icon_pair
+from impact.ui.components.matrix import first_screen
 from impact.ui.components.question_log import open_questions_beside
 from impact.ui.components.questions import question_list, questions_block
 from impact.ui.context import BoardContext, get_context
 from impact.ui.meeting_mode import MEETING_KEY, STEP_KEY, apply_meeting_style, meeting_requested
 
 PAGE_TITLE = "Meeting mode"
+#: The first step: the overview's summary (matrix, first questions, priorities in brief).
+SUMMARY_STEP = "summary"
+STEPS: tuple[str, ...] = (SUMMARY_STEP, *BOARD_PRIORITIES)
+STEP_TITLES = {SUMMARY_STEP: "Summary", **PRIORITY_TITLES}
 #: Chart height on a meeting-room screen (the pages use 440) and how much larger its text is.
 MEETING_CHART_HEIGHT = 600
 MEETING_CHART_TEXT = 1.3
 #: Button words. No arrow characters: Streamlit already draws each button's keyboard
 #: shortcut (an arrow key) beside its label, and a second arrow read as a mistake.
-PREVIOUS_LABEL = "Previous priority"
-NEXT_LABEL = "Next priority"
-KEYBOARD_HINT = "Keyboard: the left and right arrow keys step through the priorities."
+PREVIOUS_LABEL = "Previous step"
+NEXT_LABEL = "Next step"
+KEYBOARD_HINT = "Keyboard: the left and right arrow keys step through the summary and priorities."
 
 
 def _accept_short_url_form() -> None:
@@ -46,7 +52,7 @@ def _accept_short_url_form() -> None:
 
 
 def current_step(params: Mapping[str, object], steps: tuple[str, ...]) -> str:
-    """The priority the URL puts on screen; the first one when absent or not known."""
+    """The step the URL puts on screen; the first one when absent or not known."""
     raw = params.get(STEP_KEY)
     if isinstance(raw, list | tuple):
         raw = raw[-1] if raw else None
@@ -82,11 +88,11 @@ def _step_bar(ctx: BoardContext, steps: tuple[str, ...], index: int) -> None:
         args=(previous,),
         disabled=index == 0,
         shortcut="Left",
-        help=f"Go back to {PRIORITY_TITLES[previous]}. {KEYBOARD_HINT}" if index else KEYBOARD_HINT,
+        help=f"Go back to {STEP_TITLES[previous]}. {KEYBOARD_HINT}" if index else KEYBOARD_HINT,
     )
     where.markdown(
         f"**{ctx.org_name}** · {span_short(f.period_from, f.period_to)} · "
-        f"priority {index + 1} of {len(steps)}"
+        f"step {index + 1} of {len(steps)}"
     )
     where.caption(KEYBOARD_HINT)
     forward.button(
@@ -96,7 +102,7 @@ def _step_bar(ctx: BoardContext, steps: tuple[str, ...], index: int) -> None:
         args=(following,),
         disabled=index == len(steps) - 1,
         shortcut="Right",
-        help=f"Go on to {PRIORITY_TITLES[following]}. {KEYBOARD_HINT}"
+        help=f"Go on to {STEP_TITLES[following]}. {KEYBOARD_HINT}"
         if index < len(steps) - 1
         else KEYBOARD_HINT,
     )
@@ -116,18 +122,25 @@ def render() -> None:
     if not f.org_code:
         st.info("There are no organisations in the data yet. Add extracts on the Data page.")
         return
-    steps = BOARD_PRIORITIES
-    priority = current_step(st.query_params, steps)
-    if st.query_params.get(STEP_KEY) != priority:
-        st.query_params[STEP_KEY] = priority
-    _step_bar(ctx, steps, steps.index(priority))
+    step = current_step(st.query_params, STEPS)
+    if st.query_params.get(STEP_KEY) != step:
+        st.query_params[STEP_KEY] = step
+    _step_bar(ctx, STEPS, STEPS.index(step))
     board = data.board(f.org_code, f.period_from, f.period_to)
-    st.title(PRIORITY_TITLES[priority])
+    st.title(STEP_TITLES[step])
+    if step == SUMMARY_STEP:
+        first_screen(board, f, BOARD_PRIORITIES)
+    else:
+        _priority_step(board, ctx, step)
+
+
+def _priority_step(board: OrgBoard, ctx: BoardContext, priority: str) -> None:
+    """One priority: each metric's question, answer, icons and chart, then its questions."""
     answers = board.by_priority(priority)
     if not answers:
         st.markdown(f"No {PRIORITY_TITLES[priority].lower()} figures for {ctx.org_name}.")
     for answer in answers:
-        _metric(answer, f.org_code)
+        _metric(answer, board.org_code)
     missing = board.missing_for(priority)
     if missing and answers:
         st.caption("No figures for: " + ", ".join(m.metric_name for m in missing) + ".")

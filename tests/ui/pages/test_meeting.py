@@ -35,12 +35,19 @@ def test_meeting_mode_steps_through_the_priorities(demo_copy: Path) -> None:
     assert not at.exception
     assert at.toggle(key="meeting").value is True
     assert _meeting_css_on(at)
+    # The summary first: the overview's matrix and the questions to ask first.
+    assert at.title[0].value == "Summary"
+    assert at.query_params["step"] == "summary"
+    assert any('<table class="ipr-matrix"' in h.proto.body for h in at.html)
+    assert any("<h3>Questions the board may wish to ask</h3>" in h.proto.body for h in at.html)
+    assert at.button(key="meeting-previous").disabled
+    at.button(key="meeting-next").click().run()
     assert at.title[0].value == PRIORITY_TITLES["elective"]
+    assert not any('<table class="ipr-matrix"' in h.proto.body for h in at.html)
     board = build_board(open_store(demo_copy).query, ORG, *_default_period(demo_copy))
     headers = [h.value for h in at.header]
     for answer in board.by_priority("elective"):
         assert answer.metric.board_question in headers
-    assert at.button(key="meeting-previous").disabled
 
     at.button(key="meeting-next").click().run()
     assert at.title[0].value == PRIORITY_TITLES["uec"]
@@ -62,7 +69,7 @@ def test_meeting_step_from_the_url_and_bad_step_falls_back(demo_copy: Path) -> N
     assert at.title[0].value == PRIORITY_TITLES["uec"]
     at = _meeting(org=ORG, meeting="true", step="nonsense")
     assert not at.exception
-    assert at.title[0].value == PRIORITY_TITLES["elective"]
+    assert at.title[0].value == "Summary"
 
 
 def test_turning_meeting_mode_off_brings_the_controls_back(demo_copy: Path) -> None:

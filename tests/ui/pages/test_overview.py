@@ -1,9 +1,14 @@
-"""The board overview in AppTest: questions, answers, icons, stamp, IPR table, link notes."""
+"""The board overview in AppTest: matrix, questions, answers, icons, stamp, IPR table, notes."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from impact.board import build_board
+from impact.spc import VARIATION_ICONS
+from impact.store import open_store
 from tests.ui.apps import dashboard, expected_answer, markdown_and_html
 
 pytestmark = pytest.mark.usefixtures("demo_env")
@@ -16,7 +21,8 @@ def test_overview_shows_questions_answers_icons_and_stamp():
     assert headers[:3] == ["Elective care", "Urgent & emergency care", "Primary care"]
     subheaders = [s.value for s in at.subheader]
     assert "Are patients being seen within four hours in A&E?" in subheaders
-    assert subheaders.count("Questions the board may wish to ask") == 3
+    assert subheaders.count("Questions the board may wish to ask") == 3  # one per priority
+    assert "<h3>Questions the board may wish to ask</h3>" in markdown_and_html(at)  # first
     text = markdown_and_html(at)
     assert "Data as at:" in text
     expected = expected_answer(at, "XRA05")
@@ -54,3 +60,67 @@ def test_malformed_url_falls_back_with_a_note():
     assert any("priority" in n for n in notes)
     assert [t.value for t in at.title] == ["Board overview"]
     assert at.query_params["org"] in ("XRA02", ["XRA02"])  # the first trust by name
+
+
+_CELL = re.compile(r'<td data-row="(\w+)" data-column="(\w+)" data-count="(\d+)">(.*?)</td>', re.S)
+
+
+def _matrix_cells(at) -> dict[tuple[str, str], tuple[int, list[str]]]:
+    """(row, column) → (the count shown, the metric ids linked) from the drawn matrix."""
+    [body] = [h.proto.body for h in at.get("html") if '<table class="ipr-matrix"' in h.proto.body]
+    return {
+        (row, column): (int(count), re.findall(r'data-metric="(\w+)"', inner))
+        for row, column, count, inner in _CELL.findall(body)
+    }
+
+
+def expected_board(at, org: str):
+    """The board the shared code path gives for the period the app is showing."""
+    f = at.session_state["_filters_state"]
+    return build_board(open_store().query, org, f.period_from, f.period_to)
+
+
+def _expected_cell(answer) -> tuple[str, str]:
+    """The cell the icons name, worked out from the icon names themselves."""
+    icon = answer.variation_icon
+    row = "too_few" if icon is None else icon.rsplit("_", 1)[0] if icon != "common_cause" else icon
+    column = {"consistent_pass": "pass", "consistent_fail": "fail", "inconsistent": "inconsistent"}
+    return row, column.get(answer.assurance, "no_target")
+
+
+def test_the_matrix_puts_each_metric_in_the_cell_its_icons_say():
+    at = dashboard(org="XRA05")
+    cells = _matrix_cells(at)
+    assert len(cells) == 5 * 4
+    board = expected_board(at, "XRA05")
+    assert sum(count for count, _ in cells.values()) == len(board.answers) > 0
+    assert all(count == len(ids) for count, ids in cells.values())
+    for answer in board.answers:
+        assert answer.variation_icon is None or answer.variation_icon in VARIATION_ICONS
+        where = [cell for cell, (_, ids) in cells.items() if answer.metric.metric_id in ids]
+        assert where == [_expected_cell(answer)], answer.metric.metric_id
+    link = re.search(r'href="(metric-detail\?[^"]+)"', markdown_and_html(at)).group(1)
+    assert "org=XRA05" in link and "metric=" in link
+
+
+def test_the_priority_filter_narrows_the_matrix():
+    at = dashboard(org="XRA05")
+    at.radio(key="f_priority").set_value("uec").run()
+    assert not at.exception
+    board = expected_board(at, "XRA05")
+    shown = sorted(m for _, ids in _matrix_cells(at).values() for m in ids)
+    assert shown == sorted(a.metric.metric_id for a in board.by_priority("uec"))
+
+
+def test_the_summary_csv_names_the_icons():
+    at = dashboard(org="XRA05")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Download the summary (CSV, with icon names)" in labels
+    assert "Download the icons (SVG files, zip)" in labels
+    board = expected_board(at, "XRA05")
+    table = at.dataframe[0].value.set_index("metric_id")
+    ae = board.answer("ae_4hr_all")
+    assert table.loc["ae_4hr_all", "variation_icon"] == ae.variation_icon
+    assert table.loc["ae_4hr_all", "assurance_icon"] == _expected_cell(ae)[1].replace(
+        "no_target", ""
+    )
