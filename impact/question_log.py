@@ -24,12 +24,11 @@ import random
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 
 from impact.contracts import BOARD_QUESTIONS
@@ -38,6 +37,7 @@ from impact.records import RECORDS_FILE_NAME, open_backend
 from impact.records.audit import ANONYMOUS, QUESTION_PREFIX, record_in, utc_now
 from impact.records.backend import Backend, Conflict, Transaction
 from impact.records.history import QuestionChange, list_changes, record_changes
+from impact.records.question_export import answered_table, read_export
 from impact.records.question_rows import (
     CSV_COLUMNS,
     MAX_TEXT,
@@ -50,7 +50,6 @@ from impact.records.question_rows import (
     clean,
     record_from_cells,
 )
-from impact.sql import relation
 
 __all__ = [
     "BOARD_QUESTIONS",
@@ -326,7 +325,7 @@ class QuestionLog:
         Every row is checked first; rejected rows are reported by line and nothing of them is
         written. All accepted rows are written in one transaction, with their history.
         """
-        names, rows = _read_export(Path(path))
+        names, rows = read_export(Path(path))
         records: list[BoardQuestion] = []
         rejected: list[tuple[int, str]] = []
         for line, row in enumerate(rows, start=2):
@@ -400,46 +399,6 @@ def _refuse_stale(tx: Transaction, question_id: str, now: BoardQuestion | None) 
     if list_changes(tx, question_id):
         raise StaleEdit(f"Question {question_id} was deleted by someone else; nothing changed.")
     raise QuestionLogError(f"No question {question_id!r} in the log.")
-
-
-def _read_export(path: Path) -> tuple[list[str], list[tuple]]:
-    """An export's column names and rows as text (read by an in-memory DuckDB)."""
-    reader = duckdb.connect(config={"autoload_known_extensions": False})
-    try:
-        read = relation(reader, "question_log_read_csv", path=path)
-        names = [c.replace("\ufeff", "").strip().lower() for c in read.columns]
-        rows = read.fetchall()
-    except duckdb.Error as error:
-        # DuckDB's message names the file by its full path; a viewer sees only its name.
-        detail = str(error).replace(str(path), path.name)
-        raise QuestionLogError(f"{path.name} could not be read as CSV: {detail}") from None
-    finally:
-        reader.close()
-    missing = [c for c in BOARD_QUESTIONS.required_names if c not in names]
-    if missing:
-        raise QuestionLogError(
-            f"{path.name} is not a question log export: missing {', '.join(missing)}."
-        )
-    return names, rows
-
-
-def answered_table(
-    questions: Sequence[BoardQuestion], metric_names: Mapping[str, str]
-) -> pd.DataFrame:
-    """Answered questions as the question log page lists them, each with its metric's name.
-
-    A metric missing from ``metric_names`` (no longer in the catalogue) shows its id.
-    """
-    return pd.DataFrame(
-        {
-            "Metric": [metric_names.get(q.metric_id, q.metric_id) for q in questions],
-            "Question": [q.question for q in questions],
-            "Owner": [q.owner for q in questions],
-            "Asked": [q.asked_on for q in questions],
-            "Answered": [q.answered_on for q in questions],
-            "Answer": [q.answer for q in questions],
-        }
-    )
 
 
 def open_log(data_dir: str | os.PathLike[str] | None = None) -> QuestionLog:

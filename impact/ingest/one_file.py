@@ -39,34 +39,31 @@ from impact.ingest.header import (
     HeaderError,
     column_names,
     needs_trim,
-    read_header,
     repeated_columns,
 )
 from impact.ingest.lines import line_finder, scan_records
 from impact.ingest.profile import profile
+from impact.ingest.recognise import recognise
 from impact.ingest.rejects import reject_findings, without_paths
 from impact.ingest.results import (
     BEING_WRITTEN,
     BEING_WRITTEN_MESSAGE,
     FILE_REJECTED,
-    NOT_RECOGNISED,
-    OK,
-    ROWS_REJECTED,
+    MAX_FINDINGS_PER_FILE,
     FileReport,
     FileResult,
     Finding,
     Output,
+    file_problem,
+    finish_report,
+    new_report,
 )
 from impact.ingest.rules import DUPLICATE, column_rule_words, duplicate_words, find_bad_rows
-from impact.sources.workbook import sheet_names
 from impact.sql import ident, lit
 
 LOG = logging.getLogger(__name__)
 
 EMPTY_MESSAGE = "the file is empty (it is retried when it changes)"
-
-#: Findings kept per file; the count of rejected rows is always exact.
-MAX_FINDINGS_PER_FILE = 1000
 
 
 def ingest_file(
@@ -90,36 +87,6 @@ def ingest_file(
         return file_problem(report, FILE_REJECTED, f"the file could not be opened: {exc.strerror}")
 
 
-def _recognise(
-    report: FileReport, form: str, path: Path
-) -> tuple[list[str], Contract | None, sources.Reader | None, FileResult | None]:
-    """The header (or a workbook's sheets), and the contract or reader that claims it.
-
-    The last item is the result to return instead when nothing claims the file.
-    """
-    if form == forms.WORKBOOK:
-        sheets = sheet_names(path)
-        reader = sources.match_reader(sheets, form=forms.WORKBOOK)
-        if reader is None:
-            listed = ", ".join(f"'{s}'" for s in sheets)
-            message = f"the workbook's sheets ({listed}) match no publication this dashboard reads"
-            return sheets, None, None, file_problem(report, NOT_RECOGNISED, message)
-        return sheets, None, reader, None
-    header = read_header(path)
-    contract = contracts.match_contract(header)
-    reader = None if contract else sources.match_reader(header)
-    if contract is None and reader is None:
-        closest, missing = contracts.closest_contract(header)
-        report.closest_contract = closest.name
-        report.missing_columns = missing
-        message = (
-            f"the header matches no extract contract; closest is '{closest.name}', "
-            f"which also needs column(s): {', '.join(missing)}"
-        )
-        return header, None, None, file_problem(report, NOT_RECOGNISED, message)
-    return header, contract, reader, None
-
-
 def _ingest(
     con: duckdb.DuckDBPyConnection,
     stat: FileStat,
@@ -130,7 +97,7 @@ def _ingest(
 ) -> FileResult:
     """:func:`ingest_file` once the file is readable at ``path`` (``stat`` is what was listed)."""
     try:
-        header, contract, reader, refused = _recognise(report, form, path)
+        header, contract, reader, refused = recognise(report, form, path)
     except HeaderError as exc:
         return file_problem(report, FILE_REJECTED, str(exc))
     if refused is not None:
@@ -168,48 +135,6 @@ def _ingest(
     )
     priority = reader.priority(path) if reader is not None else 0
     return FileResult(report, findings, run.outputs, priority, run.cache_error)
-
-
-def new_report(stat: FileStat, origin: str = "data") -> FileReport:
-    """The report of a file about to be read: ok until something says otherwise."""
-    return FileReport(
-        path=stat.rel, origin=origin, size=stat.size, mtime=stat.mtime_ns / 1e9, status=OK
-    )
-
-
-def file_problem(report: FileReport, status: str, message: str) -> FileResult:
-    """The result for a file whose problem is with the file as a whole: no rows used."""
-    report.status = status
-    report.message = message
-    return FileResult(report, [Finding(report.path, None, "", "", message)], {})
-
-
-def finish_report(
-    report: FileReport,
-    rows_read: int,
-    rows_rejected: int,
-    period_ranges: list[tuple[str | None, str | None]],
-    organisations: int,
-    findings: list[Finding],
-) -> list[Finding]:
-    """Fill in a read file's report; return its findings in line order, capped."""
-    report.rows_read = rows_read
-    report.rows_rejected = rows_rejected
-    periods = [p for o in period_ranges for p in o if p]
-    report.first_period = min(periods) if periods else None
-    report.last_period = max(periods) if periods else None
-    report.organisations = organisations
-    if rows_rejected:
-        report.status = ROWS_REJECTED
-        report.message = f"{rows_rejected} of {rows_read} row(s) rejected"
-    findings = sorted(findings, key=lambda f: f.line or 0)
-    if len(findings) > MAX_FINDINGS_PER_FILE:
-        extra = len(findings) - MAX_FINDINGS_PER_FILE
-        findings = findings[:MAX_FINDINGS_PER_FILE]
-        findings.append(
-            Finding(report.path, None, "", "", f"… and {extra} more problem(s) not listed here")
-        )
-    return findings
 
 
 class _HasProblems(Exception):

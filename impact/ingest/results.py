@@ -8,7 +8,10 @@ them to the cache manifest as JSON (so a restart needs no CSV) and the Data page
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from impact.ingest.file_stat import FileStat
 
 #: A file's status, as the Data page and ``check`` show it.
 OK = "ok"
@@ -107,3 +110,49 @@ class FileResult:
             outputs={k: Output(**v) for k, v in raw["outputs"].items()},
             priority=raw["priority"],
         )
+
+
+#: Findings kept per file; the count of rejected rows is always exact.
+MAX_FINDINGS_PER_FILE = 1000
+
+
+def new_report(stat: FileStat, origin: str = "data") -> FileReport:
+    """The report of a file about to be read: ok until something says otherwise."""
+    return FileReport(
+        path=stat.rel, origin=origin, size=stat.size, mtime=stat.mtime_ns / 1e9, status=OK
+    )
+
+
+def file_problem(report: FileReport, status: str, message: str) -> FileResult:
+    """The result for a file whose problem is with the file as a whole: no rows used."""
+    report.status = status
+    report.message = message
+    return FileResult(report, [Finding(report.path, None, "", "", message)], {})
+
+
+def finish_report(
+    report: FileReport,
+    rows_read: int,
+    rows_rejected: int,
+    period_ranges: list[tuple[str | None, str | None]],
+    organisations: int,
+    findings: list[Finding],
+) -> list[Finding]:
+    """Fill in a read file's report; return its findings in line order, capped."""
+    report.rows_read = rows_read
+    report.rows_rejected = rows_rejected
+    periods = [p for o in period_ranges for p in o if p]
+    report.first_period = min(periods) if periods else None
+    report.last_period = max(periods) if periods else None
+    report.organisations = organisations
+    if rows_rejected:
+        report.status = ROWS_REJECTED
+        report.message = f"{rows_rejected} of {rows_read} row(s) rejected"
+    findings = sorted(findings, key=lambda f: f.line or 0)
+    if len(findings) > MAX_FINDINGS_PER_FILE:
+        extra = len(findings) - MAX_FINDINGS_PER_FILE
+        findings = findings[:MAX_FINDINGS_PER_FILE]
+        findings.append(
+            Finding(report.path, None, "", "", f"… and {extra} more problem(s) not listed here")
+        )
+    return findings

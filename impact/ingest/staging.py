@@ -48,10 +48,16 @@ from impact.ingest.header import (
     read_header,
     repeated_columns,
 )
-from impact.ingest.one_file import file_problem, finish_report, new_report
 from impact.ingest.profile import profile
 from impact.ingest.rejects import reject_findings
-from impact.ingest.results import BEING_WRITTEN, BEING_WRITTEN_MESSAGE, FileResult
+from impact.ingest.results import (
+    BEING_WRITTEN,
+    BEING_WRITTEN_MESSAGE,
+    FileResult,
+    file_problem,
+    finish_report,
+    new_report,
+)
 from impact.sql import ident, lit
 
 #: Files at least this large are staged; below it, writing the cache at once is cheap.
