@@ -20,9 +20,7 @@ question, so replaying an old export is harmless.
 from __future__ import annotations
 
 import os
-import random
 import tempfile
-import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -50,6 +48,7 @@ from impact.records.question_rows import (
     clean,
     record_from_cells,
 )
+from impact.records.revisions import RETRIES, back_off, existing, refuse_stale
 
 __all__ = [
     "BOARD_QUESTIONS",
@@ -72,9 +71,6 @@ __all__ = [
 LOG_FILE_NAME = RECORDS_FILE_NAME
 #: The name an uploaded export is read under (the upload's own name is not trusted).
 IMPORT_FILE_NAME = "import.csv"
-#: How often a change is retried when another writer changed the same rows at that moment
-#: (DuckDB refuses the second of two concurrent writers instead of making it wait).
-RETRIES = 25
 
 #: A change: the question as stored (``None`` when new) → the question to store (``None``
 #: deletes it).
@@ -135,7 +131,7 @@ class QuestionLog:
                 with self.backend.transaction() as tx:
                     before = _get(tx, question_id)
                     if revision is not None and (before is None or before.revision != revision):
-                        _refuse_stale(tx, question_id, before)
+                        refuse_stale(tx, question_id, before)
                     after = change(before)
                     _store(tx, before, after)
                     at = utc_now()
@@ -159,7 +155,7 @@ class QuestionLog:
             except StaleEdit:
                 raise
             except Conflict:
-                _back_off(_attempt)
+                back_off(_attempt)
         raise QuestionLogError("The question log is busy; please try again.")
 
     def add(
@@ -210,7 +206,7 @@ class QuestionLog:
 
         def answered(before: BoardQuestion | None) -> BoardQuestion:
             return replace(
-                _existing(question_id, before),
+                existing(question_id, before),
                 answer=text,
                 answered_on=answered_on or date.today(),
                 status="answered",
@@ -239,7 +235,7 @@ class QuestionLog:
         """
 
         def edited(before: BoardQuestion | None) -> BoardQuestion:
-            old = _existing(question_id, before)
+            old = existing(question_id, before)
             if answer is not None and old.status != "answered":
                 raise QuestionLogError("Only an answered question's answer can be edited.")
             given = {
@@ -270,7 +266,7 @@ class QuestionLog:
         """Remove the question at ``revision``; its history (with the old values) stays."""
 
         def deleted(before: BoardQuestion | None) -> None:
-            _existing(question_id, before)
+            existing(question_id, before)
             return None
 
         self._change(question_id, "deleted", deleted, actor=actor, revision=revision)
@@ -338,7 +334,7 @@ class QuestionLog:
                 written = self._import(records, _actor(actor))
                 break
             except Conflict:
-                _back_off(_attempt)
+                back_off(_attempt)
         else:
             raise QuestionLogError("The question log is busy; please try again.")
         return ImportReport(written=written, unchanged=len(records) - written, rejected=rejected)
@@ -376,29 +372,6 @@ class QuestionLog:
             path = Path(scratch) / IMPORT_FILE_NAME
             path.write_bytes(data)
             return self.import_csv(path, actor=actor)
-
-
-def _back_off(attempt: int) -> None:
-    """Wait a little (longer each time, jittered so two writers do not collide again)."""
-    time.sleep(random.uniform(0, 0.01 * (attempt + 1)))
-
-
-def _existing(question_id: str, before: BoardQuestion | None) -> BoardQuestion:
-    if before is None:
-        raise QuestionLogError(f"No question {question_id!r} in the log.")
-    return before
-
-
-def _refuse_stale(tx: Transaction, question_id: str, now: BoardQuestion | None) -> None:
-    """Say why a change made from an older revision cannot land (it never does)."""
-    if now is not None:
-        raise StaleEdit(
-            f"Question {question_id} was changed by someone else (now revision "
-            f"{now.revision}); reload it and make your change again. Nothing was overwritten."
-        )
-    if list_changes(tx, question_id):
-        raise StaleEdit(f"Question {question_id} was deleted by someone else; nothing changed.")
-    raise QuestionLogError(f"No question {question_id!r} in the log.")
 
 
 def open_log(data_dir: str | os.PathLike[str] | None = None) -> QuestionLog:

@@ -23,6 +23,7 @@ from impact.question_log import (
 )
 from impact.records import DATABASE_URL_ENV
 from tests.pg_cluster import NewRecords, pg_server, records_env  # noqa: F401
+from tests.question_log_helpers import add_question
 
 
 @pytest.fixture
@@ -30,22 +31,9 @@ def log(records_env: NewRecords) -> QuestionLog:  # noqa: F811
     return open_log(records_env())
 
 
-def _add(log: QuestionLog, **overrides: object):
-    fields = dict(
-        org_code="RXX01",
-        metric_id="ae_4hr_all",
-        question="What changed in January that has kept 4-hour performance low?",
-        owner="Chief Operating Officer",
-        due_date=date(2030, 4, 9),
-        asked_on=date(2030, 3, 12),
-    )
-    fields.update(overrides)
-    return log.add(**fields)  # type: ignore[arg-type]
-
-
 def test_add_then_answer_moves_question_from_open_to_answered(log: QuestionLog) -> None:
-    first = _add(log)
-    second = _add(log, metric_id="rtt_18wk", question="Why is the waiting list growing?")
+    first = add_question(log)
+    second = add_question(log, metric_id="rtt_18wk", question="Why is the waiting list growing?")
     assert {q.question_id for q in log.questions(status="open")} == {
         first.question_id,
         second.question_id,
@@ -61,9 +49,9 @@ def test_add_then_answer_moves_question_from_open_to_answered(log: QuestionLog) 
 
 
 def test_filters_by_org_and_metric(log: QuestionLog) -> None:
-    _add(log)
-    _add(log, org_code="RXX02")
-    _add(log, metric_id="rtt_18wk")
+    add_question(log)
+    add_question(log, org_code="RXX02")
+    add_question(log, metric_id="rtt_18wk")
     assert len(log.questions(org_code="RXX01")) == 2
     assert len(log.questions(org_code="RXX01", metric_id="rtt_18wk")) == 1
     assert log.questions(org_code="NOPE") == []
@@ -71,7 +59,7 @@ def test_filters_by_org_and_metric(log: QuestionLog) -> None:
 
 def test_log_persists_across_reopen(records_env: NewRecords) -> None:  # noqa: F811
     folder = records_env()
-    added = _add(open_log(folder))
+    added = add_question(open_log(folder))
     reopened = open_log(folder)
     assert reopened.questions() == [added]
     assert (folder / LOG_FILE_NAME).exists() == (DATABASE_URL_ENV not in os.environ)
@@ -79,25 +67,25 @@ def test_log_persists_across_reopen(records_env: NewRecords) -> None:  # noqa: F
 
 def test_refuses_blank_fields_and_due_date_before_asked(log: QuestionLog) -> None:
     with pytest.raises(QuestionLogError, match="question is required"):
-        _add(log, question="   ")
+        add_question(log, question="   ")
     with pytest.raises(QuestionLogError, match="owner is required"):
-        _add(log, owner="")
+        add_question(log, owner="")
     with pytest.raises(QuestionLogError, match="due date cannot be before"):
-        _add(log, due_date=date(2030, 3, 1))
+        add_question(log, due_date=date(2030, 3, 1))
     with pytest.raises(QuestionLogError, match="No question"):
         log.answer("Q-missing", "An answer")
     assert log.questions() == []
 
 
 def test_failed_answer_changes_nothing(log: QuestionLog) -> None:
-    added = _add(log)
+    added = add_question(log)
     with pytest.raises(QuestionLogError, match="answer is required"):
         log.answer(added.question_id, "  ")
     assert log.questions() == [added]
 
 
 def test_export_neutralises_formulas_and_uses_contract_header(log: QuestionLog) -> None:
-    _add(log, question='=HYPERLINK("http://x","click")?', owner="@owner")
+    add_question(log, question='=HYPERLINK("http://x","click")?', owner="@owner")
     text = log.export_csv().decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert tuple(rows[0]) == CSV_COLUMNS
@@ -112,8 +100,8 @@ def test_export_then_import_round_trips_text_and_keeps_newer_revisions(
     records_env: NewRecords,  # noqa: F811
 ) -> None:
     source = open_log(records_env())
-    asked = _add(source, question="-5% on last year: why?")
-    other = _add(source, metric_id="rtt_18wk")
+    asked = add_question(source, question="-5% on last year: why?")
+    other = add_question(source, metric_id="rtt_18wk")
     source.answer(asked.question_id, "+ more staff", answered_on=date(2030, 4, 2))
     export = tmp_path / "questions.csv"
     export.write_bytes(source.export_csv())
@@ -165,7 +153,7 @@ def test_import_bytes_merges_an_upload_and_names_no_server_path(
     records_env: NewRecords,  # noqa: F811
 ) -> None:
     source = open_log(records_env())
-    asked = _add(source)
+    asked = add_question(source)
     report = log.import_bytes(source.export_csv())
     assert (report.written, report.unchanged) == (1, 0)
     assert [q.question_id for q in log.questions()] == [asked.question_id]
@@ -178,13 +166,13 @@ def test_import_bytes_merges_an_upload_and_names_no_server_path(
 def test_a_missing_data_folder_is_named_not_given_as_a_path(tmp_path: Path) -> None:
     log = open_log(tmp_path / "gone")
     with pytest.raises(QuestionLogError, match="The data folder gone does not exist") as missing:
-        _add(log)
+        add_question(log)
     assert str(tmp_path) not in str(missing.value)
 
 
 def test_answered_table_names_metrics_and_keeps_unknown_ids(log: QuestionLog) -> None:
-    first = _add(log)
-    second = _add(log, metric_id="retired_metric")
+    first = add_question(log)
+    second = add_question(log, metric_id="retired_metric")
     log.answer(first.question_id, "A plan comes in May.", answered_on=date(2030, 4, 2))
     log.answer(second.question_id, "No longer reported.", answered_on=date(2030, 4, 3))
     table = answered_table(log.questions(status="answered"), {"ae_4hr_all": "A&E 4 hours"})
@@ -205,12 +193,12 @@ def test_contract_describes_the_export_header() -> None:
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only folders")
 def test_read_only_folder_is_reported_in_words(tmp_path: Path) -> None:
-    _add(open_log(tmp_path))
+    add_question(open_log(tmp_path))
     tmp_path.chmod(0o555)
     try:
         log = open_log(tmp_path)
         assert len(log.questions()) == 1
         with pytest.raises(QuestionLogError, match="read-only"):
-            _add(log)
+            add_question(log)
     finally:
         tmp_path.chmod(0o755)

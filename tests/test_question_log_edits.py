@@ -11,6 +11,7 @@ import pytest
 from impact.question_log import QuestionLog, QuestionLogError, StaleEdit, open_log
 from impact.records.audit import open_audit
 from tests.pg_cluster import NewRecords, pg_server, records_env  # noqa: F401
+from tests.question_log_helpers import add_question
 
 
 @pytest.fixture
@@ -19,17 +20,8 @@ def log(records_env: NewRecords) -> QuestionLog:  # noqa: F811
 
 
 def _add(log: QuestionLog, **overrides: object):
-    fields = dict(
-        org_code="RXX01",
-        metric_id="ae_4hr_all",
-        question="Why has 4-hour performance fallen?",
-        owner="Chief Operating Officer",
-        due_date=date(2030, 4, 9),
-        asked_on=date(2030, 3, 12),
-        actor="chair@trust.nhs.uk",
-    )
-    fields.update(overrides)
-    return log.add(**fields)  # type: ignore[arg-type]
+    fields = {"question": "Why has 4-hour performance fallen?", "actor": "chair@trust.nhs.uk"}
+    return add_question(log, **{**fields, **overrides})
 
 
 def test_an_edit_changes_only_the_given_fields_and_records_old_and_new(log: QuestionLog) -> None:
