@@ -56,6 +56,9 @@ _RULES = {
     "7 Points Above CL": ("above its average", "7 or more points in a row above the average"),
     "7 Points Below CL": ("below its average", "7 or more points in a row below the average"),
 }
+#: ``special_cause_type`` → (what the measure did, the rule in words), for every sentence
+#: that names a rule (the board's answers too), so a rule is worded in one place.
+RULE_WORDS = _RULES
 
 
 def _noun(frequency: str, plural: bool = False) -> str:
