@@ -77,14 +77,15 @@ class Answer:
     assurance: str | None  #: the assurance shown (see :func:`assurance_shown`)
 
 
-def question_kind(declared: str | None, target: float | None) -> str:
+def question_kind(declared: str | None, target: float | None, direction: str = "increase") -> str:
     """The kind a metric's question asks: the catalogue's, or by default from the target.
 
     A blank (or an analyst's extract without the column) is ``standard`` when a target is
     in force, ``change`` otherwise; a ``standard`` question with no target in force (no
-    standard to meet) is answered as a ``change`` question.
+    standard to meet), or of a measure where neither higher nor lower is better, is
+    answered as a ``change`` question.
     """
-    has_target = target is not None and not math.isnan(target)
+    has_target = target is not None and not math.isnan(target) and direction != "neutral"
     kind = (declared or "").strip()
     if kind not in QUESTION_KINDS:
         kind = "standard" if has_target else "change"
@@ -238,7 +239,7 @@ def _facts(metric: Metric, points: pd.DataFrame, target: float | None) -> _Facts
     has_target = target is not None and not math.isnan(target)
     return _Facts(
         metric=metric,
-        kind=question_kind(metric.question_kind, target if has_target else None),
+        kind=question_kind(metric.question_kind, target if has_target else None, metric.direction),
         target=float(target) if has_target else None,  # type: ignore[arg-type]
         values=pd.to_numeric(rows["value"]).to_numpy(dtype=float),
         dates=[as_date(d) for d in rows["period_start"]],  # type: ignore[misc]

@@ -206,6 +206,11 @@ def test_question_kind_defaults_from_the_target(declared, target, kind) -> None:
     assert question_kind(declared, target) == kind
 
 
+def test_a_measure_with_no_better_direction_asks_about_change() -> None:
+    assert question_kind("standard", 60000.0, "neutral") == "change"
+    assert question_kind("", 60000.0, "neutral") == "change"
+
+
 def test_a_standard_question_without_a_target_is_answered_as_a_change() -> None:
     case = next(c for c in CASES if c.name.startswith("standard, improvement, hit and miss"))
     answer = answer_metric(STANDARD, case.points(), target=None, assurance=None)
