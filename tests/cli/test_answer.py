@@ -78,3 +78,32 @@ def test_organisations_differ(capsys):
 def test_bad_input_is_explained(capsys, argv, message):
     code, out, err = _run(capsys, *argv)
     assert code == 2 and message in err and out == ""
+
+
+def test_json_carries_the_question_kind_and_the_current_period(capsys):
+    from impact.board import build_board
+    from impact.calendar import month_starts
+    from impact.filters import default_period
+    from impact.store import open_store
+
+    code, out, _ = _run(capsys, "--org", TRUST, "--json")
+    assert code == 0
+    doc = json.loads(out)
+    store = open_store(DEMO)
+    board = build_board(
+        store.query,
+        TRUST,
+        *default_period(month_starts(store.query("board_periods")["month"])),
+    )
+    by_id = {a.metric.metric_id: a for a in board.answers}
+    assert {m["metric_id"] for m in doc["metrics"]} == set(by_id)
+    for m in doc["metrics"]:
+        expected = by_id[m["metric_id"]]
+        assert m["answer"] == expected.answer  # the same words as the pages and the pack
+        assert m["question_kind"] == expected.question_kind in ("standard", "change")
+        assert m["current_period_start"] == expected.current_period_start.isoformat()
+        assert m["limits_recalculated"] is expected.limits_recalculated
+        assert m["current_period_start"] <= m["latest_period"]
+    kinds = {m["metric_id"]: m["question_kind"] for m in doc["metrics"]}
+    assert kinds["ae_4hr_all"] == "standard" and kinds["rtt_waiting_list"] == "change"
+    assert doc["metrics"][0]["answer"].startswith(("Yes:", "No:", "Not yet:", "Partly:", "Too"))
