@@ -5,6 +5,10 @@ variation icon, with the rule that fired and since when) and will the target be 
 assurance icon). Every sentence names its period and rule, so it is never free-floating; the
 wording reports what the process shows and never instructs (no "must" or "should").
 
+This is the engine's own sentence for any facet of :func:`impact.spc.spc` output; the board's
+answers, which start from the question asked, are worded by :mod:`impact.board.answers`
+(which takes its rule words from :data:`RULE_WORDS` here).
+
 Numbers are written as :func:`impact.text.format_number` writes them everywhere, periods as
 :func:`impact.calendar.period_long` names them. Limits from fewer than
 :data:`~impact.spc.limits.MIN_POINTS_FOR_LIMITS` points are called provisional.
