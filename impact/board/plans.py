@@ -107,6 +107,19 @@ def plan_by_period(plan: pd.DataFrame) -> dict[date, float]:
     }
 
 
+def plans_in_force(plans: pd.DataFrame, months: list[date]) -> dict[date, tuple[float, str]]:
+    """Month → (planned value, plan name) of the plan in force for each month that has one
+    (:func:`choose_plan`), so a chart and a run cross from one plan year to the next."""
+    out: dict[date, tuple[float, str]] = {}
+    for month in months:
+        plan = choose_plan(plans, month)
+        if not plan.empty:
+            value = plan_by_period(plan).get(month)
+            if value is not None:
+                out[month] = (value, str(plan["plan_name"].iloc[0]))
+    return out
+
+
 def plan_sentence(
     status: str, actual: float, planned: float, period: date, run: int, unit: str
 ) -> str:
@@ -132,7 +145,8 @@ def plan_standing(
 
     ``points`` holds ``period_start`` and ``value``; ``plans`` one metric's rows of
     :file:`queries/board_plans.sql`. The run counts back month by month while the month
-    has both a value and a planned value and stands the same way.
+    has both a value and a planned value (from the plan in force for that month, so it
+    crosses into the previous plan year) and stands the same way.
     """
     valued = points[points["value"].notna()].sort_values("period_start")
     if valued.empty or plans.empty:
@@ -145,7 +159,7 @@ def plan_standing(
     plan = choose_plan(plans, latest)
     if plan.empty:
         return None
-    planned_by = plan_by_period(plan)
+    planned_by = {m: v for m, (v, _name) in plans_in_force(plans, sorted(actual_by)).items()}
     status = plan_status(actual_by[latest], planned_by[latest], direction, unit)
     run, month = 0, latest
     while month in actual_by and month in planned_by:
@@ -186,7 +200,8 @@ def variance_text(variance: float | None, unit: str) -> str:
 
 
 def attach_plan(answer: MetricAnswer, plans: pd.DataFrame) -> MetricAnswer:
-    """The answer with its plan fields set and, on its points, the plan line (``plan``).
+    """The answer with its plan fields set and, on its points, the plan line: each month's
+    plan in force (``plan``) and its name (``plan_name``).
 
     ``plans`` holds the organisation's rows of :file:`queries/board_plans.sql` for every
     metric; an answer with no plan for its latest month comes back unchanged.
@@ -197,11 +212,11 @@ def attach_plan(answer: MetricAnswer, plans: pd.DataFrame) -> MetricAnswer:
     )
     if standing is None:
         return answer
-    planned_by = plan_by_period(mine[mine["plan_name"] == standing.plan_name])
+    months = [pd.Timestamp(p).date() for p in answer.points["period_start"]]
+    in_force = plans_in_force(mine, months)
     points = answer.points.copy()
-    points["plan"] = [
-        planned_by.get(pd.Timestamp(p).date(), float("nan")) for p in points["period_start"]
-    ]
+    points["plan"] = [in_force[m][0] if m in in_force else float("nan") for m in months]
+    points["plan_name"] = [in_force[m][1] if m in in_force else None for m in months]
     return dataclasses.replace(
         answer,
         points=points,

@@ -1,0 +1,79 @@
+"""Plans on the pages (AppTest, demo data): the plan line on the SPC chart, the plan
+sentence under the answer, the plan columns of the IPR summary and the Data page's note."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from impact.board.plans import plan_caption, variance_text
+from tests.ui.apps import dashboard, expected_answer, markdown_and_html, page_texts
+
+pytestmark = pytest.mark.usefixtures("demo_env")
+
+TRUST = "XRA05"  # re-planned A&E in July 2026
+
+
+def _array(value: object) -> list:
+    """A plotly JSON array: a plain list, or numbers typed and base64-encoded (``bdata``)."""
+    if isinstance(value, dict) and "bdata" in value:
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).tolist()
+    return list(value)  # type: ignore[call-overload]
+
+
+def test_the_uec_page_draws_the_plan_line_and_says_the_plan_sentence():
+    at = dashboard(timeout=120, org=TRUST)
+    at.switch_page("views/uec.py").run(timeout=180)
+    assert not at.exception, [e.value for e in at.exception]
+    expected = expected_answer(at, TRUST)
+    assert expected.plan_name == "2026/27 operating plan" and expected.plan_text
+    charts = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    chart = next(c for c in charts if "A&E 4-hour performance (all types)" in str(c["layout"]))
+    [plan] = [t for t in chart["data"] if t.get("name") == "Plan"]
+    planned = expected.points.dropna(subset=["plan"])
+    ys = [y for y in _array(plan["y"]) if y is not None]
+    assert ys == pytest.approx(planned["plan"].tolist())
+    assert [x[:10] for x in _array(plan["x"]) if x is not None] == [
+        d.isoformat() for d in pd.to_datetime(planned["period_start"]).dt.date
+    ]
+    assert ys[-1] == expected.plan
+    # Both plan years are drawn, broken where 2026/27 starts, each named in the hover.
+    assert set(planned["plan_name"]) == {"2025/26 operating plan", "2026/27 operating plan"}
+    assert None in _array(plan["y"])
+    target = next(t for t in chart["data"] if t.get("name") == "Target")
+    assert plan["line"]["dash"] != target["line"]["dash"]
+    text = markdown_and_html(at)
+    assert expected.plan_text in text and expected.plan_text not in expected.answer
+    assert f"Plan: {plan_caption(expected)}" in page_texts(at)
+    assert "submitted 14 Jul 2026" in plan_caption(expected)
+
+
+def test_the_overview_summary_has_plan_and_variance_columns():
+    at = dashboard(org=TRUST)
+    expected = expected_answer(at, TRUST)
+    table = at.dataframe[0].value.set_index("metric_id")
+    assert table.loc["ae_4hr_all", "plan"] == expected.plan_value_text
+    assert table.loc["ae_4hr_all", "plan_variance"] == variance_text(
+        expected.plan_variance, "percent"
+    )
+    assert table.loc["ae_4hr_all", "plan_name"] == "2026/27 operating plan"
+    unplanned = expected_answer(at, TRUST, "cwt_62d")
+    assert unplanned.plan is None and table.loc["cwt_62d", "plan"] == "—"
+
+
+def test_the_data_page_says_which_plan_is_used():
+    at = dashboard()
+    at.switch_page("views/data.py").run(timeout=120)
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Plans used" in [s.value for s in at.subheader]
+    text = markdown_and_html(at)
+    assert (
+        "**2026/27 operating plan** (10 organisation(s); each metric's latest submission wins)"
+        in text
+    )
+    assert "the version submitted 14 Jul 2026 is used for 1 trajectory(ies)" in text
+    assert "the version submitted 26 Mar 2026 was replaced by a later one for 1" in text
