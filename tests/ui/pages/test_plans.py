@@ -77,3 +77,15 @@ def test_the_data_page_says_which_plan_is_used():
     )
     assert "the version submitted 14 Jul 2026 is used for 1 trajectory(ies)" in text
     assert "the version submitted 26 Mar 2026 was replaced by a later one for 1" in text
+
+
+def test_the_metric_detail_shows_how_the_relative_rtt_target_was_set():
+    at = dashboard(timeout=120, org="XRA07", to="2026-03", metric="rtt_18wk_pct")
+    at.switch_page("views/metric_detail.py").run(timeout=180)
+    assert not at.exception, [e.value for e in at.exception]
+    expected = expected_answer(at, "XRA07", "rtt_18wk_pct")
+    rule = expected.target_rule_text
+    assert rule.startswith("5 points above March 2025's ") and rule.endswith(expected.target_text)
+    assert f"Target {expected.target_text}: {rule}" in [c.value for c in at.caption]
+    history = next(d.value for d in at.dataframe if "How it is set" in d.value.columns)
+    assert rule in history["How it is set"].tolist()
