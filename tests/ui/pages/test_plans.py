@@ -9,13 +9,16 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
 
+from impact import PROJECT_ROOT
 from impact.board.plans import plan_caption, variance_text
 from tests.ui.apps import dashboard, expected_answer, markdown_and_html, page_texts
 
 pytestmark = pytest.mark.usefixtures("demo_env")
 
 TRUST = "XRA05"  # re-planned A&E in July 2026
+DATA_PAGE = str(PROJECT_ROOT / "views" / "data.py")
 
 
 def _array(value: object) -> list:
@@ -89,3 +92,42 @@ def test_the_metric_detail_shows_how_the_relative_rtt_target_was_set():
     assert f"Target {expected.target_text}: {rule}" in [c.value for c in at.caption]
     history = next(d.value for d in at.dataframe if "How it is set" in d.value.columns)
     assert rule in history["How it is set"].tolist()
+
+
+def test_the_data_page_names_bad_plans_and_relative_targets_by_file_line_and_column(
+    demo_copy,
+) -> None:
+    header = "metric_id,org_code,period_start,planned_value,plan_name,submitted\n"
+    (demo_copy / "local plans.csv").write_text(
+        header
+        + "ae_4hr_all,XRA01,2026-09-01,80,Local plan,2026-03-01\n"
+        + "ae_4hr_al,XRA01,2026-09-01,80,Local plan,2026-03-01\n"
+        + "ae_4hr_all,XRA99,2026-09-01,80,Local plan,2026-03-01\n"
+        + "ae_4hr_all,XRA01,2026-09-01,81,Local plan,2026-03-01\n",
+        encoding="utf-8",
+    )
+    (demo_copy / "relative targets.csv").write_text(
+        "metric_id,org_code,target_value,effective_from,effective_to,source,target_rule,"
+        "baseline_period,improvement,floor\n"
+        "cwt_62d,,,2026-04-01,,local,improve_on_baseline,2020-03-01,5,\n",
+        encoding="utf-8",
+    )
+    at = AppTest.from_file(DATA_PAGE, default_timeout=120)
+    at.run()
+    assert not at.exception, at.exception
+    found = pd.concat(
+        [d.value for d in at.dataframe if {"Line", "Column", "Reason"} <= set(d.value.columns)],
+        ignore_index=True,
+    )
+    by_line = {(r.Line, r.Column): r.Reason for r in found.itertuples()}
+    assert by_line[("5", "metric_id, org_code, period_start, plan_name, submitted")].startswith(
+        "duplicate key"
+    )
+    assert "did you mean `ae_4hr_all`?" in by_line[("3", "metric_id")]
+    assert "`XRA99`" in by_line[("4", "org_code")]
+    rule = by_line[("2", "baseline_period")]
+    assert "March 2020" in rule and "have none for that month" in rule
+    # The rest is unaffected: the demo's own plans are still the ones used.
+    assert "the version submitted 14 Jul 2026 is used for 1 trajectory(ies)" in (
+        markdown_and_html(at)
+    )
