@@ -85,7 +85,7 @@ def spc_figure(
     base_layout(fig, title=title, unit=unit, height=height)
     fig.update_layout(title_subtitle_text=chart_caption(points), margin_t=80)
     low, high = natural_range(unit)
-    fig.update_yaxes(autorangeoptions=dict(minallowed=low, maxallowed=high))
+    fig.update_yaxes(autorangeoptions=dict(clipmin=low, clipmax=high))
     if points.empty:
         return fig
     points = truncated_limits(points, unit).sort_values("period_start").reset_index(drop=True)

@@ -107,8 +107,8 @@ def test_percent_limits_are_drawn_within_0_and_100_and_the_input_is_untouched():
     fig = spc_figure(computed, title="x", unit="percent")
     assert set(trace(fig, "Lower process limit").y) - {None} == {0.0}
     assert set(trace(fig, "Upper process limit").y) - {None} == {100.0}
-    assert fig.layout.yaxis.autorangeoptions.minallowed == 0.0
-    assert fig.layout.yaxis.autorangeoptions.maxallowed == 100.0
+    assert fig.layout.yaxis.autorangeoptions.clipmin == 0.0
+    assert fig.layout.yaxis.autorangeoptions.clipmax == 100.0
     # The frame the numbers table and CSV show keeps the computed limits.
     assert set(computed["lpl"]) == {-3.6} and set(computed["upl"]) == {120.9}
 
@@ -118,11 +118,11 @@ def test_count_and_time_limits_never_below_zero_and_unbounded_above():
         fig = spc_figure(_wide_limits(), title="x", unit=unit)
         assert set(trace(fig, "Lower process limit").y) - {None} == {0.0}
         assert set(trace(fig, "Upper process limit").y) - {None} == {120.9}
-        assert fig.layout.yaxis.autorangeoptions.minallowed == 0.0
-        assert fig.layout.yaxis.autorangeoptions.maxallowed is None
+        assert fig.layout.yaxis.autorangeoptions.clipmin == 0.0
+        assert fig.layout.yaxis.autorangeoptions.clipmax is None
 
 
 def test_a_unit_without_a_natural_range_is_drawn_as_computed():
     fig = spc_figure(_wide_limits(), title="x", unit="")
     assert set(trace(fig, "Lower process limit").y) - {None} == {-3.6}
-    assert fig.layout.yaxis.autorangeoptions.minallowed is None
+    assert fig.layout.yaxis.autorangeoptions.clipmin is None
