@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from impact import palette
 from impact.charts.events import add_event_notes, add_rebase_breaks
+from impact.charts.plan_line import add_plan_line
 from impact.charts.spc_labels import chart_caption, fired_rules, rule_set_words
 from impact.charts.theme import base_layout, nhs_figure
 from impact.spc.natural_range import natural_range, truncated_limits
@@ -105,6 +106,7 @@ def spc_figure(
     _add_point_markers(fig, points, unit)
     first, last = points["period_start"].iloc[0], points["period_start"].iloc[-1]
     _add_target_steps(fig, targets, first, last)
+    add_plan_line(fig, points, unit)
     add_rebase_breaks(fig, points, events)
     add_event_notes(fig, events, first, last)
     return fig

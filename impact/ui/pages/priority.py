@@ -15,7 +15,7 @@ from impact.board.rtt_basis import PROVIDER_BASIS
 from impact.calendar import month_key
 from impact.priorities import PRIORITY_TITLES
 from impact.ui import data
-from impact.ui.components.cards import detail_link, heading_line
+from impact.ui.components.cards import detail_link, heading_line, plan_and_rule_notes
 from impact.ui.components.downloads import csv_download
 from impact.ui.components.figures import comparison_chart, peer_comparison, spc_chart
 from impact.ui.components.icon_pair import icon_pair
@@ -58,6 +58,7 @@ def _metric_section(answer: MetricAnswer, ctx: BoardContext) -> None:
     st.header(m.board_question)
     heading_line(answer)
     st.markdown(answer.answer)
+    plan_and_rule_notes(answer)
     icon_pair(answer)
     spc_chart(answer, key=f"spc-{m.metric_id}")
     st.subheader(f"Peer comparison: {m.metric_name}")
