@@ -88,6 +88,12 @@ def board_document(
             "target": a.target,
             "target_text": a.target_text,
             "target_source": a.target_source,
+            "target_rule": a.target_rule_text or None,
+            "plan": a.plan,
+            "plan_variance": a.plan_variance,
+            "plan_name": a.plan_name,
+            "plan_submitted": _iso(a.plan_submitted),
+            "plan_text": a.plan_text or None,
             "mean": a.mean,
             "lpl": a.lpl,
             "upl": a.upl,
@@ -155,6 +161,8 @@ def board_text(document: dict) -> str:
             f"  Assurance: {m['assurance_label']}",
             f"  Answer: {m['answer']}",
         ]
+        lines += [f"  Plan: {m['plan_text']} ({m['plan_name']})"] if m["plan_text"] else []
+        lines += [f"  Target rule: {m['target_rule']}"] if m["target_rule"] else []
         lines += [f"  Question: {q}" for q in m["questions"]]
         lines.append("")
     if document["no_data"]:

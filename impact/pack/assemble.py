@@ -14,6 +14,7 @@ import pandas as pd
 
 from impact import charts
 from impact.board import MetricAnswer, OrgBoard, build_board
+from impact.board.plans import plan_caption
 from impact.calendar import period_short, span_short
 from impact.data_status import DataAsAt, as_at_sentence, summarise
 from impact.ingest import FileReport
@@ -177,6 +178,9 @@ def _metric_entry(answer: MetricAnswer, open_questions: Sequence[QuestionItem]) 
         trend=[float(v) for v in answer.points["value"].dropna().tail(24)],
         open_questions=list(open_questions),
         notes=notes,
+        plan=answer.plan_text,
+        plan_source=plan_caption(answer),
+        target_rule=answer.target_rule_text,
     )
 
 

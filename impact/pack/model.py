@@ -62,6 +62,11 @@ class MetricEntry:
     trend: Sequence[float] = ()
     open_questions: Sequence[QuestionItem] = ()
     notes: Sequence[str] = ()
+    #: The plan sentence and, after it, which plan ("" without a plan for the latest month).
+    plan: str = ""
+    plan_source: str = ""
+    #: How a relative target was worked out ("" for a target given as a number).
+    target_rule: str = ""
 
 
 @dataclass(frozen=True)

@@ -146,11 +146,27 @@ def _metric(metric: MetricEntry, index: int) -> str:
         f"<h4>{esc(metric.board_question)}</h4>"
         f'<p class="metric-name">{esc(metric.metric_name)}</p>'
         f'<p class="answer">{esc(metric.answer)}</p>'
+        f"{_plan_html(metric)}"
         f'<div class="figures">{icon_html(metric.variation)} {icon_html(metric.assurance)} '
         f"<span>Latest: <strong>{esc(metric.latest)}</strong></span> "
         f"<span>Target: <strong>{esc(metric.target)}</strong></span></div>"
         f"{list_html(metric.notes, 'notes')}{chart}{questions}{open_q}</article>"
     )
+
+
+def _plan_html(metric: MetricEntry) -> str:
+    """The plan sentence and which plan, and how a relative target was set, under the answer."""
+    parts = []
+    if metric.plan:
+        parts.append(
+            f'<p class="plan">{esc(metric.plan)} '
+            f'<span class="plan-source">(Plan: {esc(metric.plan_source)})</span></p>'
+        )
+    if metric.target_rule:
+        parts.append(
+            f'<p class="target-rule">Target {esc(metric.target)}: {esc(metric.target_rule)}</p>'
+        )
+    return "".join(parts)
 
 
 def _priority(priority: PrioritySection, start_index: int) -> str:

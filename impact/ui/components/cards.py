@@ -8,6 +8,7 @@ import streamlit as st
 
 from impact import charts
 from impact.board import MetricAnswer
+from impact.board.plans import plan_caption
 from impact.calendar import month_short
 from impact.filters import FilterState
 from impact.spc import icons
@@ -34,6 +35,16 @@ def heading_line(answer: MetricAnswer) -> None:
     st.markdown(f"**{answer.metric.metric_name}** · {latest_summary(answer)}{stale_flag(answer)}")
 
 
+def plan_and_rule_notes(answer: MetricAnswer) -> None:
+    """Under the answer (never merged into it): the plan sentence and which plan it is, and
+    how a relative target was worked out."""
+    if answer.plan_text:
+        st.markdown(answer.plan_text)
+        st.caption(f"Plan: {plan_caption(answer)}")
+    if answer.target_rule_text:
+        st.caption(f"Target {answer.target_text}: {answer.target_rule_text}")
+
+
 def detail_params(state: FilterState, metric_id: str) -> dict[str, str]:
     return {**state.to_params(), "metric": metric_id}
 
@@ -57,6 +68,7 @@ def metric_card(answer: MetricAnswer, state: FilterState, *, spark: bool = True)
         left, right = st.columns([3, 2])
         with left:
             st.markdown(answer.answer)
+            plan_and_rule_notes(answer)
             icon_pair(answer)
         with right:
             target = f" · target {answer.target_text}" if answer.target is not None else ""

@@ -20,6 +20,7 @@ import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from impact import config, data_status, inventory, upload
+from impact.board.plans import plan_use_lines
 from impact.ingest import NOT_RECOGNISED, FileReport
 from impact.inventory import findings_table, inventory_frame, matched_words, periods_words
 from impact.store import Store
@@ -96,7 +97,7 @@ def _upload_section(store: Store) -> None:
     round_no = st.session_state.setdefault(UPLOAD_ROUND, 0)
     uploaded = st.file_uploader(
         "Upload a CSV extract",
-        type=["csv"],
+        type=list(upload.ACCEPTED_TYPES),
         key=f"data_upload_{round_no}",
         max_upload_size=max(1, math.ceil(limit_mb)),
     )
@@ -193,10 +194,20 @@ def _inventory_section(reports: list[FileReport]) -> None:
         st.dataframe(inventory_frame(data_files, stale), hide_index=True, width="stretch")
         st.subheader("Totals per contract")
         st.dataframe(inventory.totals_frame(data_files), hide_index=True, width="stretch")
+    _plans_section()
     catalogue = [r for r in reports if r.origin != "data"]
     if catalogue:
         with st.expander("National catalogue shipped with the dashboard"):
             st.dataframe(inventory_frame(catalogue, {}), hide_index=True, width="stretch")
+
+
+def _plans_section() -> None:
+    """Which plan is used: the latest submission of each plan name (a re-plan replaces)."""
+    lines = plan_use_lines(data.query("data_page_plans"))
+    if lines:
+        st.subheader("Plans used")
+        for line in lines:
+            st.markdown(f"- {line}")
 
 
 def _findings_section(findings: pd.DataFrame) -> None:

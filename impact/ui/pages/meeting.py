@@ -21,7 +21,7 @@ from impact.board import MetricAnswer, OrgBoard
 from impact.calendar import span_short
 from impact.priorities import BOARD_PRIORITIES, PRIORITY_TITLES
 from impact.ui import data
-from impact.ui.components.cards import heading_line
+from impact.ui.components.cards import heading_line, plan_and_rule_notes
 from impact.ui.components.figures import metric_spc_figure, show_figure
 from impact.ui.components.icon_pair import icon_pair
 from impact.ui.components.matrix import first_screen
@@ -68,6 +68,7 @@ def _metric(answer: MetricAnswer, org_code: str) -> None:
     st.header(m.board_question)
     heading_line(answer)
     st.markdown(answer.answer)
+    plan_and_rule_notes(answer)
     icon_pair(answer)
     figure = metric_spc_figure(answer, height=MEETING_CHART_HEIGHT)
     show_figure(charts.scale_fonts(figure, MEETING_CHART_TEXT), key=f"meeting-spc-{m.metric_id}")

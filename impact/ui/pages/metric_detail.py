@@ -7,7 +7,7 @@ import streamlit as st
 from impact.board import MetricAnswer, OrgBoard
 from impact.calendar import month_key
 from impact.ui import data
-from impact.ui.components.cards import heading_line
+from impact.ui.components.cards import heading_line, plan_and_rule_notes
 from impact.ui.components.downloads import csv_download
 from impact.ui.components.figures import comparison_chart, spc_chart
 from impact.ui.components.icon_pair import icon_pair
@@ -81,6 +81,7 @@ def render() -> None:
     st.header(m.board_question)
     heading_line(answer)
     st.markdown(answer.answer)
+    plan_and_rule_notes(answer)
     icon_pair(answer)
     spc_chart(answer, key=f"detail-spc-{m.metric_id}")
     if ctx.filters.compare:

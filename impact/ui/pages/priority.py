@@ -11,9 +11,11 @@ import pandas as pd
 import streamlit as st
 
 from impact.board import MetricAnswer
+from impact.board.rtt_basis import PROVIDER_BASIS
 from impact.calendar import month_key
 from impact.priorities import PRIORITY_TITLES
-from impact.ui.components.cards import detail_link, heading_line
+from impact.ui import data
+from impact.ui.components.cards import detail_link, heading_line, plan_and_rule_notes
 from impact.ui.components.downloads import csv_download
 from impact.ui.components.figures import comparison_chart, peer_comparison, spc_chart
 from impact.ui.components.icon_pair import icon_pair
@@ -56,6 +58,7 @@ def _metric_section(answer: MetricAnswer, ctx: BoardContext) -> None:
     st.header(m.board_question)
     heading_line(answer)
     st.markdown(answer.answer)
+    plan_and_rule_notes(answer)
     icon_pair(answer)
     spc_chart(answer, key=f"spc-{m.metric_id}")
     st.subheader(f"Peer comparison: {m.metric_name}")
@@ -77,6 +80,10 @@ def render(priority: str) -> None:
             "reports them (primary care is reported by ICBs and primary care networks)."
         )
         return
+    basis = data.rtt_basis(ctx.filters.org_code, ctx.tree) if priority == "elective" else set()
     for answer in answers:
+        if answer.metric.metric_id in basis:
+            st.info(PROVIDER_BASIS, icon=":material/info:")
+            basis = set()  # said once, above the first RTT measure
         _metric_section(answer, ctx)
     questions_block(board, priority)
