@@ -142,7 +142,7 @@ def generated_observations(seed: int, months: int) -> pd.DataFrame:
 
 
 def generated_query(seed: int, months: int):
-    """A ``query`` over one generated organisation (no events, no projects)."""
+    """A ``query`` over one generated organisation (no events, projects or plans)."""
     obs = generated_observations(seed, months)
 
     def query(name: str, **params):
@@ -159,6 +159,10 @@ def generated_query(seed: int, months: int):
             return pd.DataFrame(columns=["metric_id", "org_code", "event_date", "rebase"])
         if name == "board_projects_for_org":
             return pd.DataFrame(columns=["project_id", "metric_id", "status"])
+        if name == "board_plans":
+            return pd.DataFrame(
+                columns=["metric_id", "period_start", "planned_value", "plan_name", "submitted"]
+            )
         if name == "board_data_as_at":
             return pd.DataFrame({"latest_period": [obs["period_start"].max()]})
         raise AssertionError(f"unexpected query {name}")
