@@ -6,7 +6,7 @@ import pandas as pd
 
 from impact.board.build import build_board
 from impact.board.model import Metric
-from impact.board.questions import board_questions, lower_first, misses
+from impact.board.questions import board_question_items, board_questions, lower_first, misses
 from tests.board.fake_queries import FORBIDDEN, MONTHS, fake_query
 
 
@@ -83,3 +83,64 @@ def test_misses_follows_the_direction():
     assert misses(120.0, 100.0, "decrease") and not misses(90.0, 100.0, "decrease")
     assert not misses(70.0, 76.0, "neutral")
     assert not misses(70.0, None, "increase")
+
+
+def _flat(values: list[float]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "period_start": MONTHS[: len(values)],
+            "value": values,
+            "mean": sum(values) / len(values),
+            "point_type": "common_cause",
+            "special_cause_type": "Common Cause",
+        }
+    )
+
+
+def test_items_say_which_fact_raised_each_question():
+    metric = Metric("m", "Referral to treatment", "elective", "Q?", "percent", "increase", "month")
+    items = board_question_items(
+        metric,
+        _flat([60.0] * 6),
+        assurance="consistent_fail",
+        target=70.0,
+        active_projects=0,
+        stale=True,
+    )
+    assert [i.kind for i in items] == ["target", "no_work", "stale"]
+    assert [i.text for i in items] == board_questions(
+        metric,
+        _flat([60.0] * 6),
+        assurance="consistent_fail",
+        target=70.0,
+        active_projects=0,
+        stale=True,
+    )
+
+
+def test_a_target_met_at_the_latest_point_raises_no_target_question():
+    metric = Metric("m", "Long waits share", "elective", "Q?", "percent", "decrease", "month")
+    questions = board_questions(
+        metric,
+        _flat([1.4, 1.2, 0.7]),
+        assurance="consistent_fail",
+        target=1.0,
+        active_projects=1,
+        stale=False,
+    )
+    assert questions == []  # 0.7% meets the 1% target: nothing says it "cannot be delivered"
+
+
+def test_an_aim_of_none_is_asked_as_none_not_as_a_zero_target():
+    metric = Metric("m", "Waits over 78 weeks", "elective", "Q?", "count", "decrease", "month")
+    questions = board_questions(
+        metric,
+        _flat([0.0, 0.0, 1.0]),
+        assurance="inconsistent",
+        target=0.0,
+        active_projects=1,
+        stale=False,
+    )
+    assert questions == [
+        "What would it take to bring waits over 78 weeks to none, and who is working on it?"
+    ]

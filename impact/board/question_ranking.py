@@ -1,0 +1,268 @@
+"""Which of the board's questions to ask first: the generated questions, most material first.
+
+A board has time for a few questions, not the twenty-five its metrics raise between them, so
+the overview shows :data:`TOP_OVERVIEW` of them, each priority :data:`TOP_PER_PRIORITY`, and
+the rest wait behind "more questions". Materiality is worked out from facts the page also
+shows, so a page can say why each question is asked:
+
+* a special cause of concern at the latest point (:data:`CONCERN_WEIGHT`);
+* how far the latest value misses its target, relative to the target so a percentage and a
+  count compare (:data:`SHORTFALL_WEIGHT` times the shortfall, capped at the target itself;
+  any count above a target of none is the whole shortfall);
+* failing (concern, consistently failing, or missing the target) with no active
+  improvement project aimed at the metric (:data:`UNWORKED_WEIGHT`);
+* limits recalculated or restarted within the metric's last :data:`RECENT_POINTS` points
+  (:data:`RECALCULATED_WEIGHT`): the process has just changed.
+
+The order is then: questions with some materiality first, then those about an improvement to
+sustain (or with nothing material), and the stale-data questions last of all. Within those,
+one question per metric before any metric's second, so five questions cover five material
+metrics rather than three of one; then the higher score; then the kind of question (concern,
+target, no improvement work, improvement, stale); then the board's own order. Every step is
+a plain comparison, so the same board always gives the same order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from impact.board.model import MetricAnswer, OrgBoard
+from impact.board.points import REBASED, RECALCULATED
+from impact.board.questions import (
+    QuestionKind,
+    board_question_items,
+    lower_first,
+    misses,
+)
+from impact.calendar import month_long, period_long
+from impact.units import format_value
+
+#: At most this many questions beside the summary matrix on the overview.
+TOP_OVERVIEW = 5
+#: At most this many questions per priority before "more questions".
+TOP_PER_PRIORITY = 3
+
+CONCERN_WEIGHT = 4.0
+SHORTFALL_WEIGHT = 4.0
+UNWORKED_WEIGHT = 2.0
+RECALCULATED_WEIGHT = 1.0
+#: A recalculation among a metric's last this-many points is recent.
+RECENT_POINTS = 6
+
+#: The order of the kinds within a tie: what a question is about, most material first.
+KIND_ORDER: dict[QuestionKind | None, int] = {
+    "concern": 0,
+    "target": 1,
+    "no_work": 2,
+    None: 3,  # a question whose kind could not be told (worded elsewhere)
+    "improvement": 4,
+    "stale": 5,
+}
+
+
+@dataclass(frozen=True)
+class Materiality:
+    """The facts about one metric that make its questions material, and their score."""
+
+    concern: bool
+    shortfall: float
+    unworked: bool
+    limits_restarted: tuple[str, date] | None
+    stale: bool
+
+    @property
+    def score(self) -> float:
+        return (
+            CONCERN_WEIGHT * self.concern
+            + SHORTFALL_WEIGHT * self.shortfall
+            + UNWORKED_WEIGHT * self.unworked
+            + RECALCULATED_WEIGHT * (self.limits_restarted is not None)
+        )
+
+
+@dataclass(frozen=True)
+class RankedQuestion:
+    """One question in its place: the metric it names, why it is asked, and its score."""
+
+    rank: int
+    answer: MetricAnswer
+    question: str
+    kind: QuestionKind | None
+    score: float
+    reasons: tuple[str, ...]
+
+    @property
+    def metric_name(self) -> str:
+        return self.answer.metric.metric_name
+
+    @property
+    def metric_id(self) -> str:
+        return self.answer.metric.metric_id
+
+    @property
+    def reason(self) -> str:
+        """``Asked because of a special cause of concern; …`` for the page to show."""
+        return "Asked because " + "; ".join(self.reasons) + "."
+
+
+def relative_shortfall(answer: MetricAnswer) -> float:
+    """How far the latest value misses the target, as a share of the target (0 to 1)."""
+    latest, target = answer.latest_value, answer.target
+    if latest is None or target is None or not misses(latest, target, answer.metric.direction):
+        return 0.0
+    if target == 0:
+        return 1.0
+    return min(abs(latest - target) / abs(target), 1.0)
+
+
+def active_projects(answer: MetricAnswer) -> int:
+    """The number of the organisation's active improvement projects aimed at the metric."""
+    projects = answer.projects
+    if projects.empty or "status" not in projects:
+        return 0
+    return int((projects["status"] == "active").sum())
+
+
+def _valued(answer: MetricAnswer) -> pd.DataFrame:
+    points = answer.points
+    if points.empty or "value" not in points:
+        return points
+    return points[points["value"].notna()]
+
+
+def limits_restarted(answer: MetricAnswer) -> tuple[str, date] | None:
+    """How and when the limits last restarted, if within the last :data:`RECENT_POINTS`."""
+    points = _valued(answer)
+    if "limits_change" not in points:
+        return None
+    recent = points.tail(RECENT_POINTS)
+    restarts = recent[recent["limits_change"].isin((RECALCULATED, REBASED))]
+    if restarts.empty:
+        return None
+    last = restarts.iloc[-1]
+    return str(last["limits_change"]), pd.Timestamp(last["period_start"]).date()
+
+
+def materiality(answer: MetricAnswer) -> Materiality:
+    """The facts that make a metric's questions material (see the module's docstring)."""
+    concern = answer.variation == "special_cause_concern"
+    latest_misses = answer.latest_value is not None and misses(
+        answer.latest_value, answer.target, answer.metric.direction
+    )
+    failing = concern or answer.assurance == "consistent_fail" or latest_misses
+    return Materiality(
+        concern=concern,
+        shortfall=relative_shortfall(answer),
+        unworked=failing and active_projects(answer) == 0,
+        limits_restarted=limits_restarted(answer),
+        stale=answer.stale,
+    )
+
+
+def _reasons(answer: MetricAnswer, facts: Materiality, kind: QuestionKind | None) -> list[str]:
+    """Why a question is asked, in words, from the facts that scored it."""
+    if kind == "stale":
+        when = period_long(answer.latest_period, answer.metric.frequency)
+        return [f"the latest figures, for {when}, are older than this measure's frequency allows"]
+    if kind == "improvement":
+        reasons = ["a special cause of improvement at the latest point"]
+        return reasons + _restart_reason(facts)
+    reasons = []
+    if facts.concern:
+        reasons.append("a special cause of concern at the latest point")
+    if facts.shortfall > 0:
+        target = format_value(answer.target, answer.metric.unit)
+        if answer.target == 0 and answer.metric.direction == "decrease":
+            reasons.append(f"the latest figure is {answer.latest_text} against an aim of none")
+        else:
+            reasons.append(f"the latest figure, {answer.latest_text}, misses the {target} target")
+    if answer.assurance == "consistent_fail" and not facts.shortfall:
+        reasons.append("its process is consistently failing the target")
+    if facts.unworked:
+        reasons.append("no active improvement project is aimed at it")
+    reasons += _restart_reason(facts)
+    if not reasons:
+        reasons.append(f"a signal in {lower_first(answer.metric.metric_name)}")
+    return reasons
+
+
+def _restart_reason(facts: Materiality) -> list[str]:
+    """When the limits last restarted, if recently, in words."""
+    if facts.limits_restarted is None:
+        return []
+    how, when = facts.limits_restarted
+    if how == RECALCULATED:
+        return [f"its limits were recalculated in {month_long(when)}"]
+    return [f"its limits restarted at a change recorded in {month_long(when)}"]
+
+
+def question_kinds(answer: MetricAnswer) -> dict[str, QuestionKind]:
+    """Each generated question's kind, by asking the question generator the same facts."""
+    items = board_question_items(
+        answer.metric,
+        _valued(answer),
+        assurance=answer.assurance,
+        target=answer.target,
+        active_projects=active_projects(answer),
+        stale=answer.stale,
+    )
+    return {item.text: item.kind for item in items}
+
+
+def _tier(kind: QuestionKind | None, score: float) -> int:
+    """0: material; 1: an improvement to sustain, or nothing material; 2: stale data."""
+    if kind == "stale":
+        return 2
+    return 0 if score > 0 and kind != "improvement" else 1
+
+
+def ranked_questions(
+    board: OrgBoard, priority: str | None = None, limit: int | None = None
+) -> list[RankedQuestion]:
+    """The board's questions (of one priority, or all), most material first, with why.
+
+    ``limit`` keeps only the first so many; ``None`` keeps them all (the page's "more
+    questions" are the ones after the first few of this same list).
+    """
+    candidates = []
+    for position, answer in enumerate(board.answers):
+        if priority is not None and answer.metric.priority != priority or not answer.questions:
+            continue
+        facts = materiality(answer)
+        kinds = question_kinds(answer)
+        questions = sorted(
+            enumerate(answer.questions), key=lambda pair: KIND_ORDER[kinds.get(pair[1])]
+        )
+        rounds: dict[int, int] = {}
+        for index, question in questions:
+            kind = kinds.get(question)
+            tier = _tier(kind, facts.score)
+            round_ = rounds.get(tier, 0)
+            rounds[tier] = round_ + 1
+            key = (tier, round_, -facts.score, KIND_ORDER[kind], position, index)
+            candidates.append((key, answer, question, kind, facts))
+    candidates.sort(key=lambda c: c[0])
+    if limit is not None:
+        candidates = candidates[:limit]
+    return [
+        RankedQuestion(
+            rank=rank,
+            answer=answer,
+            question=question,
+            kind=kind,
+            score=facts.score,
+            reasons=tuple(_reasons(answer, facts, kind)),
+        )
+        for rank, (_, answer, question, kind, facts) in enumerate(candidates, start=1)
+    ]
+
+
+def top_and_rest(
+    board: OrgBoard, priority: str | None, top: int
+) -> tuple[list[RankedQuestion], list[RankedQuestion]]:
+    """The first ``top`` ranked questions, and the rest (for "more questions")."""
+    ranked = ranked_questions(board, priority)
+    return ranked[:top], ranked[top:]
