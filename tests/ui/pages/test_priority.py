@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from html import escape
+
 import pytest
 
+from impact.board import build_board
+from impact.board.question_ranking import TOP_PER_PRIORITY, ranked_questions
+from impact.store import open_store
 from tests.ui.apps import dashboard
 
 pytestmark = pytest.mark.usefixtures("demo_env")
@@ -38,3 +44,27 @@ def test_comparing_adds_the_icb_and_region_figures_and_their_download():
     labels = [d.proto.label for d in at.get("download_button")]
     assert any(label.startswith("Download the ICB and region comparison") for label in labels)
     assert any(label.startswith("Download the peer comparison") for label in labels)
+
+
+def test_a_priority_page_asks_its_three_most_material_questions_and_keeps_the_rest():
+    at = dashboard(org="XRA05")
+    at.switch_page("views/elective.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    f = at.session_state["_filters_state"]
+    ranked = ranked_questions(
+        build_board(open_store().query, "XRA05", f.period_from, f.period_to), "elective"
+    )
+    assert len(ranked) > TOP_PER_PRIORITY
+    item = re.compile(
+        r'<li data-rank="(\d+)" data-metric="(\w+)"><strong>[^<]*</strong>: (.*?)<span'
+    )
+    lists = [
+        item.findall(h.proto.body)
+        for h in at.get("html")
+        if '<ol class="ranked-questions"' in h.proto.body
+    ]
+    expect = [(str(r.rank), r.metric_id, escape(r.question)) for r in ranked]
+    assert lists == [expect[:TOP_PER_PRIORITY], expect[TOP_PER_PRIORITY:]]
+    [more] = at.expander
+    assert more.label == f"More questions ({len(ranked) - TOP_PER_PRIORITY})"
+    assert [s.value for s in at.subheader].count("Questions the board may wish to ask") == 1
