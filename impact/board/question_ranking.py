@@ -37,7 +37,7 @@ from impact.board.questions import (
     lower_first,
     misses,
 )
-from impact.calendar import month_long, period_long
+from impact.calendar import month_long, month_short, period_long, period_short
 from impact.units import format_value
 
 #: At most this many questions beside the summary matrix on the overview.
@@ -93,6 +93,7 @@ class RankedQuestion:
     kind: QuestionKind | None
     score: float
     reasons: tuple[str, ...]
+    short_reasons: tuple[str, ...] = ()
 
     @property
     def metric_name(self) -> str:
@@ -106,6 +107,11 @@ class RankedQuestion:
     def reason(self) -> str:
         """``Asked because of a special cause of concern; …`` for the page to show."""
         return "Asked because " + "; ".join(self.reasons) + "."
+
+    @property
+    def short_reason(self) -> str:
+        """``Why: concern signal · no improvement project`` where space is short."""
+        return "Why: " + " · ".join(self.short_reasons)
 
 
 def relative_shortfall(answer: MetricAnswer) -> float:
@@ -162,41 +168,73 @@ def materiality(answer: MetricAnswer) -> Materiality:
     )
 
 
-def _reasons(answer: MetricAnswer, facts: Materiality, kind: QuestionKind | None) -> list[str]:
+#: A reason as a sentence part (``the latest figure, 72%, misses its target of 80%``) and
+#: as a short tag for the first screen (``72% against a target of 80%``).
+Reason = tuple[str, str]
+
+
+def _reasons(answer: MetricAnswer, facts: Materiality, kind: QuestionKind | None) -> list[Reason]:
     """Why a question is asked, in words, from the facts that scored it."""
     if kind == "stale":
         when = period_long(answer.latest_period, answer.metric.frequency)
-        return [f"the latest figures, for {when}, are older than this measure's frequency allows"]
+        short = period_short(answer.latest_period, answer.metric.frequency)
+        return [
+            (
+                f"the latest figures, for {when}, are older than this measure's frequency allows",
+                f"latest figures {short} (stale)",
+            )
+        ]
     if kind == "improvement":
-        reasons = ["a special cause of improvement at the latest point"]
-        return reasons + _restart_reason(facts)
-    reasons = []
+        improving = ("a special cause of improvement at the latest point", "improvement signal")
+        return [improving, *_restart_reason(facts)]
+    reasons: list[Reason] = []
     if facts.concern:
-        reasons.append("a special cause of concern at the latest point")
+        reasons.append(("a special cause of concern at the latest point", "concern signal"))
     if facts.shortfall > 0:
-        target = format_value(answer.target, answer.metric.unit)
+        latest = answer.latest_text
         if answer.target == 0 and answer.metric.direction == "decrease":
-            reasons.append(f"the latest figure is {answer.latest_text} against an aim of none")
+            reasons.append(
+                (
+                    f"the latest figure is {latest} against an aim of none",
+                    f"{latest} against an aim of none",
+                )
+            )
         else:
-            reasons.append(f"the latest figure, {answer.latest_text}, misses the {target} target")
+            target = format_value(answer.target, answer.metric.unit)
+            reasons.append(
+                (
+                    f"the latest figure, {latest}, misses its target of {target}",
+                    f"{latest} against a target of {target}",
+                )
+            )
     if answer.assurance == "consistent_fail" and not facts.shortfall:
-        reasons.append("its process is consistently failing the target")
+        reasons.append(("its process is consistently failing the target", "consistently failing"))
     if facts.unworked:
-        reasons.append("no active improvement project is aimed at it")
+        reasons.append(("no active improvement project is aimed at it", "no improvement project"))
     reasons += _restart_reason(facts)
     if not reasons:
-        reasons.append(f"a signal in {lower_first(answer.metric.metric_name)}")
+        reasons.append((f"a signal in {lower_first(answer.metric.metric_name)}", "signal"))
     return reasons
 
 
-def _restart_reason(facts: Materiality) -> list[str]:
+def _restart_reason(facts: Materiality) -> list[Reason]:
     """When the limits last restarted, if recently, in words."""
     if facts.limits_restarted is None:
         return []
     how, when = facts.limits_restarted
     if how == RECALCULATED:
-        return [f"its limits were recalculated in {month_long(when)}"]
-    return [f"its limits restarted at a change recorded in {month_long(when)}"]
+        return [
+            (
+                f"its limits were recalculated in {month_long(when)}",
+                f"limits recalculated {month_short(when)}",
+            )
+        ]
+    return [
+        (
+            f"its limits restarted at a change recorded in {month_long(when)}",
+            f"limits restarted {month_short(when)}",
+        )
+    ]
 
 
 def question_kinds(answer: MetricAnswer) -> dict[str, QuestionKind]:
@@ -247,17 +285,21 @@ def ranked_questions(
     candidates.sort(key=lambda c: c[0])
     if limit is not None:
         candidates = candidates[:limit]
-    return [
-        RankedQuestion(
-            rank=rank,
-            answer=answer,
-            question=question,
-            kind=kind,
-            score=facts.score,
-            reasons=tuple(_reasons(answer, facts, kind)),
+    ranked = []
+    for rank, (_, answer, question, kind, facts) in enumerate(candidates, start=1):
+        reasons = _reasons(answer, facts, kind)
+        ranked.append(
+            RankedQuestion(
+                rank=rank,
+                answer=answer,
+                question=question,
+                kind=kind,
+                score=facts.score,
+                reasons=tuple(long for long, _ in reasons),
+                short_reasons=tuple(short for _, short in reasons),
+            )
         )
-        for rank, (_, answer, question, kind, facts) in enumerate(candidates, start=1)
-    ]
+    return ranked
 
 
 def top_and_rest(

@@ -104,7 +104,9 @@ def _target_question(
 ) -> QuestionItem | None:
     """The question a missed target raises: one the process fails, or meets only sometimes.
 
-    Asked only while the latest point misses the target, so the question never contradicts
+    Short and asked, not told: what would change it and who leads that work, without
+    restating the assurance icon beside it. Asked only while the latest point misses the
+    target, so the question never contradicts
     the latest figure printed beside it. A target of zero for a count to be brought down (the
     78- and 65-week waits) is an aim of none, asked as such rather than as a "0 target".
     """
@@ -112,19 +114,19 @@ def _target_question(
         return None
     if target == 0 and metric.direction == "decrease":
         return QuestionItem(
-            "target", f"What would it take to bring {name} to none, and who is working on it?"
+            "target", f"What would it take to bring {name} to none, and who is leading that work?"
         )
     target_text = format_value(target, metric.unit)
     if assurance == "consistent_fail":
         return QuestionItem(
             "target",
-            f"The {target_text} target for {name} is outside what the current process can "
-            "deliver: what would have to change, and who is working on it?",
+            f"What would have to change for {name} to reach its target of {target_text}, "
+            "and who is leading that work?",
         )
     return QuestionItem(
         "target",
-        f"The {target_text} target for {name} is met in some months but not others: "
-        "what would make performance reliable?",
+        f"What would make {name} meet its target of {target_text} every {metric.frequency}, "
+        "not just some?",
     )
 
 
@@ -167,8 +169,7 @@ def board_question_items(
         items.append(
             QuestionItem(
                 "stale",
-                f"The latest {name} figures are for {month_long(last['period_start'])}: "
-                "when will more recent data be available?",
+                f"When will {name} figures after {month_long(last['period_start'])} be available?",
             )
         )
     return items

@@ -178,6 +178,7 @@ def test_a_recent_recalculation_raises_a_question_and_ties_keep_board_order():
     assert [r.metric_id for r in ranked] == ["rebased", "recalculated", "plain", "twin"]
     assert "its limits were recalculated in " + "August 2024" in ranked[1].reason
     assert "its limits restarted at a change recorded in September 2024" in ranked[0].reason
+    assert "limits recalculated Aug 2024" in ranked[1].short_reasons
     again = ranked_questions(_board(plain, twin, rebased, recalculated))
     assert [r.question for r in again] == [r.question for r in ranked]  # deterministic
 
@@ -220,13 +221,19 @@ def test_reasons_say_why_in_the_pages_numbers():
         "against an aim of none; no active improvement project is aimed at it."
     )
     gap = ranked_questions(_board(_failing("ae", 72.0, 80.0)))[0]
-    assert "the latest figure, 72%, misses the 80% target" in gap.reason
-    assert f"{gap.answer.latest_text}, misses the {gap.answer.target_text} target" in gap.reason
+    assert "the latest figure, 72%, misses its target of 80%" in gap.reason
+    assert f"{gap.answer.latest_text}, misses its target of {gap.answer.target_text}" in gap.reason
+    assert gap.short_reason == "Why: 72% against a target of 80% · no improvement project"
+    assert (
+        first.short_reason
+        == "Why: concern signal · 2 against an aim of none · no improvement project"
+    )
     [stale] = ranked_questions(_board(_answer("old", stale=True)))
     assert stale.reason == (
         "Asked because the latest figures, for September 2024, are older than this measure's "
         "frequency allows."
     )
+    assert stale.short_reason == "Why: latest figures Sep 2024 (stale)"
 
 
 def test_priority_and_limit():
@@ -264,7 +271,7 @@ def test_on_the_shared_fake_board_concern_comes_first_and_every_question_names_i
     assert sorted(r.question for r in ranked) == sorted(q for _, q in board.questions())
     assert [r.metric_id for r in ranked] == ["waits_12hr", "ae_4hr", "ae_4hr"]
     assert ranked[0].question.startswith("What changed in February 2025")  # the concern
-    assert "outside what the current process can deliver" in ranked[1].question
+    assert ranked[1].question.startswith("What would have to change for A&E")  # failing target
     for r in ranked:
         name = r.metric_name
         assert name in r.question or name[0].lower() + name[1:] in r.question

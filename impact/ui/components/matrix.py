@@ -50,7 +50,7 @@ table.ipr-matrix li {
   display: inline; margin: 0 0.3rem 0 0; font-size: 0.76rem; line-height: 1.15;
 }
 table.ipr-matrix img, ul.ipr-lines img { vertical-align: middle; }
-.first-screen ol.ranked-questions li { font-size: 0.9rem; line-height: 1.3; }
+.first-screen ol.ranked-questions li { font-size: 0.85rem; line-height: 1.25; }
 ul.ipr-lines { list-style: none; margin: 0; padding: 0; }
 ul.ipr-lines li {
   font-size: 0.85rem; line-height: 1.25; border-bottom: 1px solid #e8edee; padding: 0.15rem 0;
@@ -119,11 +119,12 @@ def summary_matrix_block(matrix: SummaryMatrix, state: FilterState) -> None:
 
 
 def first_questions_html(ranked: list[RankedQuestion]) -> str:
-    """The questions to ask first (at most five), most material first, each saying why."""
+    """The questions to ask first (at most five), most material first, each saying why in
+    short tags so the list stays beside the matrix rather than far below it."""
     if not ranked:
         body = "<p>The data raise no specific questions this period.</p>"
     else:
-        body = ranked_list_html(ranked)
+        body = ranked_list_html(ranked, compact=True)
     return f'{RANKED_CSS}<div class="first-screen"><h3>{QUESTIONS_HEADING}</h3>{body}</div>'
 
 

@@ -49,18 +49,23 @@ def question_list(questions: list[str], *, empty: str | None, header: bool = Fal
         st.markdown(empty)
 
 
-def ranked_list_html(ranked: list[RankedQuestion], *, start: int = 1) -> str:
+def ranked_list_html(ranked: list[RankedQuestion], *, start: int = 1, compact: bool = False) -> str:
     """An ordered list of ranked questions: metric name, question, why it is asked.
 
-    Each item carries ``data-rank`` and ``data-metric`` so tests read the order drawn.
+    ``compact`` (the first screen, beside the matrix) drops the metric's name in front (each
+    question names its metric) and gives the reason as short tags. Each item carries
+    ``data-rank`` and ``data-metric`` so tests read the order drawn.
     """
-    items = "".join(
-        f'<li data-rank="{r.rank}" data-metric="{escape(r.metric_id, quote=True)}">'
-        f"<strong>{escape(r.metric_name)}</strong>: {escape(r.question)}"
-        f'<span class="why">{escape(r.reason)}</span></li>'
-        for r in ranked
-    )
-    return f'<ol class="ranked-questions" start="{start}">{items}</ol>'
+    items = []
+    for r in ranked:
+        name = "" if compact else f"<strong>{escape(r.metric_name)}</strong>: "
+        why = r.short_reason if compact else r.reason
+        items.append(
+            f'<li data-rank="{r.rank}" data-metric="{escape(r.metric_id, quote=True)}">'
+            f'{name}<span class="question">{escape(r.question)}</span>'
+            f'<span class="why">{escape(why)}</span></li>'
+        )
+    return f'<ol class="ranked-questions" start="{start}">{"".join(items)}</ol>'
 
 
 def more_questions(rest: list[RankedQuestion], *, start: int) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from impact.calendar import month_starts
 from impact.filters import default_period
 from impact.priorities import BOARD_PRIORITIES, PRIORITY_TITLES
 from impact.store import open_store
-from tests.ui.apps import through_entry
+from tests.ui.apps import ranked_lists, through_entry
 
 ORG = "XRA03"
 
@@ -84,11 +83,7 @@ def test_turning_meeting_mode_off_brings_the_controls_back(demo_copy: Path) -> N
 
 def _ranked_metrics(at: AppTest) -> list[list[str]]:
     """The metric ids of each ranked questions list drawn, in the order drawn."""
-    return [
-        re.findall(r'<li data-rank="\d+" data-metric="(\w+)">', h.proto.body)
-        for h in at.html
-        if '<ol class="ranked-questions"' in h.proto.body
-    ]
+    return [[metric for _, metric, _ in items] for items in ranked_lists(at)]
 
 
 def test_meeting_mode_asks_the_same_top_questions_as_the_pages(demo_copy: Path) -> None:

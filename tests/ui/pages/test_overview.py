@@ -11,7 +11,7 @@ from impact.board import build_board
 from impact.board.question_ranking import TOP_OVERVIEW, TOP_PER_PRIORITY, ranked_questions
 from impact.spc import VARIATION_ICONS
 from impact.store import open_store
-from tests.ui.apps import dashboard, expected_answer, markdown_and_html
+from tests.ui.apps import dashboard, expected_answer, markdown_and_html, ranked_lists
 
 pytestmark = pytest.mark.usefixtures("demo_env")
 
@@ -129,16 +129,6 @@ def test_the_summary_csv_names_the_icons():
     )
 
 
-_RANKED = re.compile(
-    r'<li data-rank="(\d+)" data-metric="(\w+)"><strong>[^<]*</strong>: (.*?)<span'
-)
-
-
-def _ranked_items(body: str) -> list[tuple[int, str, str]]:
-    """(rank, metric id, question as drawn) of each item of a ranked questions list."""
-    return [(int(rank), metric, question) for rank, metric, question in _RANKED.findall(body)]
-
-
 def test_the_first_screen_asks_the_five_most_material_questions_and_keeps_the_rest():
     at = dashboard(org="XRA05")
     board = expected_board(at, "XRA05")
@@ -149,18 +139,19 @@ def test_the_first_screen_asks_the_five_most_material_questions_and_keeps_the_re
         for h in at.get("html")
         if "<h3>Questions the board may wish to ask</h3>" in h.proto.body
     ]
-    shown = _ranked_items(first)
-    assert shown == [(r.rank, r.metric_id, escape(r.question)) for r in ranked[:TOP_OVERVIEW]]
+    lists = ranked_lists(at)
+    shown = [(r.rank, r.metric_id, escape(r.question)) for r in ranked[:TOP_OVERVIEW]]
+    assert lists[0] == shown
     assert ranked[0].kind == "concern"  # the special cause of concern first
     for r in ranked[:TOP_OVERVIEW]:
-        assert escape(r.reason) in first  # each says why it is asked
+        assert escape(r.short_reason) in first  # each says why it is asked
+        assert escape(r.question) in first
     # The first "More questions" expander, beside the matrix, holds every other question.
     more = at.expander[0]
     assert more.label == f"More questions ({len(ranked) - TOP_OVERVIEW})"
     [inside] = [h.proto.body for h in more.get("html")]
-    assert _ranked_items(inside) == [
-        (r.rank, r.metric_id, escape(r.question)) for r in ranked[TOP_OVERVIEW:]
-    ]
+    rest = [(r.rank, r.metric_id, escape(r.question)) for r in ranked[TOP_OVERVIEW:]]
+    assert lists[1] == rest and all(escape(r.reason) in inside for r in ranked[TOP_OVERVIEW:])
 
 
 def test_each_priority_closes_with_at_most_three_questions_then_more():
@@ -174,10 +165,7 @@ def test_each_priority_closes_with_at_most_three_questions_then_more():
             assert f"More questions ({rest})" in labels, key
     elective = ranked_questions(board, "elective")
     assert len(elective) > TOP_PER_PRIORITY
-    bodies = [
-        h.proto.body for h in at.get("html") if '<ol class="ranked-questions"' in h.proto.body
-    ]
-    lists = [_ranked_items(b) for b in bodies]
+    lists = ranked_lists(at)
     top = [(r.rank, r.metric_id, escape(r.question)) for r in elective[:TOP_PER_PRIORITY]]
     assert top in lists  # the elective section lists its three, in rank order
     # Lists opening at rank 1 are shown; the others are the expanders' "more".

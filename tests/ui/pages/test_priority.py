@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from impact.board import build_board
 from impact.board.question_ranking import TOP_PER_PRIORITY, ranked_questions
 from impact.store import open_store
-from tests.ui.apps import dashboard
+from tests.ui.apps import dashboard, markdown_and_html, ranked_lists
 
 pytestmark = pytest.mark.usefixtures("demo_env")
 
@@ -55,16 +54,12 @@ def test_a_priority_page_asks_its_three_most_material_questions_and_keeps_the_re
         build_board(open_store().query, "XRA05", f.period_from, f.period_to), "elective"
     )
     assert len(ranked) > TOP_PER_PRIORITY
-    item = re.compile(
-        r'<li data-rank="(\d+)" data-metric="(\w+)"><strong>[^<]*</strong>: (.*?)<span'
-    )
-    lists = [
-        item.findall(h.proto.body)
-        for h in at.get("html")
-        if '<ol class="ranked-questions"' in h.proto.body
-    ]
-    expect = [(str(r.rank), r.metric_id, escape(r.question)) for r in ranked]
-    assert lists == [expect[:TOP_PER_PRIORITY], expect[TOP_PER_PRIORITY:]]
+    expect = [(r.rank, r.metric_id, escape(r.question)) for r in ranked]
+    assert ranked_lists(at) == [expect[:TOP_PER_PRIORITY], expect[TOP_PER_PRIORITY:]]
+    drawn = markdown_and_html(at)
+    for r in ranked:  # each names its metric and says why it is asked
+        assert f"<strong>{escape(r.metric_name)}</strong>: " in drawn
+        assert escape(r.reason) in drawn
     [more] = at.expander
     assert more.label == f"More questions ({len(ranked) - TOP_PER_PRIORITY})"
     assert [s.value for s in at.subheader].count("Questions the board may wish to ask") == 1
