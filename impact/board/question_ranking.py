@@ -24,7 +24,7 @@ a plain comparison, so the same board always gives the same order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -132,27 +132,34 @@ def active_projects(answer: MetricAnswer) -> int:
     return int((projects["status"] == "active").sum())
 
 
+#: The point columns the questions and their ranking read (the rest are the chart's).
+_READ = ("period_start", "value", "mean", "point_type", "special_cause_type", "limits_change")
+
+
 def _valued(answer: MetricAnswer) -> pd.DataFrame:
+    """The metric's points that have a value, in the few columns read here (cheap to copy)."""
     points = answer.points
     if points.empty or "value" not in points:
         return points
-    return points[points["value"].notna()]
+    return points.loc[points["value"].notna(), [c for c in _READ if c in points]]
 
 
-def limits_restarted(answer: MetricAnswer) -> tuple[str, date] | None:
+def limits_restarted(
+    answer: MetricAnswer, valued: pd.DataFrame | None = None
+) -> tuple[str, date] | None:
     """How and when the limits last restarted, if within the last :data:`RECENT_POINTS`."""
-    points = _valued(answer)
+    points = _valued(answer) if valued is None else valued
     if "limits_change" not in points:
         return None
-    recent = points.tail(RECENT_POINTS)
-    restarts = recent[recent["limits_change"].isin((RECALCULATED, REBASED))]
-    if restarts.empty:
-        return None
-    last = restarts.iloc[-1]
-    return str(last["limits_change"]), pd.Timestamp(last["period_start"]).date()
+    changes = points["limits_change"].to_numpy()[-RECENT_POINTS:]
+    starts = points["period_start"].to_numpy()[-RECENT_POINTS:]
+    for how, when in zip(changes[::-1], starts[::-1], strict=True):
+        if how in (RECALCULATED, REBASED):
+            return str(how), pd.Timestamp(when).date()
+    return None
 
 
-def materiality(answer: MetricAnswer) -> Materiality:
+def materiality(answer: MetricAnswer, valued: pd.DataFrame | None = None) -> Materiality:
     """The facts that make a metric's questions material (see the module's docstring)."""
     concern = answer.variation == "special_cause_concern"
     latest_misses = answer.latest_value is not None and misses(
@@ -163,7 +170,7 @@ def materiality(answer: MetricAnswer) -> Materiality:
         concern=concern,
         shortfall=relative_shortfall(answer),
         unworked=failing and active_projects(answer) == 0,
-        limits_restarted=limits_restarted(answer),
+        limits_restarted=limits_restarted(answer, valued),
         stale=answer.stale,
     )
 
@@ -237,11 +244,13 @@ def _restart_reason(facts: Materiality) -> list[Reason]:
     ]
 
 
-def question_kinds(answer: MetricAnswer) -> dict[str, QuestionKind]:
+def question_kinds(
+    answer: MetricAnswer, valued: pd.DataFrame | None = None
+) -> dict[str, QuestionKind]:
     """Each generated question's kind, by asking the question generator the same facts."""
     items = board_question_items(
         answer.metric,
-        _valued(answer),
+        _valued(answer) if valued is None else valued,
         assurance=answer.assurance,
         target=answer.target,
         active_projects=active_projects(answer),
@@ -269,8 +278,9 @@ def ranked_questions(
     for position, answer in enumerate(board.answers):
         if priority is not None and answer.metric.priority != priority or not answer.questions:
             continue
-        facts = materiality(answer)
-        kinds = question_kinds(answer)
+        valued = _valued(answer)
+        facts = materiality(answer, valued)
+        kinds = question_kinds(answer, valued)
         questions = sorted(
             enumerate(answer.questions), key=lambda pair: KIND_ORDER[kinds.get(pair[1])]
         )
@@ -302,9 +312,27 @@ def ranked_questions(
     return ranked
 
 
+def for_priority(ranked: list[RankedQuestion], priority: str | None) -> list[RankedQuestion]:
+    """One priority's share of a whole board's ranking, numbered afresh from 1.
+
+    The same as ``ranked_questions(board, priority)`` (each question's place depends only on
+    its own metric), so a page that ranks the board once can draw every priority from it.
+    """
+    if priority is None:
+        return ranked
+    mine = [r for r in ranked if r.answer.metric.priority == priority]
+    return [replace(r, rank=rank) for rank, r in enumerate(mine, start=1)]
+
+
 def top_and_rest(
-    board: OrgBoard, priority: str | None, top: int
+    board: OrgBoard,
+    priority: str | None,
+    top: int,
+    ranked: list[RankedQuestion] | None = None,
 ) -> tuple[list[RankedQuestion], list[RankedQuestion]]:
-    """The first ``top`` ranked questions, and the rest (for "more questions")."""
-    ranked = ranked_questions(board, priority)
-    return ranked[:top], ranked[top:]
+    """The first ``top`` ranked questions, and the rest (for "more questions").
+
+    ``ranked`` is the whole board's ranking when the caller already has it.
+    """
+    mine = ranked_questions(board, priority) if ranked is None else for_priority(ranked, priority)
+    return mine[:top], mine[top:]

@@ -88,6 +88,7 @@ def assemble_pack(
     for q, item in zip(open_here, open_items, strict=True):
         open_by_metric.setdefault(q.metric_id, []).append(item)
     status = _data_status(query, files, moment.date())
+    ranked = ranked_questions(board)
     return BoardPack(
         org_code=org_code,
         org_name=tree.name(org_code),
@@ -95,13 +96,15 @@ def assemble_pack(
         data_as_at=f"Data as at {period_short(status.latest_period)}",
         data_as_at_detail=as_at_sentence(status),
         generated_at=moment,
-        priorities=[_priority_section(board, key, open_by_metric) for key in BOARD_PRIORITIES],
+        priorities=[
+            _priority_section(board, key, open_by_metric, ranked) for key in BOARD_PRIORITIES
+        ],
         ipr_columns=IPR_COLUMNS,
         icon_guide=icon_guide(),
         how_to_read=HOW_TO_READ,
         sources=[_source(f) for f in files],
         open_questions=open_items,
-        first_questions=[_generated(r) for r in ranked_questions(board, limit=TOP_OVERVIEW)],
+        first_questions=[_generated(r) for r in ranked[:TOP_OVERVIEW]],
         summaries=[
             improvement_summary(query, tree, board, org_code, period_from, period_to),
             capability_summary(query, tree, org_code, period_from, period_to, peer_scope),
@@ -127,14 +130,17 @@ def _generated(ranked: RankedQuestion) -> GeneratedQuestion:
 
 
 def _priority_section(
-    board: OrgBoard, key: str, open_by_metric: dict[str, list[QuestionItem]]
+    board: OrgBoard,
+    key: str,
+    open_by_metric: dict[str, list[QuestionItem]],
+    ranked: list[RankedQuestion],
 ) -> PrioritySection:
     """One recovery priority's metrics, its generated questions and what has no data.
 
     The three most material questions go in the overview; the rest, still in rank order, in
     the appendix, so nothing the data raise is dropped but the overview stays short.
     """
-    top, rest = top_and_rest(board, key, TOP_PER_PRIORITY)
+    top, rest = top_and_rest(board, key, TOP_PER_PRIORITY, ranked)
     missing = board.missing_for(key)
     notes = (
         [f"No data in this period for: {', '.join(m.metric_name for m in missing)}."]

@@ -12,6 +12,7 @@ from impact.board.question_ranking import (
     KIND_ORDER,
     TOP_OVERVIEW,
     TOP_PER_PRIORITY,
+    for_priority,
     materiality,
     ranked_questions,
     relative_shortfall,
@@ -277,3 +278,20 @@ def test_on_the_shared_fake_board_concern_comes_first_and_every_question_names_i
         assert name in r.question or name[0].lower() + name[1:] in r.question
         assert r.question.endswith("?")
         assert not any(word in r.question.lower() for word in FORBIDDEN)
+
+
+def test_a_priority_drawn_from_the_whole_ranking_is_the_same_as_ranking_it_alone():
+    board = _board(
+        _concern("uec_one", priority="uec"),
+        _failing("elective_one", 40.0, 80.0),
+        _failing("uec_two", 70.0, 80.0, priority="uec"),
+        _failing("elective_two", 70.0, 80.0, active=1),
+        _answer("uec_stale", priority="uec", stale=True),
+    )
+    whole = ranked_questions(board)
+    for key in ("uec", "elective", "primary_care"):
+        assert for_priority(whole, key) == ranked_questions(board, key)
+        alone = top_and_rest(board, key, TOP_PER_PRIORITY)
+        assert top_and_rest(board, key, TOP_PER_PRIORITY, whole) == alone
+    assert [r.rank for r in for_priority(whole, "uec")] == [1, 2, 3, 4, 5]
+    assert for_priority(whole, None) == whole

@@ -148,17 +148,22 @@ def priority_columns(board: OrgBoard, state: FilterState, priorities: tuple[str,
         column.html(f'<div class="first-screen"><h3>{PRIORITY_TITLES[key]}</h3>{lines}</div>')
 
 
-def first_screen(board: OrgBoard, state: FilterState, keys: tuple[str, ...]) -> None:
+def first_screen(
+    board: OrgBoard,
+    state: FilterState,
+    keys: tuple[str, ...],
+    ranked: list[RankedQuestion] | None = None,
+) -> None:
     """The matrix beside the questions to ask first, then the priorities in brief.
 
     The overview and meeting mode both open on this, so what the papers summarise is what
-    the room sees first.
+    the room sees first. ``ranked`` is the whole board's ranking, if already worked out.
     """
     only = keys[0] if len(keys) == 1 else None
     left, right = st.columns([5, 2], gap="small")
     with left:
         summary_matrix_block(summary_matrix(board, only), state)
-    first, rest = top_and_rest(board, only, TOP_OVERVIEW)
+    first, rest = top_and_rest(board, only, TOP_OVERVIEW, ranked)
     with right:
         st.html(first_questions_html(first))
         more_questions(rest, start=len(first) + 1)

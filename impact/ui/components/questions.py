@@ -76,9 +76,17 @@ def more_questions(rest: list[RankedQuestion], *, start: int) -> None:
         st.html(RANKED_CSS + ranked_list_html(rest, start=start))
 
 
-def questions_block(board: OrgBoard, priority: str | None, top: int = TOP_PER_PRIORITY) -> None:
-    """One priority's questions (all priorities for ``None``): the first ``top``, then more."""
-    shown, rest = top_and_rest(board, priority, top)
+def questions_block(
+    board: OrgBoard,
+    priority: str | None,
+    top: int = TOP_PER_PRIORITY,
+    ranked: list[RankedQuestion] | None = None,
+) -> None:
+    """One priority's questions (all priorities for ``None``): the first ``top``, then more.
+
+    ``ranked`` is the whole board's ranking, when the page has already worked it out.
+    """
+    shown, rest = top_and_rest(board, priority, top, ranked)
     st.subheader(QUESTIONS_HEADING)
     if not shown:
         st.markdown(NO_QUESTIONS)
