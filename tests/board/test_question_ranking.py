@@ -1,11 +1,14 @@
-"""Ranking the board's questions: hand-built answers whose order is known, and why each is asked."""
+"""Ranking the board's questions: hand-built answers whose order is known, why each is asked,
+and every demo organisation's questions (each names its metric, asks, ranks the same twice)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pandas as pd
+import pytest
 
+from impact import PROJECT_ROOT
 from impact.board.build import build_board
 from impact.board.model import Metric, MetricAnswer, OrgBoard
 from impact.board.question_ranking import (
@@ -18,7 +21,10 @@ from impact.board.question_ranking import (
     relative_shortfall,
     top_and_rest,
 )
-from impact.board.questions import QUESTION_KINDS, board_questions
+from impact.board.questions import QUESTION_KINDS, board_questions, lower_first
+from impact.calendar import month_starts
+from impact.filters import default_period
+from impact.store import open_store
 from tests.board.fake_queries import FORBIDDEN, MONTHS, fake_query
 
 N = 12
@@ -295,3 +301,47 @@ def test_a_priority_drawn_from_the_whole_ranking_is_the_same_as_ranking_it_alone
         assert top_and_rest(board, key, TOP_PER_PRIORITY, whole) == alone
     assert [r.rank for r in for_priority(whole, "uec")] == [1, 2, 3, 4, 5]
     assert for_priority(whole, None) == whole
+
+
+DEMO = PROJECT_ROOT / "data" / "demo"
+
+
+@pytest.fixture(scope="module")
+def boards(tmp_path_factory):
+    if not (DEMO / "observations.csv").exists():
+        pytest.skip("data/demo has not been generated (python -m impact demo)")
+    store = open_store(DEMO, tmp_path_factory.mktemp("cache"))
+    period = default_period(month_starts(store.query("board_periods")["month"]))
+    orgs = store.query("board_org_tree")["org_code"].tolist()
+    return [build_board(store.query, org, *period) for org in orgs]
+
+
+def test_every_question_names_its_metric_and_asks(boards):
+    asked = 0
+    for board in boards:
+        for r in ranked_questions(board):
+            asked += 1
+            assert lower_first(r.metric_name) in r.question, (board.org_code, r.question)
+            assert r.question.endswith("?")
+            assert not any(word in r.question.lower() for word in FORBIDDEN), r.question
+            assert r.reason.startswith("Asked because ") and r.short_reason.startswith("Why: ")
+    assert asked > len(boards)  # the demo raises questions
+
+
+def test_the_ranking_is_deterministic_and_material_questions_come_first(boards):
+    for board in boards:
+        ranked = ranked_questions(board)
+        again = ranked_questions(board)
+        assert [(r.metric_id, r.question) for r in again] == [
+            (r.metric_id, r.question) for r in ranked
+        ]
+        assert sorted(r.question for r in ranked) == sorted(q for _, q in board.questions())
+        first = ranked[:TOP_OVERVIEW]
+        material = [
+            r.rank for r in ranked if r.score > 0 and r.kind not in ("improvement", "stale")
+        ]
+        # the material questions come first, so the five shown are material where five are
+        assert material == list(range(1, len(material) + 1))
+        assert len(first) == min(TOP_OVERVIEW, len(ranked))
+        stale = [i for i, r in enumerate(ranked) if r.kind == "stale"]
+        assert stale == list(range(len(ranked) - len(stale), len(ranked)))  # stale last
