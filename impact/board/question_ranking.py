@@ -20,6 +20,10 @@ one question per metric before any metric's second, so five questions cover five
 metrics rather than three of one; then the higher score; then the kind of question (concern,
 target, no improvement work, improvement, stale); then the board's own order. Every step is
 a plain comparison, so the same board always gives the same order.
+
+A :class:`~impact.board.model.MetricAnswer` carries its questions as text, so the kind of
+each is found by asking :func:`~impact.board.questions.board_question_items` again with the
+answer's own facts; a question worded elsewhere keeps its place by its metric's score.
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ TOP_OVERVIEW = 5
 #: At most this many questions per priority before "more questions".
 TOP_PER_PRIORITY = 3
 
+#: The weights: a concern signal counts as much as missing the target by its whole size;
+#: failing with nothing aimed at it half as much; a recent recalculation a quarter.
 CONCERN_WEIGHT = 4.0
 SHORTFALL_WEIGHT = 4.0
 UNWORKED_WEIGHT = 2.0
