@@ -21,6 +21,7 @@ def test_every_section_is_present(built) -> None:
         "priority-primary_care",
         "summary-improvement",
         "summary-capability",
+        "more-questions",
         "open-questions",
         "how-to-read",
         "data-sources",
