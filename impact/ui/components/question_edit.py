@@ -2,9 +2,10 @@
 
 The revision a secretary started from is kept in ``st.session_state`` from the moment the
 question is drawn, and every change names it (:meth:`impact.question_log.QuestionLog.edit`).
-If someone else saved first, the change is refused with a clear message, the other
-person's version is shown, and the secretary's own text stays in the form, now based on
-the new revision, so saving again applies it on top: neither change is lost.
+Only the fields the secretary changed are sent. If someone else saved first, the change is
+refused with a clear message and the form is rebased on the new revision: the fields the
+secretary changed keep their text, the others take the other person's values, so saving
+again applies the change on top and neither person's change is lost.
 """
 
 from __future__ import annotations
@@ -24,48 +25,83 @@ CONFLICT = "question-conflict-"
 FLASH = "question-log-flash"
 
 
-def _fields(q: BoardQuestion) -> dict[str, object]:
-    fields: dict[str, object] = {
-        f"edit-{q.question_id}-question": q.question,
-        f"edit-{q.question_id}-owner": q.owner,
-        f"edit-{q.question_id}-due": q.due_date,
-    }
+#: Session-state key prefix of the values the edit started from (to see what was changed).
+BASE = "question-base-"
+#: Session-state key prefix: the question moved on; rebase the form at the next draw.
+REBASE = "question-rebase-"
+#: Each form field's key suffix and the :meth:`QuestionLog.edit` argument it fills.
+FIELDS = {"question": "question", "owner": "owner", "due": "due_date", "answer": "answer"}
+
+
+def _values(q: BoardQuestion) -> dict[str, object]:
+    """The form's fields as stored in ``q`` (the answer only once answered)."""
+    values: dict[str, object] = {"question": q.question, "owner": q.owner, "due": q.due_date}
     if q.status == "answered":
-        fields[f"edit-{q.question_id}-answer"] = q.answer or ""
-    return fields
+        values["answer"] = q.answer or ""
+    return values
+
+
+def _key(question_id: str, field: str) -> str:
+    return f"edit-{question_id}-{field}"
 
 
 def started_from(q: BoardQuestion) -> int:
-    """The revision this session's edit of ``q`` started from (set when first drawn)."""
-    key = REVISION + q.question_id
-    if key not in st.session_state:
-        st.session_state[key] = q.revision
-        for name, value in _fields(q).items():
-            st.session_state[name] = value
-    for name, value in _fields(q).items():  # a form not drawn last run forgets its values
-        st.session_state.setdefault(name, value)
-    return int(st.session_state[key])
+    """The revision this session's edit of ``q`` started from (set when first drawn).
+
+    After a conflict the form is rebased on the question as it is now: a field this
+    session changed keeps its text, every other field takes the other person's value.
+    """
+    qid = q.question_id
+    state = st.session_state
+    now = _values(q)
+    if REVISION + qid not in state:
+        state[REVISION + qid] = q.revision
+        state[BASE + qid] = now
+        for field, value in now.items():
+            state[_key(qid, field)] = value
+    elif state.pop(REBASE + qid, False):
+        base = state[BASE + qid]
+        for field, value in now.items():
+            mine = state.get(_key(qid, field), base.get(field))
+            if field not in base or mine == base[field]:
+                state[_key(qid, field)] = value
+        state[REVISION + qid] = q.revision
+        state[BASE + qid] = now
+    for field, value in now.items():  # a form not drawn last run forgets its values
+        state.setdefault(_key(qid, field), value)
+    return int(state[REVISION + qid])
+
+
+def changed_fields(question_id: str) -> dict[str, object]:
+    """The fields this session changed since the revision it started from, as edit arguments."""
+    state = st.session_state
+    base = state.get(BASE + question_id, {})
+    return {
+        FIELDS[field]: state[_key(question_id, field)]
+        for field in base
+        if _key(question_id, field) in state and state[_key(question_id, field)] != base[field]
+    }
 
 
 def finished(question_id: str) -> None:
     """The change landed: the next draw starts from the stored question again."""
-    st.session_state.pop(REVISION + question_id, None)
+    for prefix in (REVISION, BASE, REBASE):
+        st.session_state.pop(prefix + question_id, None)
 
 
 def conflicted(question_id: str, error: StaleEdit) -> None:
-    """Someone else saved first: say so, and base this session's text on their revision."""
+    """Someone else saved first: say so, and rebase this session's form at the next draw."""
     now = question_log().get(question_id)
     if now is None:
         finished(question_id)
         st.session_state[CONFLICT + question_id] = str(error)
         return
-    st.session_state[REVISION + question_id] = now.revision
-    for name, value in _fields(now).items():  # fields the old version had no box for
-        st.session_state.setdefault(name, value)
+    st.session_state[REBASE + question_id] = True
     st.session_state[CONFLICT + question_id] = (
         f"Not saved: someone else changed this question while you were editing it (it is "
-        f"now at revision {now.revision}; their change is in the history below). Your text "
-        "is still in the form: check it against theirs and save again to apply it on top."
+        f"now at revision {now.revision}; their change is in the form and in the history "
+        "below). What you changed is still in the form: check it and save again to apply "
+        "it on top."
     )
 
 
@@ -86,6 +122,25 @@ def history(q: BoardQuestion) -> None:
     )
 
 
+def _save(qid: str, revision: int, access: Access) -> None:
+    """Send the fields this session changed, naming the revision it started from."""
+    changes = changed_fields(qid)
+    if not changes:
+        st.info("Nothing to save: no field was changed.")
+        return
+    try:
+        question_log().edit(qid, revision=revision, actor=access.actor, **changes)
+    except StaleEdit as error:
+        conflicted(qid, error)
+        st.rerun()
+    except QuestionLogError as error:
+        st.error(f"Not saved: {error}")
+    else:
+        finished(qid)
+        st.success("Changes saved.")
+        st.rerun()
+
+
 def edit_form(q: BoardQuestion, access: Access) -> None:
     """The form that changes a question's text, owner, due date (and answer, once answered),
     and the delete control; both name the revision the session started from."""
@@ -101,26 +156,7 @@ def edit_form(q: BoardQuestion, access: Access) -> None:
             st.text_area("Answer", key=f"edit-{qid}-answer", max_chars=2000)
         saved = st.form_submit_button("Save changes")
     if saved:
-        state = st.session_state
-        try:
-            question_log().edit(
-                qid,
-                revision=revision,
-                actor=access.actor,
-                question=state[f"edit-{qid}-question"],
-                owner=state[f"edit-{qid}-owner"],
-                due_date=state[f"edit-{qid}-due"],
-                answer=state.get(f"edit-{qid}-answer") if q.status == "answered" else None,
-            )
-        except StaleEdit as error:
-            conflicted(qid, error)
-            st.rerun()
-        except QuestionLogError as error:
-            st.error(f"Not saved: {error}")
-        else:
-            finished(qid)
-            st.success("Changes saved.")
-            st.rerun()
+        _save(qid, revision, access)
     sure = st.checkbox("Yes, delete this question", key=f"delete-sure-{qid}")
     if st.button("Delete question", key=f"delete-{qid}", disabled=not sure):
         try:
