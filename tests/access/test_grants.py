@@ -115,3 +115,12 @@ def test_the_file_is_read_from_the_environment_path(tmp_path: Path, monkeypatch)
     path.write_text(FILE, encoding="utf-8")
     monkeypatch.setenv("IMPACT_ACCESS_FILE", str(path))
     assert len(load_access_file().grants) == 4
+
+
+def test_the_shipped_example_access_file_is_valid() -> None:
+    from impact import PROJECT_ROOT
+
+    example = load_access_file(PROJECT_ROOT / "deploy" / "access.example.toml")
+    assert [g.kind for g in example.grants] == ["email", "group", "domain", "email"]
+    admin = example.access_for({"email": "dashboard.admin@example.nhs.uk"})
+    assert admin is not None and admin.role is Role.admin and admin.scope.is_everything
