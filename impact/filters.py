@@ -109,6 +109,9 @@ def _parse_org(
 ) -> str | None:
     choosable = tree if in_scope is None else in_scope
     org_code = choosable.default_org()
+    if org_code is None and len(tree):
+        notes.append("None of the organisations you have access to is in the data yet.")
+        return None
     if raw is None or not raw.strip():
         return org_code
     if raw.strip() in choosable:

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from impact.access import OrgScope
 from impact.calendar import add_months
 from impact.filters import FilterState, default_period, parse_filters, period_end
 from tests.sample_orgs import TREE
@@ -97,8 +98,6 @@ def test_a_period_in_the_url_is_kept_whatever_the_organisations_months():
 
 
 def test_a_link_to_an_organisation_outside_the_scope_falls_back_with_a_note() -> None:
-    from impact.access import OrgScope
-
     mine = OrgScope.of(["I2"]).restrict(TREE)
     state, notes = parse_filters({"org": "T1"}, TREE, MONTHS, in_scope=mine)
     assert state.org_code == "T3"  # the first trust of the user's own ICB
@@ -109,3 +108,10 @@ def test_a_link_to_an_organisation_outside_the_scope_falls_back_with_a_note() ->
     assert (state.org_code, notes) == ("T3", [])
     state, _ = parse_filters({}, TREE, MONTHS, in_scope=mine)
     assert state.org_code == "T3"
+
+
+def test_a_scope_the_data_does_not_hold_shows_no_organisation_and_says_why() -> None:
+    nothing = OrgScope.of(["NEW01"]).restrict(TREE)
+    state, notes = parse_filters({"org": "T1"}, TREE, MONTHS, in_scope=nothing)
+    assert state.org_code is None
+    assert notes == ["None of the organisations you have access to is in the data yet."]

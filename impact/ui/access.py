@@ -16,6 +16,7 @@ import logging
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from impact import config
 from impact.access import (
@@ -33,6 +34,8 @@ from impact.records.audit import SIGNED_IN, open_audit
 _LOG = logging.getLogger(__name__)
 #: Session-state key: the sign-in of this session is already in the audit log.
 _RECORDED = "_access_sign_in_recorded"
+#: Session-state key: this run's access, beside the object that identifies the run.
+_RUN_ACCESS = "_access_this_run"
 #: Nobody: the access of a page reached without signing in (it then shows nothing).
 NO_ACCESS = Access(actor="nobody", role=Role.viewer, scope=OrgScope.of([]), signed_in=True)
 
@@ -81,12 +84,33 @@ def resolve_access() -> Access | None:
     return _access_file().access_for(_claims())
 
 
+def _this_run() -> object | None:
+    """Something that is the same object for one script run and new for the next.
+
+    Streamlit gives each run a fresh ``cursors`` dict on the session's run context, so it
+    identifies the run (kept referenced below, so its identity is never reused).
+    """
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return getattr(ctx, "cursors", None) if ctx is not None else None
+
+
 def current_access() -> Access:
-    """The access pages and data reads run with (never raises: a fault means no access)."""
+    """The access pages and data reads run with (never raises: a fault means no access).
+
+    Worked out once per script run (every query asks), so a change to the access file or
+    the sign-in takes effect at the next interaction.
+    """
+    run = _this_run()
+    memo = st.session_state.get(_RUN_ACCESS) if run is not None else None
+    if memo is not None and memo[0] is run:
+        return memo[1]
     try:
-        return resolve_access() or NO_ACCESS
+        access = resolve_access() or NO_ACCESS
     except AccessFileError:
-        return NO_ACCESS
+        access = NO_ACCESS
+    if run is not None:
+        st.session_state[_RUN_ACCESS] = (run, access)
+    return access
 
 
 def _record_sign_in(access: Access) -> None:

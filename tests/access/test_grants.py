@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from impact import PROJECT_ROOT
 from impact.access import AccessFileError, Role, load_access_file, parse_access
 
 FILE = """
@@ -118,8 +119,6 @@ def test_the_file_is_read_from_the_environment_path(tmp_path: Path, monkeypatch)
 
 
 def test_the_shipped_example_access_file_is_valid() -> None:
-    from impact import PROJECT_ROOT
-
     example = load_access_file(PROJECT_ROOT / "deploy" / "access.example.toml")
     assert [g.kind for g in example.grants] == ["email", "group", "domain", "email"]
     admin = example.access_for({"email": "dashboard.admin@example.nhs.uk"})
