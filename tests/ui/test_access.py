@@ -220,3 +220,18 @@ def test_only_a_secretary_gets_the_question_forms(signed_in_setup: Path) -> None
     secretary = _page("questions.py", "secretary@riverside.example", org="XRA01")
     assert secretary.get("text_area")  # the record form
     assert secretary.get("file_uploader")  # the import
+
+
+def test_the_audit_page_filters_by_person(signed_in_setup: Path) -> None:
+    log = open_audit(signed_in_setup)
+    log.record("viewer@riverside.example", SIGNED_IN, "viewer")
+    log.record("analyst@riverside.example", UPLOADED, "new.csv", "1 row(s) of observations")
+    at = _page("audit.py", "chair@region.example")
+    assert set(at.dataframe[0].value["Who"]) == {
+        "viewer@riverside.example",
+        "analyst@riverside.example",
+    }
+    at.selectbox(key="audit-actor").set_value("analyst@riverside.example").run()
+    table = at.dataframe[0].value
+    assert list(table["What"]) == ["new.csv"]
+    assert list(table["Detail"]) == ["1 row(s) of observations"]
