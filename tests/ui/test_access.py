@@ -235,3 +235,12 @@ def test_the_audit_page_filters_by_person(signed_in_setup: Path) -> None:
     table = at.dataframe[0].value
     assert list(table["What"]) == ["new.csv"]
     assert list(table["Detail"]) == ["1 row(s) of observations"]
+
+
+def test_without_auth_the_app_runs_open_and_the_data_page_says_so(demo_copy: Path) -> None:
+    at = AppTest.from_file(str(VIEWS / "data.py"), default_timeout=90).run()
+    assert not at.exception, at.exception
+    (warning,) = [w.value for w in at.warning if "Sign-in is not set up" in w.value]
+    assert "anyone who can reach this dashboard" in warning
+    assert at.get("file_uploader")  # open: everyone may upload, as before sign-in existed
+    assert "Validation findings" in [h.value for h in at.header]
