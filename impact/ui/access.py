@@ -126,6 +126,14 @@ def _record_sign_in(access: Access) -> None:
     st.session_state[_RECORDED] = access.actor
 
 
+_MARKDOWN = set("\\`*_{}[]()<>#+-.!|~:$")
+
+
+def plain(text: str) -> str:
+    """``text`` (a claim from the provider) shown as written, never as Markdown or a link."""
+    return "".join(f"\\{c}" if c in _MARKDOWN else c for c in text)
+
+
 def _sign_in_page() -> None:
     st.title("Sign in")
     st.write(
@@ -139,7 +147,7 @@ def no_access_page(who: str, reason: str | None = None) -> None:
     """The only thing a signed-in user without an entry in the access file sees."""
     st.title("No access yet")
     st.write(
-        f"You are signed in as **{who}**, but this dashboard has not been opened to you. "
+        f"You are signed in as **{plain(who)}**, but this dashboard has not been opened to you. "
         "If you need it, ask whoever runs the dashboard for your organisation to add you "
         "to its access list; you will not need to sign in again."
     )
@@ -150,7 +158,7 @@ def no_access_page(who: str, reason: str | None = None) -> None:
 
 def _sidebar(access: Access) -> None:
     with st.sidebar:
-        st.caption(f"Signed in as **{access.actor}** ({access.role.name})")
+        st.caption(f"Signed in as **{plain(access.actor)}** ({access.role.name})")
         st.button("Sign out", on_click=st.logout, key="access-sidebar-sign-out")
 
 

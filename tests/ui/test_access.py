@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from impact.records.audit import SIGNED_IN, UPLOADED, open_audit
+from impact.ui.access import plain
 from tests.ui.apps import DASHBOARD, OBS_HEADER, VIEWS
 
 AUTH = {
@@ -100,7 +101,7 @@ def test_a_signed_in_user_without_an_entry_sees_only_the_no_access_page(
 ) -> None:
     at = _dashboard("stranger@elsewhere.example", org="XRA01")
     assert [t.value for t in at.title] == ["No access yet"]
-    assert "stranger@elsewhere.example" in _words(at)
+    assert plain("stranger@elsewhere.example") in _words(at)
     assert [b.label for b in at.button] == ["Sign out"]
     assert not at.selectbox and not at.dataframe and not at.metric
     assert open_audit(signed_in_setup).entries() == []
@@ -121,7 +122,7 @@ def test_the_picker_lists_only_the_users_organisations(signed_in_setup: Path) ->
     assert "All of Demo Riverside Integrated Care Board" in below
     assert not any("Moorland" in o or "Westdale" in o for o in below)
     assert len(below) == 1 + len(RIVERSIDE) - 1
-    assert "Signed in as **viewer@riverside.example** (viewer)" in _words(at)
+    assert f"Signed in as **{plain('viewer@riverside.example')}** (viewer)" in _words(at)
     (entry,) = open_audit(signed_in_setup).entries()
     assert (entry.actor, entry.action, entry.target) == (
         "viewer@riverside.example",
@@ -191,7 +192,7 @@ def test_a_viewer_cannot_upload_and_does_not_see_findings(signed_in_setup: Path)
     assert not at.get("file_uploader")
     words = _words(at)
     assert "Adding extracts is for analysts" in words
-    assert "Signed in as viewer@riverside.example, viewer" in words
+    assert plain("Signed in as viewer@riverside.example, viewer") in words
     assert "Validation findings" not in [h.value for h in at.header]
 
 
@@ -244,3 +245,8 @@ def test_without_auth_the_app_runs_open_and_the_data_page_says_so(demo_copy: Pat
     assert "anyone who can reach this dashboard" in warning
     assert at.get("file_uploader")  # open: everyone may upload, as before sign-in existed
     assert "Validation findings" in [h.value for h in at.header]
+
+
+def test_a_claim_is_shown_as_written_never_as_a_link() -> None:
+    assert plain("[x](https://evil.example)") == r"\[x\]\(https\://evil\.example\)"
+    assert plain("ana_b@trust.nhs.uk") == r"ana\_b@trust\.nhs\.uk"

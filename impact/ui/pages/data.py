@@ -27,7 +27,7 @@ from impact.inventory import findings_table, inventory_frame, matched_words, per
 from impact.records.audit import UPLOADED, open_audit
 from impact.store import Store
 from impact.ui import data
-from impact.ui.access import access_words, current_access
+from impact.ui.access import access_words, current_access, plain
 from impact.ui.components.downloads import csv_download
 
 _LOG = logging.getLogger(__name__)
@@ -92,7 +92,7 @@ def _access_note(access: Access) -> None:
     """Who is signed in with what, or that the dashboard runs open (no sign-in set up)."""
     words = access_words(access, access.scope.words(data.org_tree()))
     if access.signed_in:
-        st.caption(words)
+        st.caption(plain(words))
     else:
         st.warning(words, icon=":material/lock_open:")
 
