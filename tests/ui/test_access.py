@@ -250,3 +250,46 @@ def test_without_auth_the_app_runs_open_and_the_data_page_says_so(demo_copy: Pat
 def test_a_claim_is_shown_as_written_never_as_a_link() -> None:
     assert plain("[x](https://evil.example)") == r"\[x\]\(https\://evil\.example\)"
     assert plain("ana_b@trust.nhs.uk") == r"ana\_b@trust\.nhs\.uk"
+
+
+def _everything_drawn(at: AppTest) -> str:
+    """Every text, table and chart (plotly's JSON, hover text included) the run drew."""
+    parts = [_words(at)]
+    parts += [table.value.to_csv() for table in at.dataframe]
+    parts += [chart.proto.spec for chart in at.get("plotly_chart")]
+    return "\n".join(parts)
+
+
+MOORLAND_TRUST_NAMES = ("Moorland Royal Infirmary", "Westdale Hospitals", "Hilltop Teaching")
+
+
+def _board_page(email: str, view: str) -> str:
+    at = _dashboard(email, org="XRA01", compare="1", peers="region")
+    at.switch_page(f"views/{view}").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return _everything_drawn(at)
+
+
+def test_the_region_wide_peer_chart_shows_moorland_to_an_admin(signed_in_setup: Path) -> None:
+    drawn = _board_page("chair@region.example", "uec.py")
+    assert any(name in drawn for name in MOORLAND_TRUST_NAMES)
+
+
+@pytest.mark.parametrize(
+    "view",
+    [
+        "overview.py",
+        "elective.py",
+        "uec.py",
+        "primary_care.py",
+        "metric_detail.py",
+        "improvement.py",
+        "capability.py",
+        "meeting.py",
+    ],
+)
+def test_no_board_page_shows_another_icbs_trusts_to_a_scoped_user(
+    signed_in_setup: Path, view: str
+) -> None:
+    drawn = _board_page("viewer@riverside.example", view)
+    assert not [name for name in MOORLAND_TRUST_NAMES if name in drawn], view
