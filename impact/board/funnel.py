@@ -120,7 +120,7 @@ def _usable(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         [
             "no numerator and denominator",
             "a denominator of zero",
-            "a numerator beyond 0 to the denominator",
+            "a numerator below zero or above its denominator",
         ],
         "",
     )
