@@ -166,7 +166,7 @@ class League:
         return pd.DataFrame(
             [
                 {
-                    "Measure": r.metric.metric_name,
+                    "Measure": _measure(r.metric),
                     "Month": month_short(r.period) if r.period else "",
                     "Our figure": format_value(r.value, r.unit) if r.value is not None else "",
                     "Rank": f"{r.rank} of {r.of}" if r.rank is not None else "Not ranked",
@@ -184,6 +184,12 @@ class League:
                 "Since the previous quarter",
             ],
         )
+
+
+def _measure(metric: Metric) -> str:
+    """The metric's name, with the rate it is ranked as (``… per 1,000 attendances``)."""
+    rate = peer_rate(metric.metric_id)
+    return f"{metric.metric_name} ({rate.label})" if rate else metric.metric_name
 
 
 def _not_ranked(metric: Metric) -> str:
