@@ -90,8 +90,8 @@ def funnel_figure(
     mine = rows[rows["org_code"] == chosen]
     fig.add_trace(
         go.Scatter(
-            x=others["denominator"],
-            y=others["value"],
+            x=others["denominator"].tolist(),
+            y=others["value"].tolist(),
             mode="markers",
             name=PEERS_NAME,
             marker=dict(
@@ -103,8 +103,8 @@ def funnel_figure(
     )
     fig.add_trace(
         go.Scatter(
-            x=mine["denominator"],
-            y=mine["value"],
+            x=mine["denominator"].tolist(),
+            y=mine["value"].tolist(),
             mode="markers+text",
             name=CHOSEN_NAME,
             marker=dict(
