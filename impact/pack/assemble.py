@@ -16,6 +16,7 @@ from impact import charts
 from impact.board import MetricAnswer, OrgBoard, build_board
 from impact.calendar import period_short, span_short
 from impact.data_status import DataAsAt, as_at_sentence, summarise
+from impact.filters import period_end
 from impact.ingest import FileReport
 from impact.orgs import OrgTree
 from impact.pack.guide import HOW_TO_READ, assurance_icon, icon_guide, variation_icon
@@ -26,6 +27,7 @@ from impact.pack.model import (
     QuestionItem,
     SourceFile,
 )
+from impact.pack.standing import with_standing
 from impact.pack.summaries import capability_summary, improvement_summary
 from impact.priorities import BOARD_PRIORITIES, PRIORITY_TITLES
 from impact.question_log import BoardQuestion
@@ -80,6 +82,10 @@ def assemble_pack(
     for q, item in zip(open_here, open_items, strict=True):
         open_by_metric.setdefault(q.metric_id, []).append(item)
     status = _data_status(query, files, moment.date())
+    sections = [_priority_section(board, key, open_by_metric) for key in BOARD_PRIORITIES]
+    sections = with_standing(
+        sections, board, query, tree, scope=peer_scope, period_to=period_end(period_to)
+    )
     return BoardPack(
         org_code=org_code,
         org_name=tree.name(org_code),
@@ -87,7 +93,7 @@ def assemble_pack(
         data_as_at=f"Data as at {period_short(status.latest_period)}",
         data_as_at_detail=as_at_sentence(status),
         generated_at=moment,
-        priorities=[_priority_section(board, key, open_by_metric) for key in BOARD_PRIORITIES],
+        priorities=sections,
         ipr_columns=IPR_COLUMNS,
         icon_guide=icon_guide(),
         how_to_read=HOW_TO_READ,

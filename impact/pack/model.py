@@ -62,6 +62,9 @@ class MetricEntry:
     trend: Sequence[float] = ()
     open_questions: Sequence[QuestionItem] = ()
     notes: Sequence[str] = ()
+    outlook: Sequence[str] = ()  # one sentence per dated target still to be judged
+    funnel_sentence: str = ""  # "Are we an outlier among …?", or why there is no funnel
+    funnel_figure: go.Figure | None = None
 
 
 @dataclass(frozen=True)
