@@ -23,9 +23,11 @@ import numpy as np
 import pandas as pd
 
 from impact.board.model import Metric, QueryFn
+from impact.board.peer_rates import Rate
 from impact.board.peers import Peers
 from impact.calendar import month_long
 from impact.spc import funnel, funnel_lines, funnel_sentence
+from impact.units import format_value
 
 #: PowerBI-Funnels' own default: widen the limits only when the peers are overdispersed.
 OVERDISPERSION = "auto"
@@ -186,6 +188,8 @@ def funnel_position(query: QueryFn, peers: Peers, metric: Metric) -> FunnelPosit
     sentence = funnel_sentence(
         chosen.to_dict(), peers_label=label, n_peers=n, unit=unit, improvement=metric.direction
     )
+    if peers.rate is not None:
+        sentence = _with_rate_label(sentence, format_value(chosen["value"], unit), peers.rate)
     value_title = f"{metric.metric_name} {peers.rate.label}" if peers.rate else metric.metric_name
     return FunnelPosition(
         metric=metric,
@@ -201,6 +205,12 @@ def funnel_position(query: QueryFn, peers: Peers, metric: Metric) -> FunnelPosit
         lines=lines,
         left_out=tuple(left_out),
     )
+
+
+def _with_rate_label(sentence: str, shown: str, rate: Rate) -> str:
+    """``No: 10.0 per 1,000 attendances is within …``: a rate says what it is per."""
+    question, _, answer = sentence.partition("? ")
+    return f"{question}? " + answer.replace(shown, f"{shown} {rate.label}", 1)
 
 
 def _axis_title(metric: Metric, denominator_noun: str) -> str:

@@ -121,6 +121,9 @@ def test_a_count_with_a_natural_denominator_is_on_the_funnel_as_a_rate(setup):
     assert chosen["numerator"] == 50 and chosen["denominator"] == 5000
     assert chosen["value"] == pytest.approx(10.0)  # per 1,000 attendances
     assert position.axis_title == "Size: attendances"
+    assert position.sentence.endswith(
+        "No: 10 per 1,000 attendances is within what chance allows for our size."
+    )
 
 
 def test_a_measure_without_a_denominator_gets_no_funnel_and_says_why(setup):

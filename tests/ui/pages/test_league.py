@@ -107,3 +107,10 @@ def test_the_metric_detail_page_shows_the_outlook_and_its_method():
     (outlook,) = target_outlooks(board.answer("ae_4hr_all"))
     assert f"**Outlook:** {outlook.sentence}" in markdown_and_html(at)
     assert any("docs/outlook.md" in c.value for c in at.caption)
+
+
+def test_the_overview_cards_carry_the_outlook_on_a_line_of_their_own():
+    at = dashboard(timeout=120, org=ORG, **{"from": "2024-01", "to": "2025-12"})
+    _, _, board, _ = _expected(at)
+    (outlook,) = target_outlooks(board.answer("ae_4hr_all"))
+    assert f"**Outlook:** {outlook.sentence}" in [m.value for m in at.markdown]
