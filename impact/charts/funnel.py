@@ -114,7 +114,7 @@ def funnel_figure(
                 line=dict(color=palette.NHS_DARK_BLUE, width=2),
             ),
             text=[f"{n} (selected)" for n in mine["org_name"]],
-            textposition="top center",
+            textposition=_label_side(rows, mine),
             textfont=dict(color=palette.NHS_DARK_BLUE),
             customdata=[_hover(r, unit, widened) for _, r in mine.iterrows()],
             hovertemplate="%{customdata}<extra></extra>",
@@ -124,5 +124,30 @@ def funnel_figure(
     base_layout(fig, title=title, unit=unit, height=height)
     fig.update_layout(margin=dict(l=60, r=20, t=90, b=50))
     fig.update_xaxes(title_text=x_title or None, tickformat=",d", rangemode="tozero")
-    fig.update_yaxes(title_text=y_title or None)
+    suffix = " (%)" if unit == "percent" and y_title else ""
+    fig.update_yaxes(title_text=(y_title + suffix) or None, range=value_range(rows, lines))
     return fig
+
+
+def _label_side(rows: pd.DataFrame, mine: pd.DataFrame) -> str:
+    """The chosen point's label on the side away from the nearer edge, so it stays inside."""
+    if mine.empty:
+        return "top center"
+    right_half = float(mine["denominator"].iloc[0]) > 0.55 * float(rows["denominator"].max())
+    return "top left" if right_half else "top right"
+
+
+def value_range(rows: pd.DataFrame, lines: pd.DataFrame) -> list[float]:
+    """The value axis: every point and the limits from half the smallest size on, padded.
+
+    The limits flare towards a size of zero, where no organisation is; drawn to there the
+    funnel would squash the points into a thin band.
+    """
+    smallest = float(rows["denominator"].min())
+    near = lines[lines["denominator"] >= 0.5 * smallest]
+    shown = pd.concat(
+        [rows["value"], near["ll99"], near["ul99"], near["target"]], ignore_index=True
+    ).dropna()
+    low, high = float(shown.min()), float(shown.max())
+    pad = 0.1 * ((high - low) or abs(high) or 1.0)
+    return [low - pad, high + pad]

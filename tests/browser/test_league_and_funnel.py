@@ -24,7 +24,7 @@ def test_the_uec_page_draws_the_funnel_with_its_sentence(page, app_url, page_pat
     )
     chart.first.scroll_into_view_if_needed()
     assert chart.first.locator("text", has_text="(selected)").count() >= 1
-    legend = chart.first.locator(".legendtext").all_inner_texts()
+    legend = chart.first.locator(".legendtext").all_text_contents()
     assert "95% limits" in legend and "99.8% limits" in legend
     screenshot(page, "uec-funnel")
     violations = axe_violations(page)

@@ -48,3 +48,12 @@ def test_both_pairs_of_limits_are_drawn_with_one_legend_entry_each():
     assert {t.line.dash for t in limits} == {"dash", "dot"}
     centre = fig.data[0]
     assert centre.name == "All peers together (67.0%)"
+
+
+def test_the_value_axis_shows_the_points_not_the_flare_near_zero():
+    rows, fig = _figure()
+    low, high = fig.layout.yaxis.range
+    assert low < rows["value"].min() and high > rows["value"].max()
+    assert low > 0 and high < 100  # the limits near a size of zero are off the axis
+    mine = next(t for t in fig.data if t.name == CHOSEN_NAME)
+    assert mine.textposition == "top right"  # Damson is the smallest: label towards the room
