@@ -122,7 +122,8 @@ def funnel_figure(
         )
     )
     base_layout(fig, title=title, unit=unit, height=height)
-    fig.update_layout(margin=dict(l=60, r=20, t=90, b=50))
+    # The legend sits below the size axis's title, not over it.
+    fig.update_layout(margin=dict(l=60, r=20, t=90, b=120), legend=dict(y=-0.3, yanchor="top", x=0))
     fig.update_xaxes(title_text=x_title or None, tickformat=",d", rangemode="tozero")
     suffix = " (%)" if unit == "percent" and y_title else ""
     fig.update_yaxes(title_text=(y_title + suffix) or None, range=value_range(rows, lines))

@@ -52,7 +52,8 @@ def render() -> None:
         title = PRIORITY_TITLES[priority]
         st.header(f"{title}: where do we stand?")
         st.markdown(f"**{league.overall(priority)}**")
-        st.dataframe(table, hide_index=True)
+        # Tall enough for every row: a board reads the whole table, not a scrolled window.
+        st.dataframe(table, hide_index=True, height=38 + 35 * len(table))
         csv_download(
             table,
             label=f"Download the {title.lower()} ranking (CSV)",
