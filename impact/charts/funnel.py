@@ -11,12 +11,18 @@ it is within the limits.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from impact import palette
+from impact.calendar import month_short
 from impact.charts.theme import base_layout, nhs_figure
 from impact.units import format_value
+
+if TYPE_CHECKING:  # the type only: a chart takes the board's figures, never computes them
+    from impact.board.funnel import FunnelPosition
 
 #: Words for each ``outlier`` class in the hover (what the position means, not better/worse).
 POSITION_WORDS: dict[str, str] = {
@@ -152,3 +158,18 @@ def value_range(rows: pd.DataFrame, lines: pd.DataFrame) -> list[float]:
     low, high = float(shown.min()), float(shown.max())
     pad = 0.1 * ((high - low) or abs(high) or 1.0)
     return [low - pad, high + pad]
+
+
+def position_figure(position: FunnelPosition, *, height: int = 460) -> go.Figure:
+    """The funnel of one :class:`~impact.board.funnel.FunnelPosition` that applies, titled
+    with what is compared and its month (the pages and the board pack draw the same)."""
+    return funnel_figure(
+        position.rows,
+        position.lines,
+        chosen=position.org_code,
+        unit=position.unit,
+        title=f"Funnel plot: {position.value_title}, {month_short(position.period)}",
+        x_title=position.axis_title,
+        y_title=position.value_title,
+        height=height,
+    )

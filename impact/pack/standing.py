@@ -17,8 +17,7 @@ from impact.board.funnel import funnel_position
 from impact.board.model import QueryFn
 from impact.board.outlook import target_outlooks
 from impact.board.peers import compare_with_peers
-from impact.calendar import month_short
-from impact.charts.funnel import funnel_figure
+from impact.charts.funnel import position_figure
 from impact.orgs import OrgTree
 from impact.pack.model import MetricEntry, PrioritySection
 
@@ -33,18 +32,7 @@ def _with_standing(
         query, tree, org_code=board.org_code, metric_id=entry.metric_id, scope=scope, period_to=to
     )
     position = funnel_position(query, peers, answer.metric)
-    figure = None
-    if position.applies:
-        figure = funnel_figure(
-            position.rows,
-            position.lines,
-            chosen=board.org_code,
-            unit=position.unit,
-            title=f"Funnel plot: {position.value_title}, {month_short(position.period)}",
-            x_title=position.axis_title,
-            y_title=position.value_title,
-            height=380,
-        )
+    figure = position_figure(position, height=380) if position.applies else None
     return replace(
         entry,
         outlook=[o.sentence for o in target_outlooks(answer)],

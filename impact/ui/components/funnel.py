@@ -9,8 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from impact.board import MetricAnswer
-from impact.calendar import month_key, month_short
-from impact.charts.funnel import funnel_figure
+from impact.calendar import month_key
+from impact.charts.funnel import position_figure
 from impact.filters import FilterState
 from impact.orgs import OrgTree
 from impact.ui import data
@@ -26,19 +26,7 @@ def funnel_section(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> N
     st.markdown(position.sentence)
     if not position.applies:
         return
-    when = month_short(position.period)
-    show_figure(
-        funnel_figure(
-            position.rows,
-            position.lines,
-            chosen=answer.org_code,
-            unit=position.unit,
-            title=f"Funnel plot: {position.value_title}, {when}",
-            x_title=position.axis_title,
-            y_title=position.value_title,
-        ),
-        key=f"funnel-{m.metric_id}",
-    )
+    show_figure(position_figure(position), key=f"funnel-{m.metric_id}")
     st.caption(
         "Each point is one organisation, placed by its size. Inside the dashed lines is what "
         "chance alone allows 95 times in 100; inside the dotted lines, 998 times in 1,000."
