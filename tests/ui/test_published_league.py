@@ -74,3 +74,28 @@ def test_the_league_page_ranks_rrk_among_the_acute_trusts_of_its_region(publishe
     shown = table.set_index("Measure").loc["A&E 4-hour performance (all types)"]
     assert shown["Rank"] == f"{row.rank} of {row.of}"
     assert f"**{league.overall('uec')}**" in markdown_and_html(at)
+
+
+def test_in_england_rrk_is_on_the_funnel_of_every_acute_trust(published):  # noqa: F811
+    at = dashboard(timeout=120, org=ORG, peers="england")
+    at.switch_page("views/uec.py").run(timeout=180)
+    assert not at.exception, [e.value for e in at.exception]
+    store, tree, f = _state(at)
+    board = build_board(store.query, ORG, f.period_from, f.period_to)
+    peers = compare_with_peers(
+        store.query,
+        tree,
+        org_code=ORG,
+        metric_id="ae_4hr_all",
+        scope="england",
+        period_to=f.last_day,
+    )
+    position = funnel_position(store.query, peers, board.answer("ae_4hr_all").metric)
+    # Every acute trust in England reporting that month (about 120 in 2024/25).
+    assert 100 < len(position.rows) < 140
+    assert position.sentence.startswith(
+        f"Are we an outlier among the {len(position.rows)} trusts with a type 1 A&E department "
+        "in England? "
+    )
+    assert position.sentence in markdown_and_html(at)
+    assert "in England, as a rate per 1,000 attendances." in markdown_and_html(at)
