@@ -24,6 +24,7 @@ from impact.board.funnel import FunnelPosition, funnel_position
 from impact.board.league import League, league_table
 from impact.board.peers import Comparison, Peers, compare_with_peers, comparison
 from impact.board.projects import metric_projects
+from impact.board.rtt_basis import rtt_basis_metrics
 from impact.calendar import month_starts
 from impact.filters import FilterState
 from impact.orgs import OrgTree
@@ -154,3 +155,12 @@ def compared(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> Compari
 def projects_for(org_code: str, metric_id: str) -> pd.DataFrame:
     """The organisation's improvement projects aimed at one metric."""
     return metric_projects(query, org_code, metric_id)
+
+
+def rtt_basis(org_code: str, tree: OrgTree) -> set[str]:
+    """The organisation's metrics to say are on RTT provider basis (an ICB's, from the file)."""
+    if org_code not in tree:
+        return set()
+    readers = {report.path: report.reader for report in get_store().files()}
+    files = query("data_status_metric_files", org_code=org_code)
+    return rtt_basis_metrics(tree.get(org_code).org_type, files, readers)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from impact import pack
 from impact.question_log import open_log
+from impact.spc.natural_range import natural_range
 from tests.pack.conftest import HOSTILE_QUESTION, ORG
 
 
@@ -79,3 +80,24 @@ def test_question_csv_export_is_formula_neutralised(built, tmp_path: Path) -> No
     cells = list(csv.reader(io.StringIO(text)))[1]
     assert "'=HYPERLINK" in cells[3]
     assert cells[5] == "'+44 owner"
+
+
+def test_the_packs_charts_keep_limits_and_axes_within_the_natural_range(built) -> None:
+    content, _, board = built
+    units = {a.metric.metric_id: a.metric.unit for a in board.answers}
+    limits = ("Upper process limit", "Lower process limit")
+    checked = 0
+    for priority in content.priorities:
+        for entry in priority.metrics:
+            if entry.figure is None:
+                continue
+            low, high = natural_range(units[entry.metric_id])
+            options = entry.figure.layout.yaxis.autorangeoptions
+            assert (options.clipmin, options.clipmax) == (low, high), entry.metric_id
+            for trace in entry.figure.data:
+                if trace.name in limits:
+                    ys = [y for y in trace.y if y is not None]
+                    assert low is None or min(ys) >= low, entry.metric_id
+                    assert high is None or max(ys) <= high, entry.metric_id
+                    checked += 1
+    assert checked

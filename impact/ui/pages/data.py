@@ -96,7 +96,7 @@ def _upload_section(store: Store) -> None:
     round_no = st.session_state.setdefault(UPLOAD_ROUND, 0)
     uploaded = st.file_uploader(
         "Upload a CSV extract",
-        type=["csv"],
+        type=list(upload.ACCEPTED_TYPES),
         key=f"data_upload_{round_no}",
         max_upload_size=max(1, math.ceil(limit_mb)),
     )

@@ -11,8 +11,10 @@ import pandas as pd
 import streamlit as st
 
 from impact.board import MetricAnswer
+from impact.board.rtt_basis import PROVIDER_BASIS
 from impact.calendar import month_key
 from impact.priorities import PRIORITY_TITLES
+from impact.ui import data
 from impact.ui.components.cards import detail_link, heading_line
 from impact.ui.components.downloads import csv_download
 from impact.ui.components.figures import comparison_chart, peer_comparison, spc_chart
@@ -81,6 +83,10 @@ def render(priority: str) -> None:
             "reports them (primary care is reported by ICBs and primary care networks)."
         )
         return
+    basis = data.rtt_basis(ctx.filters.org_code, ctx.tree) if priority == "elective" else set()
     for answer in answers:
+        if answer.metric.metric_id in basis:
+            st.info(PROVIDER_BASIS, icon=":material/info:")
+            basis = set()  # said once, above the first RTT measure
         _metric_section(answer, ctx)
     questions_block(board, priority)
