@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 from impact import palette
 from impact.calendar import month_short
 from impact.charts.theme import base_layout, nhs_figure
+from impact.spc.natural_range import natural_range
 from impact.units import format_value
 
 if TYPE_CHECKING:  # the type only: a chart takes the board's figures, never computes them
@@ -132,7 +133,7 @@ def funnel_figure(
     fig.update_layout(margin=dict(l=60, r=20, t=90, b=120), legend=dict(y=-0.3, yanchor="top", x=0))
     fig.update_xaxes(title_text=x_title or None, tickformat=",d", rangemode="tozero")
     suffix = " (%)" if unit == "percent" and y_title else ""
-    fig.update_yaxes(title_text=(y_title + suffix) or None, range=value_range(rows, lines))
+    fig.update_yaxes(title_text=(y_title + suffix) or None, range=value_range(rows, lines, unit))
     return fig
 
 
@@ -144,8 +145,9 @@ def _label_side(rows: pd.DataFrame, mine: pd.DataFrame) -> str:
     return "top left" if right_half else "top right"
 
 
-def value_range(rows: pd.DataFrame, lines: pd.DataFrame) -> list[float]:
-    """The value axis: every point and the limits from half the smallest size on, padded.
+def value_range(rows: pd.DataFrame, lines: pd.DataFrame, unit: str = "") -> list[float]:
+    """The value axis: every point and the limits from half the smallest size on, padded,
+    and kept within the unit's natural range (never below 0 %, never above 100 %).
 
     The limits flare towards a size of zero, where no organisation is; drawn to there the
     funnel would squash the points into a thin band.
@@ -157,7 +159,11 @@ def value_range(rows: pd.DataFrame, lines: pd.DataFrame) -> list[float]:
     ).dropna()
     low, high = float(shown.min()), float(shown.max())
     pad = 0.1 * ((high - low) or abs(high) or 1.0)
-    return [low - pad, high + pad]
+    floor, ceiling = natural_range(unit)
+    return [
+        low - pad if floor is None else max(floor, low - pad),
+        high + pad if ceiling is None else min(ceiling, high + pad),
+    ]
 
 
 def position_figure(position: FunnelPosition, *, height: int = 460) -> go.Figure:

@@ -57,3 +57,15 @@ def test_the_value_axis_shows_the_points_not_the_flare_near_zero():
     assert low > 0 and high < 100  # the limits near a size of zero are off the axis
     mine = next(t for t in fig.data if t.name == CHOSEN_NAME)
     assert mine.textposition == "top right"  # Damson is the smallest: label towards the room
+
+
+def test_the_value_axis_stays_within_0_to_100_percent():
+    near_full = PEERS.assign(numerator=[999, 499, 800, 399])
+    rows = funnel(
+        near_full, group_col="org_code", numerator_col="numerator", denominator_col="denominator"
+    )
+    lines = funnel_lines(rows)
+    rows = rows.rename(columns={"group": "org_code"}).assign(org_name=PEERS["org_name"])
+    fig = funnel_figure(rows, lines, chosen="C", unit="percent")
+    low, high = fig.layout.yaxis.range
+    assert high == 100 and low > 90
