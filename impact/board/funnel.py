@@ -165,15 +165,19 @@ def funnel_position(query: QueryFn, peers: Peers, metric: Metric) -> FunnelPosit
             f"No funnel plot for {metric.metric_name}: no other {peers.group.noun()} in "
             f"{peers.place} have a numerator and denominator for {month_long(period)}.",
         )
-    result = funnel(
-        rows,
-        group_col="org_code",
-        numerator_col="numerator",
-        denominator_col="denominator",
-        chart="PR",
-        overdispersion=OVERDISPERSION,
-        multiplier=per,
-    )
+    try:
+        result = funnel(
+            rows,
+            group_col="org_code",
+            numerator_col="numerator",
+            denominator_col="denominator",
+            chart="PR",
+            overdispersion=OVERDISPERSION,
+            multiplier=per,
+        )
+    except ValueError as problem:  # the engine's own checks (funnel_checks), said plainly
+        why = str(problem).removeprefix("funnel: ")
+        return _not_applicable(metric, org, f"No funnel plot for {metric.metric_name}: {why}")
     result = result.rename(columns={"group": "org_code"})
     result.insert(1, "org_name", list(rows["org_name"]))
     lines = funnel_lines(

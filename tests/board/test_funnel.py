@@ -140,3 +140,15 @@ def test_our_own_figure_without_a_denominator_gets_no_funnel(setup):
         "No funnel plot for A&E 4-hour performance (type 1): our figure for March 2025 "
         "has no usable numerator and denominator."
     )
+
+
+def test_a_table_the_engine_refuses_gives_no_funnel_and_its_reason(setup, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise ValueError("funnel: every numerator is zero, so a ratio of counts has no limits.")
+
+    monkeypatch.setattr("impact.board.funnel.funnel", refuse)
+    position = _position(setup, "A", "ae_4hr_type1")
+    assert not position.applies and position.sentence == (
+        "No funnel plot for A&E 4-hour performance (type 1): every numerator is zero, so a "
+        "ratio of counts has no limits."
+    )
