@@ -58,6 +58,12 @@ PAGES = [
         url_path="metric-detail",
     ),
     st.Page(
+        "views/league.py",
+        title="Where do we stand?",
+        icon=":material/leaderboard:",
+        url_path="league",
+    ),
+    st.Page(
         "views/improvement.py",
         title="Improvement activity",
         icon=":material/trending_up:",

@@ -24,6 +24,7 @@ from impact.board.question_ranking import (
 )
 from impact.calendar import period_short, span_short
 from impact.data_status import DataAsAt, as_at_sentence, summarise
+from impact.filters import period_end
 from impact.ingest import FileReport
 from impact.orgs import OrgTree
 from impact.pack.guide import HOW_TO_READ, assurance_icon, icon_guide, variation_icon
@@ -35,6 +36,7 @@ from impact.pack.model import (
     QuestionItem,
     SourceFile,
 )
+from impact.pack.standing import with_standing
 from impact.pack.summaries import capability_summary, improvement_summary
 from impact.priorities import BOARD_PRIORITIES, PRIORITY_TITLES
 from impact.question_log import BoardQuestion
@@ -90,6 +92,10 @@ def assemble_pack(
         open_by_metric.setdefault(q.metric_id, []).append(item)
     status = _data_status(query, files, moment.date())
     ranked = ranked_questions(board)
+    sections = [_priority_section(board, key, open_by_metric, ranked) for key in BOARD_PRIORITIES]
+    sections = with_standing(
+        sections, board, query, tree, scope=peer_scope, period_to=period_end(period_to)
+    )
     return BoardPack(
         org_code=org_code,
         org_name=tree.name(org_code),
@@ -97,9 +103,7 @@ def assemble_pack(
         data_as_at=f"Data as at {period_short(status.latest_period)}",
         data_as_at_detail=as_at_sentence(status),
         generated_at=moment,
-        priorities=[
-            _priority_section(board, key, open_by_metric, ranked) for key in BOARD_PRIORITIES
-        ],
+        priorities=sections,
         ipr_columns=IPR_COLUMNS,
         icon_guide=icon_guide(),
         how_to_read=HOW_TO_READ,

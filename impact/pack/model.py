@@ -77,6 +77,9 @@ class MetricEntry:
     plan_source: str = ""
     #: How a relative target was worked out ("" for a target given as a number).
     target_rule: str = ""
+    outlook: Sequence[str] = ()  # one sentence per dated target still to be judged
+    funnel_sentence: str = ""  # "Are we an outlier among …?", or why there is no funnel
+    funnel_figure: go.Figure | None = None
 
 
 @dataclass(frozen=True)

@@ -191,6 +191,16 @@ def _metric(metric: MetricEntry, index: int) -> str:
             for q in metric.open_questions
         )
         open_q = f'<div class="open-q"><h5>Open questions from the board</h5><ul>{items}</ul></div>'
+    outlook = "".join(
+        f'<p class="outlook"><strong>Outlook:</strong> {esc(o)}</p>' for o in metric.outlook
+    )
+    funnel = (
+        f'<p class="funnel-sentence">{esc(metric.funnel_sentence)}</p>'
+        if metric.funnel_sentence
+        else ""
+    )
+    if metric.funnel_figure is not None:
+        funnel += f'<div class="chart">{figure_html(metric.funnel_figure, f"funnel-{index}")}</div>'
     return (
         f'<article class="metric" id="metric-{esc(slug(metric.metric_id))}">'
         f"<h4>{esc(metric.board_question)}</h4>"
@@ -200,7 +210,7 @@ def _metric(metric: MetricEntry, index: int) -> str:
         f'<div class="figures">{icon_html(metric.variation)} {icon_html(metric.assurance)} '
         f"<span>Latest: <strong>{esc(metric.latest)}</strong></span> "
         f"<span>Target: <strong>{esc(metric.target)}</strong></span></div>"
-        f"{list_html(metric.notes, 'notes')}{chart}{open_q}</article>"
+        f"{list_html(metric.notes, 'notes')}{outlook}{chart}{funnel}{open_q}</article>"
     )
 
 

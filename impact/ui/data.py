@@ -25,6 +25,8 @@ import streamlit as st
 from impact import config
 from impact.access import OrgScope, hidden_orgs, without_hidden
 from impact.board import MetricAnswer, OrgBoard, build_board
+from impact.board.funnel import FunnelPosition, funnel_position
+from impact.board.league import League, league_table
 from impact.board.model import QueryFn
 from impact.board.peers import Comparison, Peers, compare_with_peers, comparison
 from impact.board.projects import metric_projects
@@ -172,6 +174,23 @@ def peers(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> Peers:
     """Each like peer's latest figure of the answer's metric (the filters choose the area)."""
     return compare_with_peers(
         query, tree, scope=state.peers, period_to=state.last_day, **_metric_of(answer)
+    )
+
+
+def funnel(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> FunnelPosition:
+    """The answer's place on the funnel plot of the same like peers as :func:`peers`."""
+    return funnel_position(query, peers(answer, state, tree), answer.metric)
+
+
+def league(board: OrgBoard, state: FilterState, tree: OrgTree) -> League:
+    """Every board metric's rank among the like peers the filters choose."""
+    return league_table(
+        query,
+        tree,
+        board.answers,
+        org_code=board.org_code,
+        scope=state.peers,
+        period_to=state.last_day,
     )
 
 

@@ -166,6 +166,7 @@ def draw_filters(
             format_func=lambda p: {
                 "parent": "the organisation's ICB (or region)",
                 "region": "the whole region",
+                "england": "the whole of England",
             }[p],
         )
 
