@@ -9,6 +9,10 @@ database, and every query runs on its own cursor, so concurrent sessions never s
 busy connection. Query results and board answers are cached with ``st.cache_data`` keyed
 on the store's fingerprint, so when an analyst drops in a new extract the next rerun sees
 a new fingerprint and recomputes, while an unchanged folder is served from the cache.
+
+Organisation scopes are enforced here, where data is read: every result leaves without
+the rows of organisations the signed-in user may not see (:mod:`impact.access.visibility`
+states the rule per source), so no page, chart, CSV or pack can show them.
 """
 
 from __future__ import annotations
@@ -19,7 +23,11 @@ import pandas as pd
 import streamlit as st
 
 from impact import config
+from impact.access import OrgScope, hidden_orgs, without_hidden
 from impact.board import MetricAnswer, OrgBoard, build_board
+from impact.board.funnel import FunnelPosition, funnel_position
+from impact.board.league import League, league_table
+from impact.board.model import QueryFn
 from impact.board.peers import Comparison, Peers, compare_with_peers, comparison
 from impact.board.projects import metric_projects
 from impact.board.rtt_basis import rtt_basis_metrics
@@ -27,6 +35,7 @@ from impact.calendar import month_starts
 from impact.filters import FilterState
 from impact.orgs import OrgTree
 from impact.store import Store, open_store
+from impact.ui.access import current_access
 
 
 @st.cache_resource(show_spinner=False)
@@ -64,19 +73,52 @@ def _cached_query(version: str, name: str, params: dict) -> pd.DataFrame:
     return get_store().query(name, **params)
 
 
-def query(name: str, **params: object) -> pd.DataFrame:
-    """A named query's result for the current data (a copy: callers may modify it)."""
+def _unscoped(name: str, **params: object) -> pd.DataFrame:
     return _cached_query(_data_version(), name, params).copy()
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_hidden(version: str, scope_key: tuple[str, ...]) -> frozenset[str]:
+    store = get_store()
+    published = [r.path for r in store.files() if r.origin != "data" or r.reader]
+    unpublished = store.query("access_unpublished_orgs", published=published)["org_code"]
+    return hidden_orgs(OrgScope(frozenset(scope_key)), org_tree(), unpublished)
+
+
+def hidden() -> frozenset[str]:
+    """The organisations whose rows this session may not see (none when the app is open)."""
+    scope = current_access().scope
+    if scope.is_everything:
+        return frozenset()
+    return _cached_hidden(_data_version(), scope.key)
+
+
+def scoped(hidden_codes: frozenset[str]) -> QueryFn:
+    """A query function that leaves out the rows of ``hidden_codes``."""
+
+    def run(name: str, **params: object) -> pd.DataFrame:
+        return without_hidden(_unscoped(name, **params), hidden_codes)
+
+    return run
+
+
+def query(name: str, **params: object) -> pd.DataFrame:
+    """A named query's result for the current data, without the rows this session may not
+    see (a copy: callers may modify it)."""
+    return without_hidden(_unscoped(name, **params), hidden())
+
+
 @st.cache_data(show_spinner=False, max_entries=128)
-def _cached_board(version: str, org_code: str, period_from: date, period_to: date) -> OrgBoard:
-    return build_board(query, org_code, period_from, period_to)
+def _cached_board(
+    version: str, hidden_codes: frozenset[str], org_code: str, period_from: date, period_to: date
+) -> OrgBoard:
+    return build_board(scoped(hidden_codes), org_code, period_from, period_to)
 
 
 def board(org_code: str, period_from: date, period_to: date) -> OrgBoard:
-    """Every board answer for one organisation and period, computed once per data version."""
-    return _cached_board(_data_version(), org_code, period_from, period_to)
+    """Every board answer for one organisation and period, computed once per data version
+    (and per set of organisations hidden from the session)."""
+    return _cached_board(_data_version(), hidden(), org_code, period_from, period_to)
 
 
 def newest_file_time() -> pd.Timestamp | None:
@@ -93,6 +135,19 @@ def _cached_tree(version: str) -> OrgTree:
 def org_tree() -> OrgTree:
     """The organisation hierarchy of the current data."""
     return _cached_tree(_data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_scoped_tree(version: str, scope_key: tuple[str, ...]) -> OrgTree:
+    return OrgScope(frozenset(scope_key)).restrict(org_tree())
+
+
+def scoped_tree() -> OrgTree:
+    """The organisations this session may choose: the picker's tree."""
+    scope = current_access().scope
+    if scope.is_everything:
+        return org_tree()
+    return _cached_scoped_tree(_data_version(), scope.key)
 
 
 def months() -> list[date]:
@@ -119,6 +174,23 @@ def peers(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> Peers:
     """Each like peer's latest figure of the answer's metric (the filters choose the area)."""
     return compare_with_peers(
         query, tree, scope=state.peers, period_to=state.last_day, **_metric_of(answer)
+    )
+
+
+def funnel(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> FunnelPosition:
+    """The answer's place on the funnel plot of the same like peers as :func:`peers`."""
+    return funnel_position(query, peers(answer, state, tree), answer.metric)
+
+
+def league(board: OrgBoard, state: FilterState, tree: OrgTree) -> League:
+    """Every board metric's rank among the like peers the filters choose."""
+    return league_table(
+        query,
+        tree,
+        board.answers,
+        org_code=board.org_code,
+        scope=state.peers,
+        period_to=state.last_day,
     )
 
 

@@ -13,6 +13,7 @@ from impact.calendar import month_short
 from impact.filters import FilterState
 from impact.spc import icons
 from impact.ui.components.icon_pair import icon_pair
+from impact.ui.components.outlook import outlook_lines
 from impact.units import format_value
 
 METRIC_DETAIL_PAGE = "views/metric_detail.py"
@@ -70,6 +71,7 @@ def metric_card(answer: MetricAnswer, state: FilterState, *, spark: bool = True)
             st.markdown(answer.answer)
             plan_and_rule_notes(answer)
             icon_pair(answer)
+            outlook_lines(answer)
         with right:
             target = f" · target {answer.target_text}" if answer.target is not None else ""
             when = month_short(answer.latest_period) if answer.latest_period else ""

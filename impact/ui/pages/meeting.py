@@ -26,7 +26,7 @@ from impact.ui.components.figures import metric_spc_figure, show_figure
 from impact.ui.components.icon_pair import icon_pair
 from impact.ui.components.matrix import first_screen
 from impact.ui.components.question_log import open_questions_beside
-from impact.ui.components.questions import question_list, questions_block
+from impact.ui.components.questions import questions_block
 from impact.ui.context import BoardContext, get_context
 from impact.ui.meeting_mode import MEETING_KEY, STEP_KEY, apply_meeting_style, meeting_requested
 
@@ -72,7 +72,6 @@ def _metric(answer: MetricAnswer, org_code: str) -> None:
     icon_pair(answer)
     figure = metric_spc_figure(answer, height=MEETING_CHART_HEIGHT)
     show_figure(charts.scale_fonts(figure, MEETING_CHART_TEXT), key=f"meeting-spc-{m.metric_id}")
-    question_list(answer.questions, empty=None)
     open_questions_beside(org_code, m.metric_id)
     st.divider()
 
@@ -136,7 +135,11 @@ def render() -> None:
 
 
 def _priority_step(board: OrgBoard, ctx: BoardContext, priority: str) -> None:
-    """One priority: each metric's question, answer, icons and chart, then its questions."""
+    """One priority: each metric's question, answer, icons and chart, then its questions.
+
+    The questions are the priority page's own: the three most material, the rest behind
+    "More questions", so the room discusses the same few the papers lead with.
+    """
     answers = board.by_priority(priority)
     if not answers:
         st.markdown(f"No {PRIORITY_TITLES[priority].lower()} figures for {ctx.org_name}.")

@@ -1,8 +1,8 @@
 """A priority page (elective, UEC, primary care): each metric's SPC chart, answer and peers.
 
-Per metric: the board question, the answer, icons, the SPC chart, the peer comparison
-(and, when asked for, the ICB-and-region comparison), and a CSV of the numbers behind
-each chart.
+Per metric: the board question, the answer, icons, the outlook of each dated target, the
+SPC chart, the peer comparison and its funnel plot (and, when asked for, the ICB-and-region
+comparison), and a CSV of the numbers behind each chart.
 """
 
 from __future__ import annotations
@@ -18,8 +18,10 @@ from impact.ui import data
 from impact.ui.components.cards import detail_link, heading_line, plan_and_rule_notes
 from impact.ui.components.downloads import csv_download
 from impact.ui.components.figures import comparison_chart, peer_comparison, spc_chart
+from impact.ui.components.funnel import funnel_section
 from impact.ui.components.icon_pair import icon_pair
 from impact.ui.components.numbers import numbers_frame
+from impact.ui.components.outlook import outlook_lines
 from impact.ui.components.questions import questions_block
 from impact.ui.context import BoardContext, get_context
 from impact.ui.header import page_header
@@ -60,9 +62,11 @@ def _metric_section(answer: MetricAnswer, ctx: BoardContext) -> None:
     st.markdown(answer.answer)
     plan_and_rule_notes(answer)
     icon_pair(answer)
+    outlook_lines(answer)
     spc_chart(answer, key=f"spc-{m.metric_id}")
     st.subheader(f"Peer comparison: {m.metric_name}")
     peers = peer_comparison(answer, f, ctx.tree)
+    funnel_section(answer, f, ctx.tree)
     compared = comparison_chart(answer, f, ctx.tree) if f.compare else pd.DataFrame()
     _downloads(answer, ctx, peers, compared)
     detail_link(answer, f)
