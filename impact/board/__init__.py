@@ -2,14 +2,16 @@
 
 One step per file: ``model`` (what the board sees, as dataclasses), ``metrics`` (the
 catalogue entries a board reviews), ``targets`` (which target is in force when),
-``points`` (the SPC engine over every metric at once), ``questions`` (what the board may
-wish to ask), ``build`` (putting it together: :func:`build_board`), ``tables`` (the IPR
-summary), ``peers`` (peer and ICB/region comparisons in SQL), ``projects`` (improvement
-work aimed at a metric) and ``values`` (missing cells made plain). Nothing here imports
-Streamlit or DuckDB: data arrives through a ``query(name, **params)`` function.
+``points`` (the SPC engine over every metric at once), ``answers`` (the answer grammar),
+``questions`` (what the board may wish to ask), ``build`` (putting it together:
+:func:`build_board`), ``tables`` (the IPR summary), ``peers`` (peer and ICB/region
+comparisons in SQL), ``projects`` (improvement work aimed at a metric) and ``values``
+(missing cells made plain). Nothing here imports Streamlit or DuckDB: data arrives
+through a ``query(name, **params)`` function.
 """
 
-from impact.board.build import build_board, describe_metric
+from impact.board.answers import answer_metric
+from impact.board.build import build_board
 from impact.board.metrics import load_metrics
 from impact.board.model import (
     NO_ASSURANCE,
@@ -33,9 +35,9 @@ __all__ = [
     "MetricAnswer",
     "OrgBoard",
     "QueryFn",
+    "answer_metric",
     "board_questions",
     "build_board",
-    "describe_metric",
     "ipr_rows",
     "load_metrics",
     "run_spc",

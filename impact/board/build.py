@@ -4,7 +4,9 @@ Every page of the board view, the board pack and ``python -m impact answer`` go 
 :func:`build_board`, so the screen, the paper and the command line show the same thing.
 For each catalogue metric it gathers the latest value, the target in force, the SPC
 result (variation and assurance), the plain-English answer, whether the data is stale for
-the metric's frequency, and the questions the board may wish to ask.
+the metric's frequency, and the questions the board may wish to ask. The answer's wording
+is :mod:`impact.board.answers`; the assurance shown is the one the answer gives (the
+engine's, unless the latest points of the current period contradict it).
 
 Data arrives through a query function ``query(name, **params) -> DataFrame`` (the store's
 ``query`` or a cached wrapper of it), so this package never touches Streamlit or DuckDB.
@@ -17,18 +19,18 @@ from datetime import date
 
 import pandas as pd
 
+from impact.board.answers import answer_metric
 from impact.board.chart_choice import chart_specs
 from impact.board.metrics import load_metrics
 from impact.board.model import POINT_COLUMNS, Metric, MetricAnswer, OrgBoard, QueryFn
 from impact.board.plans import attach_plan
 from impact.board.points import spc_points_and_summary
-from impact.board.questions import board_questions, lower_first
+from impact.board.questions import board_questions
 from impact.board.targets import target_history, target_on
 from impact.board.values import as_date, as_float, text_or_none
 from impact.data_status import is_stale
 from impact.filters import period_end
 from impact.priorities import BOARD_PRIORITIES
-from impact.spc.describe import describe
 from impact.spc.outputs import RULE_COLUMNS
 
 
@@ -115,7 +117,9 @@ def _answer(
     target, target_source = target_on(history, latest_period)
     group = _last_group(summary, metric.metric_id)
     variation = str(latest_row.get("point_type") or "") or None
-    assurance = text_or_none(group.get("assurance_type")) if group is not None else None
+    engine_assurance = text_or_none(group.get("assurance_type")) if group is not None else None
+    said = answer_metric(metric, points, target=target, assurance=engine_assurance)
+    assurance = said.assurance
     stale = is_stale(latest_period, metric.frequency, reference)
     active = int((projects["status"] == "active").sum()) if not projects.empty else 0
     wanted = [c for c in POINT_COLUMNS if c in points or c in ("numerator", "denominator")]
@@ -133,7 +137,7 @@ def _answer(
         upl=as_float(latest_row.get("upl")),
         variation=variation,
         assurance=assurance,
-        answer=_with_note(describe_metric(metric, points), points),
+        answer=_with_note(said.text, points),
         stale=stale,
         questions=board_questions(
             metric,
@@ -146,6 +150,9 @@ def _answer(
         targets=history,
         events=events,
         projects=projects,
+        question_kind=said.question_kind,
+        current_period_start=said.current_period_start,
+        limits_recalculated=said.limits_recalculated,
     )
 
 
@@ -159,16 +166,3 @@ def _with_note(answer: str, points: pd.DataFrame) -> str:
     notes = points["chart_note"].dropna().unique() if "chart_note" in points else ()
     note = " ".join(str(n) for n in notes if str(n))
     return f"{answer} {note}" if note else answer
-
-
-def describe_metric(metric: Metric, points: pd.DataFrame) -> str:
-    """The SPC engine's plain-English answer for this metric's points (one facet)."""
-    return describe(
-        points,
-        metric_name=lower_first(metric.metric_name),
-        unit=metric.unit,
-        frequency=metric.frequency,
-        improvement_direction=metric.direction,
-        date_col="period_start",
-        value_col="value",
-    )

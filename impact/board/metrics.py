@@ -24,6 +24,7 @@ def load_metrics(query: QueryFn, priorities: Iterable[str] = BOARD_PRIORITIES) -
             frequency=str(r.frequency),
             definition=text_or_blank(r.definition),
             source=text_or_blank(r.source),
+            question_kind=text_or_blank(getattr(r, "question_kind", "")),
         )
         for r in frame.itertuples(index=False)
         if r.priority in wanted

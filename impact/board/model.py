@@ -56,6 +56,9 @@ class Metric:
     frequency: str
     definition: str = ""
     source: str = ""
+    #: ``standard`` or ``change`` (see :func:`impact.board.answers.question_kind`); blank
+    #: means "decide from the target".
+    question_kind: str = ""
 
 
 @dataclass
@@ -90,6 +93,12 @@ class MetricAnswer:
     plan_submitted: date | None = None
     plan_run: int = 0
     plan_status: str = ""
+    #: The kind of question the answer was formed as: ``standard`` or ``change``.
+    question_kind: str = "change"
+    #: The first point of the current period (since the limits last restarted).
+    current_period_start: date | None = None
+    #: Whether the current period began with an automatic recalculation of the limits.
+    limits_recalculated: bool = False
 
     @property
     def variation_icon(self) -> str | None:

@@ -90,6 +90,7 @@ def board_document(
             "metric_name": a.metric.metric_name,
             "priority": a.metric.priority,
             "board_question": a.metric.board_question,
+            "question_kind": a.question_kind,
             "unit": a.metric.unit,
             "latest_period": a.latest_period.isoformat() if a.latest_period else None,
             "latest_value": a.latest_value,
@@ -111,6 +112,8 @@ def board_document(
             "assurance": a.assurance,
             "assurance_label": a.assurance_label,
             "answer": a.answer,
+            "current_period_start": _iso(a.current_period_start),
+            "limits_recalculated": a.limits_recalculated,
             "stale": a.stale,
             "questions": list(a.questions),
         }

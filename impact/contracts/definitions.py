@@ -21,6 +21,9 @@ PDSA_DECISIONS = ("adopt", "adapt", "abandon")
 #: How a metric's SPC limits are set: recalculated after a sustained, stable shift (``auto``)
 #: or over the whole period, rebased only by events (``fixed``).
 LIMITS = ("auto", "fixed")
+#: What a board question asks: is a standard or target met (``standard``), or is the
+#: measure moving the right way (``change``). The answer's first word answers that.
+QUESTION_KINDS = ("standard", "change")
 #: The charts ``limits=auto`` can recalculate (the Stable Shift Algorithm's XmR and P').
 AUTO_LIMIT_CHARTS = ("i", "pp")
 QUESTION_STATUSES = ("open", "answered")
@@ -96,6 +99,19 @@ METRICS = Contract(
                 " only; other charts keep fixed limits and say why)."
             ),
         ),
+        Column(
+            "question_kind",
+            required=False,
+            enum=QUESTION_KINDS,
+            description=(
+                "What the board question asks. standard: is the standard or target met"
+                ' ("Are patients being seen within four hours?", "Have 78-week waits been'
+                ' eliminated?"); change: is the measure moving the right way ("Is the waiting'
+                ' list getting shorter?"). Blank, or a file without the column: standard when'
+                " the metric has a target in force for the organisation, change otherwise."
+                " A standard question with no target in force is answered as a change question."
+            ),
+        ),
     ),
     key=("metric_id",),
     example={
@@ -112,6 +128,7 @@ METRICS = Contract(
         "source": "NHS England A&E Attendances and Emergency Admissions",
         "chart": "pp",
         "limits": "auto",
+        "question_kind": "standard",
     },
 )
 

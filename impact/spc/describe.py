@@ -5,6 +5,10 @@ variation icon, with the rule that fired and since when) and will the target be 
 assurance icon). Every sentence names its period and rule, so it is never free-floating; the
 wording reports what the process shows and never instructs (no "must" or "should").
 
+This is the engine's own sentence for any facet of :func:`impact.spc.spc` output; the board's
+answers, which start from the question asked, are worded by :mod:`impact.board.answers`
+(which takes its rule words from :data:`RULE_WORDS` here).
+
 Numbers are written as :func:`impact.text.format_number` writes them everywhere, periods as
 :func:`impact.calendar.period_long` names them. Limits from fewer than
 :data:`~impact.spc.limits.MIN_POINTS_FOR_LIMITS` points are called provisional.
@@ -56,6 +60,9 @@ _RULES = {
     "7 Points Above CL": ("above its average", "7 or more points in a row above the average"),
     "7 Points Below CL": ("below its average", "7 or more points in a row below the average"),
 }
+#: ``special_cause_type`` → (what the measure did, the rule in words), for every sentence
+#: that names a rule (the board's answers too), so a rule is worded in one place.
+RULE_WORDS = _RULES
 
 
 def _noun(frequency: str, plural: bool = False) -> str:

@@ -115,3 +115,32 @@ def test_the_rtt_target_of_2025_26_is_five_points_on_the_trusts_own_march_2025(c
     assert rtt["target_rule"] == (
         f"5 points above March 2025's {baseline:.1f}% = {baseline + 5:.1f}%"
     )
+
+
+def test_json_carries_the_question_kind_and_the_current_period(capsys):
+    from impact.board import build_board
+    from impact.calendar import month_starts
+    from impact.filters import default_period
+    from impact.store import open_store
+
+    code, out, _ = _run(capsys, "--org", TRUST, "--json")
+    assert code == 0
+    doc = json.loads(out)
+    store = open_store(DEMO)
+    board = build_board(
+        store.query,
+        TRUST,
+        *default_period(month_starts(store.query("board_periods")["month"])),
+    )
+    by_id = {a.metric.metric_id: a for a in board.answers}
+    assert {m["metric_id"] for m in doc["metrics"]} == set(by_id)
+    for m in doc["metrics"]:
+        expected = by_id[m["metric_id"]]
+        assert m["answer"] == expected.answer  # the same words as the pages and the pack
+        assert m["question_kind"] == expected.question_kind in ("standard", "change")
+        assert m["current_period_start"] == expected.current_period_start.isoformat()
+        assert m["limits_recalculated"] is expected.limits_recalculated
+        assert m["current_period_start"] <= m["latest_period"]
+    kinds = {m["metric_id"]: m["question_kind"] for m in doc["metrics"]}
+    assert kinds["ae_4hr_all"] == "standard" and kinds["rtt_waiting_list"] == "change"
+    assert doc["metrics"][0]["answer"].startswith(("Yes:", "No:", "Not yet:", "Partly:", "Too"))

@@ -65,3 +65,26 @@ def test_the_chart_and_limits_columns_list_their_choices() -> None:
     assert metrics.column("chart").enum == ("i", "p", "pp", "u", "up", "c", "g", "t")
     assert metrics.column("limits").enum == ("auto", "fixed")
     assert not metrics.column("chart").required and not metrics.column("limits").required
+
+
+def _kind_file(kind: str) -> bytes:
+    header = METRICS_HEADER.rstrip("\n") + ",question_kind\n"
+    row = f"ae_4hr,A&E 4-hour,uec,Seen in four hours?,percent,increase,month,pp,auto,{kind}\n"
+    return (header + row).encode()
+
+
+@pytest.mark.parametrize("kind", ["standard", "change", ""])
+def test_the_metrics_contract_takes_each_question_kind(kind: str) -> None:
+    check = validate_upload(_kind_file(kind), "metrics.csv")
+    assert check.can_save, check.findings
+
+
+def test_the_metrics_contract_refuses_an_unknown_question_kind() -> None:
+    check = validate_upload(_kind_file("target"), "metrics.csv")
+    assert not check.can_save
+    errors = [f for f in check.findings if f.severity == "error"]
+    assert [f.column for f in errors] == ["question_kind"]
+    metrics = contracts.CONTRACTS["metrics"]
+    assert metrics.column("question_kind").enum == ("standard", "change")
+    assert not metrics.column("question_kind").required
+    assert metrics.column_names[-1] == "question_kind"  # last, so older readers are unaffected

@@ -24,7 +24,9 @@ def mini_query():
         cols = ", ".join(f"{c.name} {c.type}" for c in contract.columns)
         con.execute(f"CREATE TABLE {contract.name} ({cols}, source_file VARCHAR)")
     con.execute(
-        "INSERT INTO metrics VALUES ('m1', 'Four-hour performance', 'uec', 'Seen in time?', "
+        "INSERT INTO metrics (metric_id, metric_name, priority, board_question, unit, "
+        "improvement_direction, frequency, definition, source, chart, limits, source_file) "
+        "VALUES ('m1', 'Four-hour performance', 'uec', 'Seen in time?', "
         "'percent', 'increase', 'month', NULL, NULL, NULL, NULL, 'f'), ('m2', 'Long waits', "
         "'elective', 'Waiting long?', 'count', 'decrease', 'month', NULL, NULL, NULL, NULL, 'f')"
     )

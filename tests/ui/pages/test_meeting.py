@@ -13,7 +13,7 @@ from impact.calendar import month_starts
 from impact.filters import default_period
 from impact.priorities import BOARD_PRIORITIES, PRIORITY_TITLES
 from impact.store import open_store
-from tests.ui.apps import ranked_lists, through_entry
+from tests.ui.apps import markdown_and_html, ranked_lists, through_entry
 
 ORG = "XRA03"
 
@@ -47,8 +47,10 @@ def test_meeting_mode_steps_through_the_priorities(demo_copy: Path) -> None:
     assert not any('<table class="ipr-matrix"' in h.proto.body for h in at.html)
     board = build_board(open_store(demo_copy).query, ORG, *_default_period(demo_copy))
     headers = [h.value for h in at.header]
+    texts = markdown_and_html(at)
     for answer in board.by_priority("elective"):
         assert answer.metric.board_question in headers
+        assert answer.answer in texts  # the same answer as the page, the pack and the CLI
 
     at.button(key="meeting-next").click().run()
     assert at.title[0].value == PRIORITY_TITLES["uec"]

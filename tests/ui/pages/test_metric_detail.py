@@ -17,7 +17,7 @@ def test_metric_detail_from_a_link():
     assert not at.exception, [e.value for e in at.exception]
     assert [t.value for t in at.title] == ["Metric detail"]
     headers = [h.value for h in at.header]
-    assert "Are more patients on the waiting list waiting less than 18 weeks?" in headers
+    assert "Is the share of the waiting list waiting under 18 weeks meeting its target?" in headers
     subheaders = [s.value for s in at.subheader]
     for section in ("The numbers", "Target history", "Events", "Improvement projects"):
         assert any(s.startswith(section) for s in subheaders)
