@@ -55,6 +55,10 @@ def _query(values: np.ndarray, *, effective_to: str | None = "2026-03-31", event
             )
         if name == "board_projects_for_org":
             return pd.DataFrame({"project_id": [], "metric_id": [], "status": []})
+        if name == "board_plans":
+            return pd.DataFrame(
+                columns=["metric_id", "period_start", "planned_value", "plan_name", "submitted"]
+            )
         if name == "board_data_as_at":
             return pd.DataFrame({"latest_period": [MONTHS[-1]], "observations": [24]})
         raise AssertionError(f"unexpected query {name}")
