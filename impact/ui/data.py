@@ -9,13 +9,19 @@ database, and every query runs on its own cursor, so concurrent sessions never s
 busy connection. Query results and board answers are cached with ``st.cache_data`` keyed
 on the store's fingerprint, so when an analyst drops in a new extract the next rerun sees
 a new fingerprint and recomputes, while an unchanged folder is served from the cache.
+
+Built figures are kept too (:func:`figure`), once per data version and what they show,
+because building a plotly figure costs far more than drawing it: a priority page of a
+dozen metrics would otherwise rebuild two dozen figures on every rerun.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from datetime import date
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from impact import config
@@ -114,10 +120,20 @@ def _metric_of(answer: MetricAnswer) -> dict[str, str]:
     return {"org_code": answer.org_code, "metric_id": answer.metric.metric_id}
 
 
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _cached_peers(
+    version: str, org_code: str, metric_id: str, scope: str, period_to: date, _tree: OrgTree
+) -> Peers:
+    # The tree is left out of the key: it is the data version's own (org_tree()).
+    return compare_with_peers(
+        query, _tree, scope=scope, period_to=period_to, org_code=org_code, metric_id=metric_id
+    )
+
+
 def peers(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> Peers:
     """Each like peer's latest figure of the answer's metric (the filters choose the area)."""
-    return compare_with_peers(
-        query, tree, scope=state.peers, period_to=state.last_day, **_metric_of(answer)
+    return _cached_peers(
+        _data_version(), answer.org_code, answer.metric.metric_id, state.peers, state.last_day, tree
     )
 
 
@@ -130,6 +146,23 @@ def compared(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> Compari
         period_to=state.last_day,
         **_metric_of(answer),
     )
+
+
+@st.cache_resource(show_spinner=False, max_entries=2048)
+def _cached_figure(
+    version: str, key: tuple[Hashable, ...], _build: Callable[[], go.Figure]
+) -> go.Figure:
+    return _build()
+
+
+def figure(key: tuple[Hashable, ...], build: Callable[[], go.Figure]) -> go.Figure:
+    """The figure ``build`` makes, built once per data version and ``key``.
+
+    ``key`` must name everything the figure shows (chart kind, organisation, metric, the
+    filters' period and scope, its size). The figure is shared by every session: draw it,
+    never change it (build a changed copy under a key of its own instead).
+    """
+    return _cached_figure(_data_version(), key, build)
 
 
 def projects_for(org_code: str, metric_id: str) -> pd.DataFrame:

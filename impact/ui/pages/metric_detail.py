@@ -82,7 +82,7 @@ def render() -> None:
     heading_line(answer)
     st.markdown(answer.answer)
     icon_pair(answer)
-    spc_chart(answer, key=f"detail-spc-{m.metric_id}")
+    spc_chart(answer, ctx.filters, key=f"detail-spc-{m.metric_id}")
     if ctx.filters.compare:
         comparison_chart(answer, ctx.filters, ctx.tree)
     question_list(answer.questions, empty=None)

@@ -57,7 +57,7 @@ def _metric_section(answer: MetricAnswer, ctx: BoardContext) -> None:
     heading_line(answer)
     st.markdown(answer.answer)
     icon_pair(answer)
-    spc_chart(answer, key=f"spc-{m.metric_id}")
+    spc_chart(answer, f, key=f"spc-{m.metric_id}")
     st.subheader(f"Peer comparison: {m.metric_name}")
     peers = peer_comparison(answer, f, ctx.tree)
     compared = comparison_chart(answer, f, ctx.tree) if f.compare else pd.DataFrame()
