@@ -3,6 +3,12 @@
 Per metric: the board question, the answer, icons, the SPC chart, the peer comparison
 (and, when asked for, the ICB-and-region comparison), and a CSV of the numbers behind
 each chart.
+
+The charts of each metric sit in a section of their own that is drawn only while open
+(the first metric's is open): a browser takes far longer to draw two dozen interactive
+charts than the server takes to send them, so a page that drew every chart at once took
+seconds to appear. Opening a section draws its charts; the CSV downloads stay outside,
+always offered.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import streamlit as st
 from impact.board import MetricAnswer
 from impact.calendar import month_key
 from impact.priorities import PRIORITY_TITLES
+from impact.ui import data
 from impact.ui.components.cards import detail_link, heading_line
 from impact.ui.components.downloads import csv_download
 from impact.ui.components.figures import comparison_chart, peer_comparison, spc_chart
@@ -51,16 +58,45 @@ def _downloads(
         )
 
 
-def _metric_section(answer: MetricAnswer, ctx: BoardContext) -> None:
+def charts_key(metric_id: str) -> str:
+    """The session-state key of a metric's charts section (True while it is open)."""
+    return f"charts-{metric_id}"
+
+
+def charts_label(answer: MetricAnswer) -> str:
+    return f"Charts for {answer.metric.metric_name}: SPC and peer comparison"
+
+
+def _charts(answer: MetricAnswer, ctx: BoardContext, *, first: bool) -> bool:
+    """The metric's SPC, peer and comparison charts, drawn only while their section is open."""
+    f, m = ctx.filters, answer.metric
+    section = st.expander(
+        charts_label(answer),
+        expanded=first,
+        key=charts_key(m.metric_id),
+        on_change="rerun",
+        icon=":material/monitoring:",
+    )
+    if not section.open:
+        return False
+    with section:
+        spc_chart(answer, f, key=f"spc-{m.metric_id}")
+        st.subheader(f"Peer comparison: {m.metric_name}")
+        peer_comparison(answer, f, ctx.tree)
+        if f.compare:
+            comparison_chart(answer, f, ctx.tree)
+    return True
+
+
+def _metric_section(answer: MetricAnswer, ctx: BoardContext, *, first: bool) -> None:
     f, m = ctx.filters, answer.metric
     st.header(m.board_question)
     heading_line(answer)
     st.markdown(answer.answer)
     icon_pair(answer)
-    spc_chart(answer, f, key=f"spc-{m.metric_id}")
-    st.subheader(f"Peer comparison: {m.metric_name}")
-    peers = peer_comparison(answer, f, ctx.tree)
-    compared = comparison_chart(answer, f, ctx.tree) if f.compare else pd.DataFrame()
+    _charts(answer, ctx, first=first)
+    peers = data.peers(answer, f, ctx.tree).frame
+    compared = data.compared(answer, f, ctx.tree).frame if f.compare else pd.DataFrame()
     _downloads(answer, ctx, peers, compared)
     detail_link(answer, f)
     st.divider()
@@ -77,6 +113,6 @@ def render(priority: str) -> None:
             "reports them (primary care is reported by ICBs and primary care networks)."
         )
         return
-    for answer in answers:
-        _metric_section(answer, ctx)
+    for i, answer in enumerate(answers):
+        _metric_section(answer, ctx, first=i == 0)
     questions_block(board, priority)

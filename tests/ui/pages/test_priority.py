@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from impact.board import build_board
+from impact.store import open_store
+from impact.ui.pages.priority import charts_key, charts_label
 from tests.ui.apps import dashboard
 
 pytestmark = pytest.mark.usefixtures("demo_env")
@@ -38,3 +43,31 @@ def test_comparing_adds_the_icb_and_region_figures_and_their_download():
     labels = [d.proto.label for d in at.get("download_button")]
     assert any(label.startswith("Download the ICB and region comparison") for label in labels)
     assert any(label.startswith("Download the peer comparison") for label in labels)
+
+
+def _chart_titles(at) -> list[str]:
+    return [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+
+
+def test_only_open_chart_sections_draw_their_charts_and_every_download_stays():
+    at = dashboard(org="XRA05")
+    at.switch_page("views/elective.py").run()
+    f = at.session_state["_filters_state"]
+    board = build_board(open_store().query, "XRA05", f.period_from, f.period_to)
+    first, second = board.by_priority("elective")[:2]
+    labels = [e.label for e in at.expander]
+    assert labels[:2] == [charts_label(first), charts_label(second)]
+    titles = _chart_titles(at)
+    assert len(titles) == 2  # the first metric's SPC and peer charts only
+    assert titles[0] == first.metric.metric_name
+    numbers = [
+        d.proto.label
+        for d in at.get("download_button")
+        if d.proto.label.startswith("Download the numbers behind")
+    ]
+    assert len(numbers) == len(labels) == len(board.by_priority("elective"))
+    at.session_state[charts_key(second.metric.metric_id)] = True  # open the second section
+    at.run()
+    assert not at.exception
+    titles = _chart_titles(at)
+    assert len(titles) == 4 and second.metric.metric_name in titles
