@@ -11,6 +11,12 @@ server's own time for the script runs it caused, read from the server log
 first and last, since other work on the machine changes every figure.
 
     python -m bench.browser [--rounds 3] [--no-pack]
+    python -m bench.browser --national [--rounds 3]
+
+``--national`` measures the overview instead on the national benchmark set (the synthetic
+folder of ``bench/store_bench.py``, 4.66 million observation rows) with the demo extracts
+beside it: the first load, and the warm overview of one demo trust and of one benchmark
+trust (each switched away from and back to, ``--rounds`` times).
 
 Figures depend on the machine and its load: print them, never assert them.
 """
@@ -34,6 +40,8 @@ from tests.browser.conftest import _QUIET, _RUN_COUNTER, VIEWPORT
 from tests.browser.live_app import running_app
 
 ORG, OTHER_ORG = "XRA05", "XRA07"
+#: A trust of the national benchmark set (bench/store_bench.py).
+NATIONAL_TRUST = "T001"
 
 
 def load_average() -> str:
@@ -162,6 +170,53 @@ def _trust_changes(page, log: ServerLog) -> None:  # type: ignore[no-untyped-def
             print(f"trust change in the picker to {org} ({visit}): {elapsed:.2f} s {server}")
 
 
+def measure_national(url: str, rounds: int, log: ServerLog) -> None:
+    """The overview of one trust on the national set: first load, then warm switches to it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=find_chromium(), headless=True, args=list(QUIET_FLAGS)
+        )
+        context = browser.new_context(viewport=VIEWPORT)
+        context.add_init_script(_RUN_COUNTER)
+        page = context.new_page()
+        page.set_default_timeout(600_000)
+        for org in (ORG, NATIONAL_TRUST):
+            start = time.perf_counter()
+            page.goto(f"{url}/?org={org}")
+            _idle(page)
+            first = time.perf_counter() - start
+            label = f"national set, {org} overview"
+            print(f"{label}, first load: {first:.2f} s {_server(log.new_times())}")
+            nav = page.get_by_test_id("stSidebarNav")
+            titles = list(_nav_links(page))
+            away = nav.get_by_role("link", name=titles[-1], exact=True)  # the Data page
+            back = nav.get_by_role("link", name=titles[0], exact=True)
+            times, servers = [], []
+            for _ in range(rounds):
+                _timed(page, away.click)
+                log.new_times()
+                times.append(_timed(page, back.click))
+                servers.append(sum(log.new_times()))
+            print(
+                f"{label}, warm switch: median {statistics.median(times):.2f} s"
+                f" / max {max(times):.2f} s   [server median {statistics.median(servers):.3f} s]"
+            )
+        browser.close()
+
+
+def build_national(data: Path) -> None:
+    from bench.store_bench import SCALES, build_dataset
+
+    start = time.perf_counter()
+    counts = build_dataset(data, SCALES["national"])
+    print(
+        f"national set written: {counts['rows']:,} rows in {counts['files']} files, "
+        f"{time.perf_counter() - start:.0f} s"
+    )
+
+
 def measure_pack(data: Path) -> None:
     """The board pack of one trust as the overview's download builds it: content, then PDF."""
     from datetime import datetime
@@ -199,20 +254,30 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-pack", action="store_true", help="leave out the board pack PDF")
+    parser.add_argument(
+        "--national", action="store_true", help="the overview on the national benchmark set"
+    )
     args = parser.parse_args()
     print(f"before: {load_average()}")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         data = root / "data"
-        data.mkdir()
+        if args.national:
+            build_national(data)
+        else:
+            data.mkdir()
         for extract in sorted((PROJECT_ROOT / "data" / "demo").glob("*.csv")):
-            shutil.copy2(extract, data / extract.name)
+            target = data / ("demo_" + extract.name if args.national else extract.name)
+            shutil.copy2(extract, target)
         (root / "cache").mkdir()
         log_path = root / "streamlit.log"
         env = {timing.ENV: "1"}
         with running_app(data, root / "cache", log_path, extra_env=env) as url:
-            measure(url, args.rounds, ServerLog(log_path))
-        if not args.no_pack:
+            if args.national:
+                measure_national(url, args.rounds, ServerLog(log_path))
+            else:
+                measure(url, args.rounds, ServerLog(log_path))
+        if not args.no_pack and not args.national:
             os.environ["IMPACT_CACHE_DIR"] = str(root / "cache")
             measure_pack(data)
     print(f"after: {load_average()}")

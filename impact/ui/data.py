@@ -17,6 +17,8 @@ dozen metrics would otherwise rebuild two dozen figures on every rerun.
 
 from __future__ import annotations
 
+import functools
+import os
 from collections.abc import Callable, Hashable
 from datetime import date
 
@@ -29,7 +31,14 @@ from impact.board import MetricAnswer, OrgBoard, build_board
 from impact.board.peers import Comparison, Peers, compare_with_peers, comparison
 from impact.board.projects import metric_projects
 from impact.calendar import month_starts
+from impact.capability.view import CapabilityView, build_capability
 from impact.filters import FilterState
+from impact.improvement import (
+    ImprovementView,
+    assurance_from_board,
+    build_improvement,
+    scope_codes,
+)
 from impact.orgs import OrgTree
 from impact.store import Store, open_store
 
@@ -39,9 +48,20 @@ def _store(data_dir: str) -> Store:
     return open_store(data_dir)
 
 
+@functools.lru_cache(maxsize=16)
+def _resolved_folder(_configured: str | None, _cwd: str) -> str:
+    return str(config.data_dir())
+
+
+def _folder() -> str:
+    """The configured data folder, resolved once per setting (every rerun asks many times,
+    and resolving a path asks the file system each time)."""
+    return _resolved_folder(os.environ.get("IMPACT_DATA_DIR"), os.getcwd())
+
+
 def get_store() -> Store:
     """The process-wide store for the configured data folder."""
-    return _store(str(config.data_dir()))
+    return _store(_folder())
 
 
 def refresh() -> str:
@@ -60,8 +80,7 @@ def _data_version() -> str:
     The folder is part of the key so that two folders whose files happen to share names,
     sizes and times never share cached results.
     """
-    store = get_store()
-    return f"{config.data_dir()}|{store.fingerprint}"
+    return f"{_folder()}|{get_store().fingerprint}"
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
@@ -163,6 +182,54 @@ def figure(key: tuple[Hashable, ...], build: Callable[[], go.Figure]) -> go.Figu
     never change it (build a changed copy under a key of its own instead).
     """
     return _cached_figure(_data_version(), key, build)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_improvement(
+    version: str, org_code: str, period_from: date, period_to: date, last_day: date
+) -> ImprovementView:
+    the_board = _cached_board(version, org_code, period_from, period_to)
+    return build_improvement(
+        query,
+        scope_codes(org_tree(), org_code),
+        period_from,
+        last_day,
+        assurance_from_board(the_board),
+        last_day,
+    )
+
+
+def improvement(state: FilterState) -> ImprovementView:
+    """The Improvement activity page's content for the organisation (and those within it)
+    over the filters' period, computed once per data version."""
+    assert state.org_code is not None
+    return _cached_improvement(
+        _data_version(), state.org_code, state.period_from, state.period_to, state.last_day
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_capability(
+    version: str, org_code: str, scope: str, period_from: date, last_day: date
+) -> CapabilityView:
+    tree = org_tree()
+    return build_capability(
+        query,
+        org_code=org_code,
+        org_name=tree.name(org_code),
+        peer_codes=[o.code for o in tree.peers(org_code, scope)],
+        period_from=period_from,
+        period_to=last_day,
+    )
+
+
+def capability(state: FilterState) -> CapabilityView:
+    """The NHS IMPACT capability page's content for the organisation, its peers in the
+    filters' scope and the period, computed once per data version."""
+    assert state.org_code is not None
+    return _cached_capability(
+        _data_version(), state.org_code, state.peers, state.period_from, state.last_day
+    )
 
 
 def projects_for(org_code: str, metric_id: str) -> pd.DataFrame:
