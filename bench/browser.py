@@ -222,6 +222,7 @@ def measure_pack(data: Path) -> None:
     from datetime import datetime
 
     from impact import pack
+    from impact.board import build_board
     from impact.calendar import month_starts
     from impact.filters import default_period
     from impact.pack import pdf
@@ -236,9 +237,17 @@ def measure_pack(data: Path) -> None:
         start = time.perf_counter()
         return step(), time.perf_counter() - start
 
+    # As the overview's download does: the page's board is already built (and cached).
+    board = build_board(store.query, ORG, period_from, period_to)
     content, assembled = timed(
         lambda: pack.assemble_pack(
-            store.query, ORG, period_from, period_to, files=store.files(), now=datetime.now()
+            store.query,
+            ORG,
+            period_from,
+            period_to,
+            files=store.files(),
+            board=board,
+            now=datetime.now(),
         )
     )
     html, rendered = timed(lambda: pack.render_html(content))  # type: ignore[arg-type]

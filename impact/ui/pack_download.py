@@ -18,6 +18,7 @@ from datetime import date, datetime
 import streamlit as st
 
 from impact import config, pack
+from impact.board import OrgBoard
 from impact.calendar import month_key
 from impact.pack import pdf
 from impact.question_log import BoardQuestion, QuestionLogError, open_log
@@ -32,6 +33,7 @@ def _build_html(
     period_to: date,
     peer_scope: str,
     questions: Sequence[BoardQuestion],
+    board: OrgBoard,
 ) -> str:
     content = pack.assemble_pack(
         store.query,
@@ -40,6 +42,7 @@ def _build_html(
         period_to,
         files=store.files(),
         questions=questions,
+        board=board,
         peer_scope=peer_scope,
         now=datetime.now(),
     )
@@ -86,8 +89,11 @@ def pack_download(
     if problem is not None:
         st.warning(missing_questions_warning(problem), icon=":material/warning:")
 
+    # The page's own board (cached): the pack shows the same answers and need not build them.
+    board = state.board(org_code, period_from, period_to)
+
     def html() -> str:
-        return _build_html(store, org_code, period_from, period_to, peer_scope, questions)
+        return _build_html(store, org_code, period_from, period_to, peer_scope, questions, board)
 
     row = st.container(horizontal=True, gap="small", vertical_alignment="center")
     row.download_button(
