@@ -1,7 +1,8 @@
 """The dashboard under load: many board members at once while an analyst drops in a file.
 
 Starts the app on a copy of the demo data, then opens ``--sessions`` browser sessions (each
-its own Chromium context, so its own Streamlit session) that for ``--seconds`` switch pages
+its own Chromium context, so its own Streamlit session; they open one after another over
+the first ``--ramp`` seconds) that for ``--seconds`` switch pages
 and change trust in the organisation picker, as board members would. Halfway through, an
 analyst drops a new extract (one observation for a month after every other) into the
 data folder; the next interaction of every session opens the board overview, whose "data
@@ -13,7 +14,7 @@ pages showed an exception, how many tracebacks the server log holds (both must b
 many actions timed out, and how many sessions saw the new file after their next
 interaction. The machine's load average is printed before and after.
 
-    python -m bench.load [--sessions 20] [--seconds 120] [--seed 1]
+    python -m bench.load [--sessions 20] [--seconds 120] [--seed 1] [--ramp 10]
 
 Figures depend on the machine and its load: print them, never assert them.
 """
@@ -107,17 +108,22 @@ class Session:
         self.names = org_names()
         self.checked_new_file = False
 
-    async def run(self, deadline: float, dropped: asyncio.Event) -> None:
+    async def run(self, deadline: float, dropped: asyncio.Event, delay: float) -> None:
+        await asyncio.sleep(delay)  # board members arrive over the first seconds, not at once
         page = await self.context.new_page()
         page.set_default_timeout(ACTION_TIMEOUT_MS)
         start = time.perf_counter()
-        await page.goto(f"{self.url}/?org={START_ORG}")
-        await _idle(page)
+        try:
+            await page.goto(f"{self.url}/?org={START_ORG}")
+            await _idle(page)
+        except Exception as error:  # noqa: BLE001 - a first load that never ends is a figure
+            self._failed("first load", error)
+            await page.close()
+            return
         self.results.first_loads.append(time.perf_counter() - start)
         nav = page.get_by_test_id("stSidebarNav")
-        titles = [
-            t.splitlines()[-1].strip() for t in await nav.get_by_role("link").all_inner_texts()
-        ]
+        links = await nav.get_by_role("link").all_inner_texts()
+        titles = [text.splitlines()[-1].strip() for text in links]
         while time.perf_counter() < deadline:
             try:
                 if dropped.is_set() and not self.checked_new_file:
@@ -130,13 +136,23 @@ class Session:
                     await self._change_trust(page)
                 self.results.exceptions += await _exceptions(page)
             except Exception as error:  # noqa: BLE001 - a timeout or a closed page is a figure
-                self.results.timeouts += 1
-                self.results.failures.append(f"session {self.number}: {type(error).__name__}")
-                await page.goto(f"{self.url}/?org={START_ORG}")
-                await _idle(page)
+                self._failed("an action", error)
+                try:
+                    await page.goto(f"{self.url}/?org={START_ORG}")
+                    await _idle(page)
+                except Exception as again:  # noqa: BLE001
+                    self._failed("reopening the app", again)
+                    break
         if dropped.is_set() and not self.checked_new_file:
-            await self._check_new_file(page, nav, titles)
+            try:
+                await self._check_new_file(page, nav, titles)
+            except Exception as error:  # noqa: BLE001
+                self._failed("the check for the new file", error)
         await page.close()
+
+    def _failed(self, what: str, error: Exception) -> None:
+        self.results.timeouts += 1
+        self.results.failures.append(f"session {self.number}, {what}: {type(error).__name__}")
 
     async def _change_trust(self, page) -> None:  # type: ignore[no-untyped-def]
         """Pick another trust of the same ICB in the sidebar's organisation picker."""
@@ -172,7 +188,9 @@ async def _drop_new_file(data: Path, when: float, dropped: asyncio.Event) -> Non
     print(f"  new extract dropped at {time.strftime('%H:%M:%S')} ({load_average()})")
 
 
-async def drive(url: str, data: Path, sessions: int, seconds: float, seed: int) -> Results:
+async def drive(
+    url: str, data: Path, sessions: int, seconds: float, seed: int, ramp: float
+) -> Results:
     from playwright.async_api import async_playwright
 
     results = Results()
@@ -189,7 +207,7 @@ async def drive(url: str, data: Path, sessions: int, seconds: float, seed: int) 
         deadline = start + seconds
         dropped = asyncio.Event()
         workers = [
-            Session(i, context, url, results, seed).run(deadline, dropped)
+            Session(i, context, url, results, seed).run(deadline, dropped, i * ramp / sessions)
             for i, context in enumerate(contexts)
         ]
         await asyncio.gather(_drop_new_file(data, start + seconds / 2, dropped), *workers)
@@ -216,7 +234,8 @@ def report(results: Results, log_text: str, sessions: int, seconds: float) -> No
     print(f"  server per rerun:  {_percentiles(reruns)}")
     print(f"  pages showing an exception: {results.exceptions}")
     print(f"  tracebacks in the server log: {tracebacks}")
-    print(f"  actions that timed out or failed: {results.timeouts}")
+    waited = ACTION_TIMEOUT_MS // 1000
+    print(f"  actions that timed out (after {waited} s) or failed: {results.timeouts}")
     for failure in results.failures[:10]:
         print(f"    {failure}")
     print(f"  sessions that saw the new file after their next interaction: {seen} of {sessions}")
@@ -227,6 +246,9 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=120.0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--ramp", type=float, default=10.0, help="seconds over which the sessions open"
+    )
     args = parser.parse_args()
     print(f"before: {load_average()}")
     with tempfile.TemporaryDirectory() as tmp:
@@ -239,7 +261,9 @@ def main() -> None:
         log_path = root / "streamlit.log"
         env = {timing.ENV: "1"}
         with running_app(data, root / "cache", log_path, extra_env=env) as url:
-            results = asyncio.run(drive(url, data, args.sessions, args.seconds, args.seed))
+            results = asyncio.run(
+                drive(url, data, args.sessions, args.seconds, args.seed, args.ramp)
+            )
         report(
             results,
             log_path.read_text(encoding="utf-8", errors="replace"),
