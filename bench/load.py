@@ -238,7 +238,12 @@ def report(results: Results, log_text: str, sessions: int, seconds: float) -> No
     print(f"  actions that timed out (after {waited} s) or failed: {results.timeouts}")
     for failure in results.failures[:10]:
         print(f"    {failure}")
-    print(f"  sessions that saw the new file after their next interaction: {seen} of {sessions}")
+    loaded = len(results.first_loads)
+    print(f"  sessions whose first load finished: {loaded} of {sessions}")
+    print(
+        f"  sessions that saw the new file after their next interaction: {seen} of "
+        f"{len(results.saw_new_file)} that interacted after the drop"
+    )
 
 
 def main() -> None:
