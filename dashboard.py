@@ -12,6 +12,7 @@ import streamlit as st
 
 from impact import PROJECT_ROOT
 from impact.ui import data, timing
+from impact.ui.access import gate
 from impact.ui.components.stamp import url_notes
 from impact.ui.context import BoardContext, set_context
 from impact.ui.filters import draw_filters
@@ -28,6 +29,7 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 apply_style()
+access = gate()  # with sign-in on, nothing below runs for someone not signed in and listed
 data.refresh()
 watch_for_new_data()
 if meeting_requested(st.query_params):
@@ -57,6 +59,12 @@ PAGES = [
         url_path="metric-detail",
     ),
     st.Page(
+        "views/league.py",
+        title="Where do we stand?",
+        icon=":material/leaderboard:",
+        url_path="league",
+    ),
+    st.Page(
         "views/improvement.py",
         title="Improvement activity",
         icon=":material/trending_up:",
@@ -80,11 +88,18 @@ PAGES = [
     st.Page("views/data.py", title="Data", icon=":material/database:", url_path="data"),
 ]
 
+if access.signed_in and access.can_audit:
+    PAGES.append(
+        st.Page("views/audit.py", title="Audit log", icon=":material/policy:", url_path="audit")
+    )
+
 page = st.navigation(PAGES)
 tree = data.org_tree()
 months = data.months()
 metric_ids = list(data.metric_names())
-filters, notes = draw_filters(tree, months, metric_ids)
+filters, notes = draw_filters(
+    tree, months, metric_ids, data.scoped_tree() if access.signed_in else None
+)
 set_context(BoardContext(tree, months, metric_ids, filters, notes))
 header(tree.name(filters.org_code) if filters.org_code else None)
 url_notes(notes)

@@ -104,12 +104,24 @@ def _single(value: object) -> str | None:
     return str(value)
 
 
-def _parse_org(raw: str | None, tree: OrgTree, notes: list[str]) -> str | None:
-    org_code = tree.default_org()
+def _parse_org(
+    raw: str | None, tree: OrgTree, notes: list[str], in_scope: OrgTree | None = None
+) -> str | None:
+    choosable = tree if in_scope is None else in_scope
+    org_code = choosable.default_org()
+    if org_code is None and len(tree):
+        notes.append("None of the organisations you have access to is in the data yet.")
+        return None
     if raw is None or not raw.strip():
         return org_code
-    if raw.strip() in tree:
+    if raw.strip() in choosable:
         return raw.strip()
+    if raw.strip() in tree:
+        notes.append(
+            f"The organisation “{raw.strip()}” in the link is not in your scope, so "
+            f"{choosable.name(org_code) if org_code else 'no organisation'} is shown."
+        )
+        return org_code
     notes.append(
         f"The organisation code “{raw}” in the link is not in the data, "
         f"so {tree.name(org_code) if org_code else 'no organisation'} is shown."
@@ -164,17 +176,20 @@ def parse_filters(
     months: Sequence[date],
     metric_ids: Iterable[str] = (),
     org_months: Callable[[str], Sequence[date]] | None = None,
+    in_scope: OrgTree | None = None,
 ) -> tuple[FilterState, list[str]]:
     """The filter state a URL asks for, and a note for every value that was not usable.
 
     Each parameter is checked on its own, so one bad value never discards the good ones.
     Notes name the value and the default used instead, in words a board member follows.
     ``org_months`` gives the months an organisation has figures for; with it the default
-    period is the organisation's latest :data:`DEFAULT_MONTHS` months.
+    period is the organisation's latest :data:`DEFAULT_MONTHS` months. ``in_scope`` is the
+    tree of the organisations the user may choose (sign-in on): another organisation in
+    the link gets a "not in your scope" note and the first of the user's own instead.
     """
     notes: list[str] = []
     known_metrics = set(metric_ids)
-    org_code = _parse_org(_single(params.get("org")), tree, notes)
+    org_code = _parse_org(_single(params.get("org")), tree, notes, in_scope)
     own = org_months(org_code) if org_months is not None and org_code else ()
     period_from, period_to = _parse_period(params, months, notes, own)
 

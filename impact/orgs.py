@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-#: Which organisations a peer comparison shows: those sharing the parent or the region.
-PEER_SCOPES: tuple[str, ...] = ("parent", "region")
+#: Which organisations a peer comparison shows: those sharing the parent, the region, or
+#: every one in England (the nation above them, or everyone in the data when there is none).
+PEER_SCOPES: tuple[str, ...] = ("parent", "region", "england")
 
 
 @dataclass(frozen=True)
@@ -102,12 +103,18 @@ class OrgTree:
         """Organisations of the same type to compare with, the chosen one included.
 
         ``parent`` gives those sharing its parent (the trusts of its ICB); ``region`` those
-        in the same region (every trust in the region). A top-level organisation is compared
-        with the other top-level organisations of its type.
+        in the same region (every trust in the region); ``england`` every one of its type in
+        the nation above it (or in the data, when there is none). A top-level organisation is
+        compared with the other top-level organisations of its type.
         """
         if code not in self._orgs:
             return []
         org = self._orgs[code]
+        if scope == "england":
+            nation = self.ancestor_of_type(code, "nation")
+            if nation is not None and nation.code != code:
+                return self.descendants(nation.code, org.org_type)
+            return self.of_type(org.org_type)
         if scope == "region":
             region = self.ancestor_of_type(code, "region")
             if region is not None and region.code != code:

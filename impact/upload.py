@@ -2,9 +2,12 @@
 
 An upload is untrusted: its name may carry path parts (``../../evil.csv``), a hidden-file
 dot or odd characters, and its contents may be the wrong extract altogether. So the name is
-sanitised to a plain ``.csv`` file name, the bytes are checked against the size limit and
-validated *before* anything touches the data folder (in a scratch folder elsewhere, by the
-same per-file validation ``python -m impact check`` runs), and the write itself is atomic
+sanitised to a plain file name with one of the endings the store reads (a CSV, or one of
+NHS England's published forms: a DM01 ``.xls`` or ``.xlsx`` workbook, an RTT ``.zip`` of one
+CSV), the bytes are checked against the size limit and validated *before* anything touches
+the data folder (in a scratch folder elsewhere, by the same per-file validation
+``python -m impact check`` runs: a zip is unpacked there, and refused if it would expand
+beyond the same limit, so a zip bomb never reaches the folder), and the write itself is atomic
 (:mod:`impact.atomic`: a hidden temporary file in the target folder, then a rename) so the
 store never reads half a file. An existing file is replaced only when the caller says so
 explicitly.
@@ -27,8 +30,10 @@ import duckdb
 from impact import config
 from impact.atomic import AlreadyExists, write_atomic
 from impact.ingest import OK, FileReport, FileStat, Finding, ingest_file
+from impact.ingest.forms import EXTENSIONS
 
 __all__ = [
+    "ACCEPTED_TYPES",
     "AlreadyExists",
     "SaveResult",
     "UploadCheck",
@@ -41,6 +46,10 @@ __all__ = [
     "target_path",
     "validate_upload",
 ]
+
+#: The endings an upload may have, without the dot (the uploader's ``type``): every form
+#: the store reads, told apart by content once saved (:mod:`impact.ingest.forms`).
+ACCEPTED_TYPES: tuple[str, ...] = tuple(ending.lstrip(".") for ending in EXTENSIONS)
 
 #: Longest file name kept (most file systems allow 255 bytes; leave room for a suffix).
 MAX_NAME_LENGTH = 120
@@ -61,31 +70,34 @@ class UploadRejected(ValueError):
 
 
 def sanitise_filename(raw: str) -> str:
-    """A safe file name for an upload: no folders, not hidden, plain characters, ``.csv``.
+    """A safe file name for an upload: no folders, not hidden, plain characters, a known ending.
 
     Browsers may send a full client path (``C:\\Users\\me\\obs.csv``) and a hostile client
     may send ``../../evil.csv``, so only the last path part is kept, whichever separator
     was used. Leading dots are dropped (no hidden files, no ``..``), accents are folded
     to ASCII and any other character outside letters, digits, ``.``, ``_`` and ``-``
-    becomes ``_``. Raises :class:`UploadRejected` when nothing usable is left or the
-    file is not a ``.csv``.
+    becomes ``_``; the ending (``.csv``, ``.xls``, ``.xlsx`` or ``.zip``) is written in
+    lower case. Raises :class:`UploadRejected` when nothing usable is left or the file has
+    none of those endings.
     """
     base = re.split(r"[\\/]", raw.strip())[-1]
     base = "".join(c for c in unicodedata.normalize("NFKD", base) if not unicodedata.combining(c))
     base = base.replace("\x00", "")
-    if not base.lower().endswith(".csv"):
+    ending = next((e for e in EXTENSIONS if base.lower().endswith(e)), None)
+    if ending is None:
+        endings = ", ".join(EXTENSIONS[:-1]) + f" or {EXTENSIONS[-1]}"
         raise UploadRejected(
-            f"Only .csv files can be uploaded; '{base or raw}' is not a .csv file."
+            f"Only {endings} files can be uploaded; '{base or raw}' is none of these."
         )
-    stem = base[: -len(".csv")]
+    stem = base[: -len(ending)]
     stem = re.sub(r"[^A-Za-z0-9._-]+", "_", stem)
     stem = re.sub(r"_{2,}", "_", stem).lstrip(".-_ ").rstrip(". ")
     if not stem:
-        raise UploadRejected(f"'{raw}' has no usable file name before .csv.")
+        raise UploadRejected(f"'{raw}' has no usable file name before {ending}.")
     if stem.split(".")[0].lower() in WINDOWS_RESERVED:
         stem = f"{stem}_file"
-    stem = stem[: MAX_NAME_LENGTH - len(".csv")]
-    return f"{stem}.csv"
+    stem = stem[: MAX_NAME_LENGTH - len(ending)]
+    return f"{stem}{ending}"
 
 
 def size_limit_bytes() -> int:
@@ -132,7 +144,7 @@ def save_atomically(
     """Write the bytes to ``data_dir/<sanitised name>`` so a reader sees all of it or none.
 
     The bytes go to a hidden temporary file in the same folder (same file system, so the
-    rename is atomic; hidden and not ``.csv``, so a store scanning the folder at that
+    rename is atomic; hidden and ending ``.tmp``, so a store scanning the folder at that
     moment never mistakes it for an extract), are flushed to disk, and are then moved into
     place. Without ``overwrite`` the move is a hard link, which fails if the name exists, so
     even a file that appeared a moment ago is never replaced silently

@@ -75,3 +75,8 @@ def fresh_store(data_dir: Path, cache_dir: Path) -> Iterator[Callable[[], Store]
     reset_stores()
     yield lambda: open_store(data_dir, cache_dir)
     reset_stores()
+
+
+# The published-files folder the board-page tests share, built once per session (below
+# ``shared_path``, which it uses).
+from tests.published_boards import published_boards  # noqa: E402, F401

@@ -73,7 +73,10 @@ def test_every_target_is_for_a_catalogued_metric_and_sourced(
         assert t["org_code"] == "", "national targets apply to every organisation"
         assert re.search(r"guidance|plan|standard|framework", t["source"]), t
         assert not INSTRUCTION_WORDS.search(t["source"]), t
-        if units[t["metric_id"]] == "percent":
+        if t["target_rule"]:  # a relative target: computed per organisation
+            assert t["target_rule"] == "improve_on_baseline" and not t["target_value"], t
+            assert t["baseline_period"] and float(t["improvement"]) > 0, t
+        elif units[t["metric_id"]] == "percent":
             assert 0 <= float(t["target_value"]) <= 100, t
 
 
@@ -83,18 +86,21 @@ def test_target_periods_do_not_overlap(targets: list[dict[str, str]]) -> None:
         start = date.fromisoformat(t["effective_from"])
         end = date.fromisoformat(t["effective_to"]) if t["effective_to"] else date.max
         assert start <= end, t
-        spans[t["metric_id"]].append((start, end))
+        spans[(t["metric_id"], t["target_rule"])].append((start, end))
     for metric, periods in spans.items():
         periods.sort()
         for (_, end), (start, _) in zip(periods, periods[1:], strict=False):
             assert end < start, metric
-        assert periods[-1][1] == date.max, f"{metric}: the latest target stays open"
+        if not metric[1]:  # a relative target is dated; the absolute one stays open
+            assert periods[-1][1] == date.max, f"{metric}: the latest target stays open"
 
 
 def _target_on(targets: list[dict[str, str]], metric: str, day: str) -> float | None:
     when = date.fromisoformat(day)
     for t in targets:
         end = date.fromisoformat(t["effective_to"]) if t["effective_to"] else date.max
+        if t["target_rule"]:
+            continue  # relative targets are computed per organisation (tests/board)
         if t["metric_id"] == metric and date.fromisoformat(t["effective_from"]) <= when <= end:
             return float(t["target_value"])
     return None
@@ -153,3 +159,15 @@ def test_every_metric_names_a_chart_its_data_can_draw(metrics: list[dict[str, st
         if chart in ("p", "pp"):
             assert m["unit"] == "percent", m["metric_id"]
         assert f"(chart {chart})" in m["definition"], m["metric_id"]
+
+
+def test_rtt_18_weeks_2025_26_is_five_points_on_each_trusts_march_2025(
+    targets: list[dict[str, str]],
+) -> None:
+    """2025/26 guidance: 65% nationally, every trust at least 5 points better than March 2025."""
+    rows = [t for t in targets if t["metric_id"] == "rtt_18wk_pct" and t["target_rule"]]
+    assert len(rows) == 1
+    rule = rows[0]
+    assert (rule["effective_from"], rule["effective_to"]) == ("2025-04-01", "2026-03-31")
+    assert (rule["baseline_period"], float(rule["improvement"])) == ("2025-03-01", 5.0)
+    assert "2025/26 priorities and operational planning guidance" in rule["source"]

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from impact.access import OrgScope
 from impact.calendar import add_months
 from impact.filters import FilterState, default_period, parse_filters, period_end
 from tests.sample_orgs import TREE
@@ -94,3 +95,23 @@ def test_a_period_in_the_url_is_kept_whatever_the_organisations_months():
     state, notes = parse_filters(params, TREE, MONTHS, org_months=lambda c: own.get(c, []))
     assert notes == []
     assert (state.period_from, state.period_to) == (date(2025, 1, 1), date(2025, 6, 1))
+
+
+def test_a_link_to_an_organisation_outside_the_scope_falls_back_with_a_note() -> None:
+    mine = OrgScope.of(["I2"]).restrict(TREE)
+    state, notes = parse_filters({"org": "T1"}, TREE, MONTHS, in_scope=mine)
+    assert state.org_code == "T3"  # the first trust of the user's own ICB
+    assert notes == [
+        "The organisation “T1” in the link is not in your scope, so Cedar Trust is shown."
+    ]
+    state, notes = parse_filters({"org": "T3"}, TREE, MONTHS, in_scope=mine)
+    assert (state.org_code, notes) == ("T3", [])
+    state, _ = parse_filters({}, TREE, MONTHS, in_scope=mine)
+    assert state.org_code == "T3"
+
+
+def test_a_scope_the_data_does_not_hold_shows_no_organisation_and_says_why() -> None:
+    nothing = OrgScope.of(["NEW01"]).restrict(TREE)
+    state, notes = parse_filters({"org": "T1"}, TREE, MONTHS, in_scope=nothing)
+    assert state.org_code is None
+    assert notes == ["None of the organisations you have access to is in the data yet."]

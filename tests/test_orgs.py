@@ -20,6 +20,15 @@ def test_peers_by_parent_and_by_region():
     assert TREE.peers("nope") == []
 
 
+def test_peers_in_england_are_every_one_of_the_type_below_the_nation():
+    assert [o.code for o in TREE.peers("T1", "england")] == ["T1", "T2", "T3", "T4"]
+    assert [o.code for o in TREE.peers("I1", "england")] == ["I1", "I2"]
+    assert [o.code for o in TREE.peers("R1", "england")] == ["R1", "R2"]
+    # Without a nation above, every organisation of the type in the data.
+    flat = OrgTree([Org("A", "A", "trust", None), Org("B", "B", "trust", "X")])
+    assert [o.code for o in flat.peers("A", "england")] == ["A", "B"]
+
+
 def test_cycle_does_not_loop():
     tree = OrgTree([Org("A", "A", "icb", "B"), Org("B", "B", "region", "A")])
     assert [o.code for o in tree.ancestors("A")] == ["B"]

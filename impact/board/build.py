@@ -20,6 +20,7 @@ import pandas as pd
 from impact.board.chart_choice import chart_specs
 from impact.board.metrics import load_metrics
 from impact.board.model import POINT_COLUMNS, Metric, MetricAnswer, OrgBoard, QueryFn
+from impact.board.plans import attach_plan
 from impact.board.points import spc_points_and_summary
 from impact.board.questions import board_questions, lower_first
 from impact.board.targets import target_history, target_on
@@ -52,6 +53,7 @@ def build_board(
     targets = query("board_targets", org_code=org_code)
     events = query("board_events", org_code=org_code, period_from=period_from, period_to=last_day)
     projects = query("board_projects_for_org", org_code=org_code)
+    plans = query("board_plans", org_code=org_code)
     as_at = query("board_data_as_at")
     data_latest = as_date(as_at["latest_period"].iloc[0]) if not as_at.empty else None
     reference = min(data_latest, last_day) if data_latest else None
@@ -83,6 +85,7 @@ def build_board(
                 reference,
             )
         )
+        answers[-1] = attach_plan(answers[-1], plans)
     return OrgBoard(org_code, period_from, period_to, data_latest, answers, missing)
 
 

@@ -1,4 +1,4 @@
-"""The summary matrix of an integrated performance report, and the questions to ask first.
+"""The summary matrix of an integrated performance report.
 
 Boards read an IPR by its summary first: variation (is the process changing?) against
 assurance (will it meet its target?). Each metric sits in the one cell its two icons name,
@@ -6,8 +6,8 @@ so the cell of a metric is worked out here once, from the same icon names the ic
 drawn from (:attr:`MetricAnswer.variation_icon`, :attr:`MetricAnswer.assurance`), and the
 page, meeting mode and tests all read it from here.
 
-The most material questions come first beside the matrix: those raised by a special cause
-of concern, then those about a target the process consistently fails, then the rest.
+The questions to ask first, shown beside it, are ranked in
+:mod:`impact.board.question_ranking`.
 """
 
 from __future__ import annotations
@@ -32,8 +32,6 @@ ASSURANCE_COLUMNS: dict[str, str] = {
     "fail": "Consistently failing",
     "no_target": "No target",
 }
-#: At most this many questions beside the matrix.
-MAX_FIRST_QUESTIONS = 5
 
 
 def variation_row(answer: MetricAnswer) -> str:
@@ -74,18 +72,3 @@ def summary_matrix(board: OrgBoard, priority: str | None = None) -> SummaryMatri
         if priority is None or answer.metric.priority == priority:
             cells.setdefault((variation_row(answer), assurance_column(answer)), []).append(answer)
     return SummaryMatrix(cells)
-
-
-def _materiality(answer: MetricAnswer) -> int:
-    """0 for a special cause of concern, 1 for a consistently failed target, else 2."""
-    if variation_row(answer) == "concern":
-        return 0
-    return 1 if assurance_column(answer) == "fail" else 2
-
-
-def first_questions(
-    board: OrgBoard, priority: str | None = None, limit: int = MAX_FIRST_QUESTIONS
-) -> list[tuple[MetricAnswer, str]]:
-    """The board's questions, most material first (stable within a rank), at most ``limit``."""
-    ranked = sorted(board.questions(priority), key=lambda pair: _materiality(pair[0]))
-    return ranked[:limit]

@@ -15,6 +15,7 @@ from datetime import date
 import pandas as pd
 
 from impact import spc as spc_engine
+from impact.board.targets import rule_text_on
 from impact.spc import NO_TARGET, icons
 from impact.units import format_value
 
@@ -79,6 +80,16 @@ class MetricAnswer:
     targets: pd.DataFrame
     events: pd.DataFrame
     projects: pd.DataFrame
+    #: The operating plan's value for the latest month, actual less plan, which plan
+    #: (and when submitted), the plan sentence and how many months in a row it has stood
+    #: so; all blank without a plan for that month (:mod:`impact.board.plans`).
+    plan: float | None = None
+    plan_variance: float | None = None
+    plan_name: str | None = None
+    plan_text: str = ""
+    plan_submitted: date | None = None
+    plan_run: int = 0
+    plan_status: str = ""
 
     @property
     def variation_icon(self) -> str | None:
@@ -103,6 +114,15 @@ class MetricAnswer:
     @property
     def target_text(self) -> str:
         return format_value(self.target, self.metric.unit) if self.target is not None else "—"
+
+    @property
+    def plan_value_text(self) -> str:
+        return format_value(self.plan, self.metric.unit) if self.plan is not None else "—"
+
+    @property
+    def target_rule_text(self) -> str:
+        """How the target in force was worked out, when a rule set it (``5 points above …``)."""
+        return rule_text_on(self.targets, self.latest_period)
 
 
 @dataclass

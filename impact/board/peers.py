@@ -117,6 +117,9 @@ def _place(tree: OrgTree, org_code: str, scope: str) -> str:
     """The name of the area peers were looked for in (as :meth:`OrgTree.peers` chooses it)."""
     if org_code not in tree:
         return "the data"
+    if scope == "england":
+        nation = tree.ancestor_of_type(org_code, "nation")
+        return nation.name if nation is not None else "the data"
     if scope == "region":
         region = tree.ancestor_of_type(org_code, "region")
         if region is not None and region.code != org_code:

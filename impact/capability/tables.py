@@ -23,6 +23,8 @@ def month_or_dash(value: object) -> str:
 
 def peer_scope_words(scope: str) -> str:
     """Which organisations the peers are, for the page's caption."""
+    if scope == "england":
+        return "the whole of England"
     return "the same region" if scope == "region" else "the same parent organisation"
 
 

@@ -14,8 +14,10 @@ import plotly.graph_objects as go
 
 from impact import palette
 from impact.charts.events import add_event_notes, add_rebase_breaks
+from impact.charts.plan_line import add_plan_line
 from impact.charts.spc_labels import chart_caption, fired_rules, rule_set_words
 from impact.charts.theme import base_layout, nhs_figure
+from impact.spc.natural_range import natural_range, truncated_limits
 from impact.units import format_value
 
 
@@ -76,14 +78,18 @@ def spc_figure(
     ``rules``, ``limits_mode``, ``limits_change`` and the rules' sides. Mean and limits are
     drawn per limits period with a break between; a labelled vertical line marks each
     rebase event and each automatic recalculation. Targets are stepped at their effective
-    dates; events are labelled vertical lines.
+    dates; events are labelled vertical lines. Limits and the value axis stay within the
+    unit's natural range (:mod:`impact.spc.natural_range`); the numbers table keeps the
+    computed limits.
     """
     fig = nhs_figure()
     base_layout(fig, title=title, unit=unit, height=height)
     fig.update_layout(title_subtitle_text=chart_caption(points), margin_t=80)
+    low, high = natural_range(unit)
+    fig.update_yaxes(autorangeoptions=dict(clipmin=low, clipmax=high))
     if points.empty:
         return fig
-    points = points.sort_values("period_start").reset_index(drop=True)
+    points = truncated_limits(points, unit).sort_values("period_start").reset_index(drop=True)
     points["period_start"] = pd.to_datetime(points["period_start"])
     fig.add_trace(
         go.Scatter(
@@ -100,6 +106,7 @@ def spc_figure(
     _add_point_markers(fig, points, unit)
     first, last = points["period_start"].iloc[0], points["period_start"].iloc[-1]
     _add_target_steps(fig, targets, first, last)
+    add_plan_line(fig, points, unit)
     add_rebase_breaks(fig, points, events)
     add_event_notes(fig, events, first, last)
     return fig

@@ -13,16 +13,19 @@ from datetime import date
 import pandas as pd
 
 from impact.board import OrgBoard, build_board
+from impact.board.standing import metric_standing
 from impact.calendar import month_key
 from impact.cli._arguments import (
     ArgumentProblem,
+    BoardScope,
     add_data_argument,
     add_org_argument,
     add_period_arguments,
     board_scope,
     fail,
 )
-from impact.orgs import OrgTree
+from impact.filters import period_end
+from impact.orgs import PEER_SCOPES, OrgTree
 
 HELP = "Print the board's questions and answers for one organisation (and metric)."
 
@@ -44,6 +47,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_data_argument(parser)
     add_period_arguments(parser)
     parser.add_argument("--json", action="store_true", help="machine-readable, with every point")
+    parser.add_argument(
+        "--peers",
+        choices=PEER_SCOPES,
+        default="parent",
+        help="where --json's peer_position looks for peers (default: the parent's)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
         )
     document = board_document(board, scope.tree, metric=args.metric, points=args.json)
     if args.json:
+        add_standing(document, board, scope, peers=args.peers)
         print(json.dumps(document, indent=2, ensure_ascii=False))
     else:
         print(board_text(document))
@@ -87,6 +97,12 @@ def board_document(
             "target": a.target,
             "target_text": a.target_text,
             "target_source": a.target_source,
+            "target_rule": a.target_rule_text or None,
+            "plan": a.plan,
+            "plan_variance": a.plan_variance,
+            "plan_name": a.plan_name,
+            "plan_submitted": _iso(a.plan_submitted),
+            "plan_text": a.plan_text or None,
             "mean": a.mean,
             "lpl": a.lpl,
             "upl": a.upl,
@@ -110,6 +126,15 @@ def board_document(
         "metrics": metrics,
         "no_data": [m.metric_id for m in board.missing if not metric],
     }
+
+
+def add_standing(document: dict, board: OrgBoard, scope: BoardScope, *, peers: str) -> None:
+    """Each metric's ``target_outlook`` and ``peer_position`` (:mod:`impact.board.standing`)."""
+    standing = metric_standing(
+        scope.store.query, scope.tree, board, scope=peers, period_to=period_end(board.period_to)
+    )
+    for entry in document["metrics"]:
+        entry.update(standing[entry["metric_id"]])
 
 
 def _iso(value: date | None) -> str | None:
@@ -152,6 +177,8 @@ def board_text(document: dict) -> str:
             f"  Assurance: {m['assurance_label']}",
             f"  Answer: {m['answer']}",
         ]
+        lines += [f"  Plan: {m['plan_text']} ({m['plan_name']})"] if m["plan_text"] else []
+        lines += [f"  Target rule: {m['target_rule']}"] if m["target_rule"] else []
         lines += [f"  Question: {q}" for q in m["questions"]]
         lines.append("")
     if document["no_data"]:

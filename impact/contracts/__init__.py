@@ -2,7 +2,7 @@
 
 * :mod:`~impact.contracts.model`: what a contract is (``Column``, ``Contract``), the blank
   markers and the words a type is described with;
-* :mod:`~impact.contracts.definitions`: the ten contracts, each stated once;
+* :mod:`~impact.contracts.definitions`: the eleven contracts, each stated once;
 * :mod:`~impact.contracts.matching`: which contract a header is (or is closest to);
 * :mod:`~impact.contracts.document`: the contracts as Markdown for ``data/README.md``.
 
@@ -24,6 +24,7 @@ from impact.contracts.definitions import (
     ORGANISATIONS,
     PDSA_CYCLES,
     PDSA_DECISIONS,
+    PLANS,
     PRIORITIES,
     PROJECT_STATUSES,
     PROJECTS,
@@ -51,6 +52,7 @@ __all__ = [
     "ORG_TYPES",
     "PDSA_CYCLES",
     "PDSA_DECISIONS",
+    "PLANS",
     "PRIORITIES",
     "PROJECTS",
     "PROJECT_STATUSES",

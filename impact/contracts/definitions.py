@@ -1,4 +1,4 @@
-"""The ten extract contracts, each stated once: columns, types, rules, key and an example.
+"""The eleven extract contracts, each stated once: columns, types, rules, key and an example.
 
 A file is matched to its contract by its *header*, never by its name
 (:mod:`impact.contracts.matching`), so analysts can name files as they like and keep them
@@ -24,6 +24,9 @@ LIMITS = ("auto", "fixed")
 #: The charts ``limits=auto`` can recalculate (the Stable Shift Algorithm's XmR and P').
 AUTO_LIMIT_CHARTS = ("i", "pp")
 QUESTION_STATUSES = ("open", "answered")
+#: How a target row's figure is set: blank (its own ``target_value``) or from the
+#: organisation's own baseline month (``improve_on_baseline``).
+TARGET_RULES = ("improve_on_baseline",)
 IMPACT_COMPONENTS = (
     "shared_purpose_and_vision",
     "people_and_culture",
@@ -119,12 +122,51 @@ TARGETS = Contract(
     columns=(
         Column("metric_id"),
         Column("org_code", required=False, description="Blank = every organisation."),
-        Column("target_value", type="DOUBLE"),
+        Column(
+            "target_value",
+            type="DOUBLE",
+            required=False,
+            description="The target; blank only when `target_rule` computes it.",
+        ),
         Column("effective_from", type="DATE"),
         Column("effective_to", type="DATE", required=False, description="Blank = open."),
         Column("source", required=False),
+        Column(
+            "target_rule",
+            required=False,
+            enum=TARGET_RULES,
+            description=(
+                "Blank: `target_value` is the target. improve_on_baseline: each"
+                " organisation's target is its own value in `baseline_period` improved by"
+                " `improvement` (in the metric's direction), and no less than `floor`; it"
+                " replaces a national `target_value` starting on the same date, which still"
+                " applies where the organisation has no figure for the baseline month."
+            ),
+        ),
+        Column(
+            "baseline_period",
+            type="DATE",
+            required=False,
+            description="The baseline month (its first day) of an improve_on_baseline rule.",
+        ),
+        Column(
+            "improvement",
+            type="DOUBLE",
+            required=False,
+            minimum=0,
+            description="How much better than the baseline, in the metric's unit (5 = 5 points).",
+        ),
+        Column(
+            "floor",
+            type="DOUBLE",
+            required=False,
+            description=(
+                "The least the computed target may ask (for a metric where higher is better,"
+                " the target is at least this; where lower is better, at most this)."
+            ),
+        ),
     ),
-    key=("metric_id", "org_code", "effective_from"),
+    key=("metric_id", "org_code", "effective_from", "target_rule"),
     example={
         "metric_id": "ae_4hr_all",
         "org_code": "",
@@ -132,6 +174,44 @@ TARGETS = Contract(
         "effective_from": "2024-04-01",
         "effective_to": "2025-03-31",
         "source": "2024/25 priorities and operational planning guidance",
+        "target_rule": "",
+        "baseline_period": "",
+        "improvement": "",
+        "floor": "",
+    },
+)
+
+PLANS = Contract(
+    name="plans",
+    title="Plans (operating-plan trajectories)",
+    purpose=(
+        "Each organisation's planned value per metric and month, as submitted in its"
+        " operating plan; the latest submission of each plan name is used."
+    ),
+    columns=(
+        Column("metric_id", description="The metric planned."),
+        Column("org_code", description="The organisation whose plan it is."),
+        Column("period_start", type="DATE", description="The planned month (its first day)."),
+        Column("planned_value", type="DOUBLE", description="The planned figure, in the unit."),
+        Column("plan_name", description='The plan, e.g. "2025/26 operating plan".'),
+        Column(
+            "submitted",
+            type="DATE",
+            required=False,
+            description=(
+                "When this version was submitted; a re-plan is a later submission of the same"
+                " plan name, and only the latest submission of each plan name is used."
+            ),
+        ),
+    ),
+    key=("metric_id", "org_code", "period_start", "plan_name", "submitted"),
+    example={
+        "metric_id": "ae_4hr_all",
+        "org_code": "RXX01",
+        "period_start": "2025-09-01",
+        "planned_value": "76",
+        "plan_name": "2025/26 operating plan",
+        "submitted": "2025-03-27",
     },
 )
 
@@ -336,6 +416,7 @@ CONTRACTS: dict[str, Contract] = {
         METRICS,
         TARGETS,
         OBSERVATIONS,
+        PLANS,
         EVENTS,
         PROJECTS,
         PDSA_CYCLES,

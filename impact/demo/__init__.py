@@ -9,6 +9,7 @@ order the files are made:
 * :mod:`~impact.demo.region` – the organisations, the months and the planted stories;
 * :mod:`~impact.demo.series` – the monthly figures of every metric, aggregated upwards;
 * :mod:`~impact.demo.events` – local targets and dated events (one re-bases the limits);
+* :mod:`~impact.demo.plans` – operating-plan trajectories (one trust re-planned mid-year);
 * :mod:`~impact.demo.projects` – the improvement portfolio, read from ``projects.csv`` and
   ``pdsa_plans.csv`` beside it;
 * :mod:`~impact.demo.capability` – NHS IMPACT capability and self-assessment;

@@ -28,7 +28,10 @@ LOCAL_GP_TARGET = "Demo ICB operational plan 2024/25: local ambition of 85% (fic
 def targets() -> list[list[str]]:
     """Local targets only: the national ones ship in the catalogue."""
     orgs = [i.code for i in ICBS] + [c.code for c in PCNS]
-    return [["gp_appts_within_2wks", o, "85", "2024-04-01", "", LOCAL_GP_TARGET] for o in orgs]
+    return [
+        ["gp_appts_within_2wks", o, "85", "2024-04-01", "", LOCAL_GP_TARGET, "", "", "", ""]
+        for o in orgs
+    ]
 
 
 STRIKES = (

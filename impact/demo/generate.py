@@ -1,7 +1,8 @@
 """Write the demo extracts: every table from one seeded generator, each file atomically.
 
 The generator is drawn from in a fixed order (observations, then capability, then
-self-assessment), so two runs write byte-identical files and ``python -m impact demo``
+self-assessment; the plans are derived from the observations and draw nothing), so two
+runs write byte-identical files and ``python -m impact demo``
 reproduces the committed ``data/demo`` exactly. Each file is checked against its contract's
 header before it is written, and written through :mod:`impact.atomic`, so a running
 dashboard never reads half an extract.
@@ -21,6 +22,7 @@ from impact.atomic import write_atomic
 from impact.contracts import CONTRACTS
 from impact.demo.capability import capability, self_assessment
 from impact.demo.events import events, targets
+from impact.demo.plans import plans
 from impact.demo.projects import pdsa_cycles, projects
 from impact.demo.region import organisations
 from impact.demo.series import observations
@@ -41,9 +43,11 @@ def build() -> dict[str, tuple[str, list[list[str]]]]:
     """File name → (contract name, rows), from one seeded generator in a fixed order."""
     rng = np.random.default_rng(SEED)
     orgs = [[o.code, o.name, o.org_type, o.parent] for o in organisations()]
+    observed = observations(rng)
     return {
         "organisations.csv": ("organisations", orgs),
-        "observations.csv": ("observations", observations(rng)),
+        "observations.csv": ("observations", observed),
+        "plans.csv": ("plans", plans(observed)),
         "targets.csv": ("targets", targets()),
         "events.csv": ("events", events()),
         "projects.csv": ("projects", projects()),

@@ -111,3 +111,25 @@ def first_lines(path: Path, column: str, values: set[str]) -> dict[str, int]:
     except OSError:
         pass
     return found
+
+
+def first_line_matching(path: Path, wanted: dict[str, str]) -> int | None:
+    """The first line whose cells equal every one of ``wanted`` (column → text, trimmed).
+
+    For a finding about one row that is found after the file was read (a target whose
+    figure cannot be worked out): the row is named by its key, as written.
+    """
+    try:
+        with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+            reader = csv.reader(fh)
+            header = [h.strip().lower() for h in next(reader, [])]
+            index = {c: header.index(c) for c in wanted if c in header}
+            start = 2
+            for record in reader:
+                cells = {c: record[i].strip() if i < len(record) else "" for c, i in index.items()}
+                if all(cells.get(c, "") == v for c, v in wanted.items()):
+                    return start
+                start = reader.line_num + 1
+    except OSError:
+        pass
+    return None

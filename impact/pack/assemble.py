@@ -14,18 +14,29 @@ import pandas as pd
 
 from impact import charts
 from impact.board import MetricAnswer, OrgBoard, build_board
+from impact.board.plans import plan_caption
+from impact.board.question_ranking import (
+    TOP_OVERVIEW,
+    TOP_PER_PRIORITY,
+    RankedQuestion,
+    ranked_questions,
+    top_and_rest,
+)
 from impact.calendar import period_short, span_short
 from impact.data_status import DataAsAt, as_at_sentence, summarise
+from impact.filters import period_end
 from impact.ingest import FileReport
 from impact.orgs import OrgTree
 from impact.pack.guide import HOW_TO_READ, assurance_icon, icon_guide, variation_icon
 from impact.pack.model import (
     BoardPack,
+    GeneratedQuestion,
     MetricEntry,
     PrioritySection,
     QuestionItem,
     SourceFile,
 )
+from impact.pack.standing import with_standing
 from impact.pack.summaries import capability_summary, improvement_summary
 from impact.priorities import BOARD_PRIORITIES, PRIORITY_TITLES
 from impact.question_log import BoardQuestion
@@ -80,6 +91,11 @@ def assemble_pack(
     for q, item in zip(open_here, open_items, strict=True):
         open_by_metric.setdefault(q.metric_id, []).append(item)
     status = _data_status(query, files, moment.date())
+    ranked = ranked_questions(board)
+    sections = [_priority_section(board, key, open_by_metric, ranked) for key in BOARD_PRIORITIES]
+    sections = with_standing(
+        sections, board, query, tree, scope=peer_scope, period_to=period_end(period_to)
+    )
     return BoardPack(
         org_code=org_code,
         org_name=tree.name(org_code),
@@ -87,12 +103,13 @@ def assemble_pack(
         data_as_at=f"Data as at {period_short(status.latest_period)}",
         data_as_at_detail=as_at_sentence(status),
         generated_at=moment,
-        priorities=[_priority_section(board, key, open_by_metric) for key in BOARD_PRIORITIES],
+        priorities=sections,
         ipr_columns=IPR_COLUMNS,
         icon_guide=icon_guide(),
         how_to_read=HOW_TO_READ,
         sources=[_source(f) for f in files],
         open_questions=open_items,
+        first_questions=[_generated(r) for r in ranked[:TOP_OVERVIEW]],
         summaries=[
             improvement_summary(query, tree, board, org_code, period_from, period_to),
             capability_summary(query, tree, org_code, period_from, period_to, peer_scope),
@@ -112,10 +129,23 @@ def _question_item(question: BoardQuestion, metric_names: dict[str, str]) -> Que
     )
 
 
+def _generated(ranked: RankedQuestion) -> GeneratedQuestion:
+    """A ranked question as the pack lists it: its place, metric, words and reason."""
+    return GeneratedQuestion(ranked.rank, ranked.metric_name, ranked.question, ranked.reason)
+
+
 def _priority_section(
-    board: OrgBoard, key: str, open_by_metric: dict[str, list[QuestionItem]]
+    board: OrgBoard,
+    key: str,
+    open_by_metric: dict[str, list[QuestionItem]],
+    ranked: list[RankedQuestion],
 ) -> PrioritySection:
-    """One recovery priority's metrics, its generated questions and what has no data."""
+    """One recovery priority's metrics, its generated questions and what has no data.
+
+    The three most material questions go in the overview; the rest, still in rank order, in
+    the appendix, so nothing the data raise is dropped but the overview stays short.
+    """
+    top, rest = top_and_rest(board, key, TOP_PER_PRIORITY, ranked)
     missing = board.missing_for(key)
     notes = (
         [f"No data in this period for: {', '.join(m.metric_name for m in missing)}."]
@@ -129,8 +159,9 @@ def _priority_section(
             _metric_entry(a, open_by_metric.get(a.metric.metric_id, []))
             for a in board.by_priority(key)
         ],
-        questions=[q for _, q in board.questions(key)],
+        questions=[_generated(r) for r in top],
         notes=notes,
+        more_questions=[_generated(r) for r in rest],
     )
 
 
@@ -161,7 +192,6 @@ def _metric_entry(answer: MetricAnswer, open_questions: Sequence[QuestionItem]) 
         target=answer.target_text,
         variation=variation,
         assurance=assurance,
-        questions=list(answer.questions),
         figure=figure,
         ipr_row=(
             metric.metric_name,
@@ -177,6 +207,9 @@ def _metric_entry(answer: MetricAnswer, open_questions: Sequence[QuestionItem]) 
         trend=[float(v) for v in answer.points["value"].dropna().tail(24)],
         open_questions=list(open_questions),
         notes=notes,
+        plan=answer.plan_text,
+        plan_source=plan_caption(answer),
+        target_rule=answer.target_rule_text,
     )
 
 

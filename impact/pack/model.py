@@ -45,8 +45,19 @@ class QuestionItem:
 
 
 @dataclass(frozen=True)
+class GeneratedQuestion:
+    """A question the board may wish to ask, in its ranked place, with the metric it names
+    and why it is asked (:mod:`impact.board.question_ranking`)."""
+
+    rank: int
+    metric_name: str
+    question: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class MetricEntry:
-    """One metric's page in the pack: its question, answer, icons, chart and questions."""
+    """One metric's page in the pack: its question, answer, icons and chart."""
 
     metric_id: str
     metric_name: str
@@ -56,23 +67,35 @@ class MetricEntry:
     target: str
     variation: Icon | None
     assurance: Icon | None
-    questions: Sequence[str]
     figure: go.Figure | None
     ipr_row: Sequence[str]
     trend: Sequence[float] = ()
     open_questions: Sequence[QuestionItem] = ()
     notes: Sequence[str] = ()
+    #: The plan sentence and, after it, which plan ("" without a plan for the latest month).
+    plan: str = ""
+    plan_source: str = ""
+    #: How a relative target was worked out ("" for a target given as a number).
+    target_rule: str = ""
+    outlook: Sequence[str] = ()  # one sentence per dated target still to be judged
+    funnel_sentence: str = ""  # "Are we an outlier among …?", or why there is no funnel
+    funnel_figure: go.Figure | None = None
 
 
 @dataclass(frozen=True)
 class PrioritySection:
-    """A recovery priority: its metrics and the questions the board may wish to ask."""
+    """A recovery priority: its metrics and the questions the board may wish to ask.
+
+    ``questions`` are the most material few (at most three), shown in the overview;
+    ``more_questions`` the rest, in rank order, for the appendix.
+    """
 
     key: str
     title: str
     metrics: Sequence[MetricEntry]
-    questions: Sequence[str] = ()
+    questions: Sequence[GeneratedQuestion] = ()
     notes: Sequence[str] = ()
+    more_questions: Sequence[GeneratedQuestion] = ()
 
 
 @dataclass(frozen=True)
@@ -123,6 +146,8 @@ class BoardPack:
     summaries: Sequence[SummarySection] = ()
     notes: Sequence[str] = ()
     how_to_read: Sequence[str] = field(default_factory=tuple)
+    #: The questions to ask first across every priority (at most five), most material first.
+    first_questions: Sequence[GeneratedQuestion] = ()
 
     @property
     def running_header(self) -> str:

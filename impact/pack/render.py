@@ -14,6 +14,7 @@ Text is escaped by the helpers of :mod:`impact.pack.markup`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from string import Template
 
@@ -30,7 +31,17 @@ from impact.pack.markup import (
     table_html,
     trend_svg,
 )
-from impact.pack.model import BoardPack, MetricEntry, PrioritySection, SummarySection, Table
+from impact.pack.model import (
+    BoardPack,
+    GeneratedQuestion,
+    MetricEntry,
+    PrioritySection,
+    SummarySection,
+    Table,
+)
+
+#: The appendix holding each priority's questions after its first three.
+MORE_QUESTIONS_TITLE = "More questions the board may wish to ask"
 
 #: The pack's style sheet: a ``string.Template`` whose ``$names`` are the running header,
 #: the "data as at" line (both CSS-escaped) and the NHS palette colours, lower-cased.
@@ -43,6 +54,7 @@ def _cover(pack: BoardPack) -> str:
         ("ipr-summary", "Integrated performance summary"),
         *((f"priority-{p.key}", p.title) for p in pack.priorities),
         *((f"summary-{s.key}", s.title) for s in pack.summaries),
+        ("more-questions", MORE_QUESTIONS_TITLE),
         ("open-questions", "Open questions from the board"),
         ("how-to-read", "How to read these charts"),
         ("data-sources", "Data sources"),
@@ -64,11 +76,39 @@ def _cover(pack: BoardPack) -> str:
     )
 
 
+def ranked_html(questions: Sequence[GeneratedQuestion]) -> str:
+    """An ordered list of ranked questions, numbered by rank: metric, question, reason."""
+    if not questions:
+        return ""
+    items = "".join(
+        f"<li><strong>{esc(q.metric_name)}</strong>: {esc(q.question)}"
+        f'<br><span class="meta">{esc(q.reason)}</span></li>'
+        for q in questions
+    )
+    return f'<ol class="ranked-questions" start="{questions[0].rank}">{items}</ol>'
+
+
+def _more_note(priority: PrioritySection) -> str:
+    count = len(priority.more_questions)
+    if not count:
+        return ""
+    about = "question" if count == 1 else "questions"
+    return (
+        f'<p class="more">{count} more {about} about {esc(priority.title.lower())} in '
+        f'<a href="#more-questions">{esc(MORE_QUESTIONS_TITLE)}</a>.</p>'
+    )
+
+
 def _overview(pack: BoardPack) -> str:
     parts = [
         '<section class="overview" id="overview" aria-labelledby="overview-title">',
         '<h2 id="overview-title">Overview: the board\'s questions and their answers</h2>',
     ]
+    if pack.first_questions:
+        parts.append(
+            '<div class="first-questions"><h3>Questions the board may wish to ask first</h3>'
+            f"{ranked_html(pack.first_questions)}</div>"
+        )
     for priority in pack.priorities:
         parts.append(f'<h3 class="priority-heading">{esc(priority.title)}</h3>')
         parts.append(list_html(priority.notes, "notes"))
@@ -87,10 +127,26 @@ def _overview(pack: BoardPack) -> str:
         if priority.questions:
             parts.append(
                 '<div class="priority-questions"><h4>Questions the board may wish to ask</h4>'
-                f"{list_html(priority.questions)}</div>"
+                f"{ranked_html(priority.questions)}{_more_note(priority)}</div>"
             )
     parts.append("</section>")
     return "".join(parts)
+
+
+def _more_questions(pack: BoardPack) -> str:
+    """The appendix: each priority's questions after its first three, in rank order."""
+    parts = []
+    for priority in pack.priorities:
+        if priority.more_questions:
+            parts.append(f"<h3>{esc(priority.title)}</h3>{ranked_html(priority.more_questions)}")
+    body = "".join(parts) or "<p>Every question the data raise is in the overview.</p>"
+    return (
+        '<section class="more-questions" id="more-questions" aria-labelledby="mq-title">'
+        f'<h2 id="mq-title">{esc(MORE_QUESTIONS_TITLE)}</h2>'
+        "<p>The overview lists the three most material questions for each priority; these "
+        "are the others, most material first.</p>"
+        f"{body}</section>"
+    )
 
 
 def _ipr(pack: BoardPack) -> str:
@@ -135,22 +191,42 @@ def _metric(metric: MetricEntry, index: int) -> str:
             for q in metric.open_questions
         )
         open_q = f'<div class="open-q"><h5>Open questions from the board</h5><ul>{items}</ul></div>'
-    questions = ""
-    if metric.questions:
-        questions = (
-            '<div class="generated-q"><h5>Questions the board may wish to ask</h5>'
-            f"{list_html(metric.questions)}</div>"
-        )
+    outlook = "".join(
+        f'<p class="outlook"><strong>Outlook:</strong> {esc(o)}</p>' for o in metric.outlook
+    )
+    funnel = (
+        f'<p class="funnel-sentence">{esc(metric.funnel_sentence)}</p>'
+        if metric.funnel_sentence
+        else ""
+    )
+    if metric.funnel_figure is not None:
+        funnel += f'<div class="chart">{figure_html(metric.funnel_figure, f"funnel-{index}")}</div>'
     return (
         f'<article class="metric" id="metric-{esc(slug(metric.metric_id))}">'
         f"<h4>{esc(metric.board_question)}</h4>"
         f'<p class="metric-name">{esc(metric.metric_name)}</p>'
         f'<p class="answer">{esc(metric.answer)}</p>'
+        f"{_plan_html(metric)}"
         f'<div class="figures">{icon_html(metric.variation)} {icon_html(metric.assurance)} '
         f"<span>Latest: <strong>{esc(metric.latest)}</strong></span> "
         f"<span>Target: <strong>{esc(metric.target)}</strong></span></div>"
-        f"{list_html(metric.notes, 'notes')}{chart}{questions}{open_q}</article>"
+        f"{list_html(metric.notes, 'notes')}{outlook}{chart}{funnel}{open_q}</article>"
     )
+
+
+def _plan_html(metric: MetricEntry) -> str:
+    """The plan sentence and which plan, and how a relative target was set, under the answer."""
+    parts = []
+    if metric.plan:
+        parts.append(
+            f'<p class="plan">{esc(metric.plan)} '
+            f'<span class="plan-source">(Plan: {esc(metric.plan_source)})</span></p>'
+        )
+    if metric.target_rule:
+        parts.append(
+            f'<p class="target-rule">Target {esc(metric.target)}: {esc(metric.target_rule)}</p>'
+        )
+    return "".join(parts)
 
 
 def _priority(priority: PrioritySection, start_index: int) -> str:
@@ -255,7 +331,7 @@ def render_html(pack: BoardPack) -> str:
         body.append(_priority(priority, index))
         index += len(priority.metrics)
     body.extend(_summary(s) for s in pack.summaries)
-    body.extend([_open_questions(pack), _how_to_read(pack), _sources(pack)])
+    body.extend([_more_questions(pack), _open_questions(pack), _how_to_read(pack), _sources(pack)])
     title = f"Board pack: {pack.org_name}, {pack.period_label}"
     running = (
         f'<div class="running" aria-hidden="true"><span>{esc(pack.running_header)}</span>'

@@ -41,10 +41,11 @@ from impact import config, contracts, sql
 from impact.catalogue import CATALOGUE_DIR, CATALOGUE_PREFIX, OVERRIDABLE
 from impact.ingest import BEING_WRITTEN, FileReport, FileResult, FileStat, Finding, Output, staging
 from impact.ingest.faults import CACHE_FAULTS, cache_fault_words
-from impact.ingest.lines import first_lines
+from impact.ingest.lines import first_line_matching, first_lines
 from impact.store import manifest
 from impact.store.findings import FINDING_COLUMNS, cross_file_findings, override_findings
 from impact.store.reading import read_files
+from impact.store.rule_findings import relative_target_findings
 from impact.store.scan import FolderScan, fingerprint
 from impact.store.views import ViewBuilder
 
@@ -171,6 +172,7 @@ class Store:
         try:
             rows += cross_file_findings(cur, self._first_lines)
             rows += override_findings(cur, national)
+            rows += relative_target_findings(cur, self._row_line)
         finally:
             cur.close()
         frame = pd.DataFrame([vars(f) for f in rows], columns=FINDING_COLUMNS)
@@ -224,6 +226,12 @@ class Store:
         if rel.startswith(CATALOGUE_PREFIX):
             return {}
         return first_lines(self.data_dir / rel, column, codes)
+
+    def _row_line(self, rel: str, wanted: dict[str, str]) -> int | None:
+        """The line of one row, named by its key as written (the catalogue's files too)."""
+        if rel.startswith(CATALOGUE_PREFIX):
+            return first_line_matching(self.catalogue_dir / rel[len(CATALOGUE_PREFIX) :], wanted)
+        return first_line_matching(self.data_dir / rel, wanted)
 
     def _fresh(self, stat: FileStat) -> bool:
         """True when the cached result for this file still describes it."""

@@ -10,9 +10,14 @@ busy connection. Query results and board answers are cached with ``st.cache_data
 on the store's fingerprint, so when an analyst drops in a new extract the next rerun sees
 a new fingerprint and recomputes, while an unchanged folder is served from the cache.
 
-Built figures are kept too (:func:`figure`), once per data version and what they show,
-because building a plotly figure costs far more than drawing it: a priority page of a
-dozen metrics would otherwise rebuild two dozen figures on every rerun.
+Organisation scopes are enforced here, where data is read: every result leaves without
+the rows of organisations the signed-in user may not see (:mod:`impact.access.visibility`
+states the rule per source), so no page, chart, CSV or pack can show them. Every cache
+shared between sessions is keyed on the set of organisations hidden from the session too.
+
+Built figures are kept as well (:func:`figure`), once per data version, hidden set and what
+they show, because building a plotly figure costs far more than drawing it: a priority page
+of a dozen metrics would otherwise rebuild two dozen figures on every rerun.
 """
 
 from __future__ import annotations
@@ -27,9 +32,14 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from impact import config
+from impact.access import OrgScope, hidden_orgs, without_hidden
 from impact.board import MetricAnswer, OrgBoard, build_board
+from impact.board.funnel import FunnelPosition, funnel_position
+from impact.board.league import League, league_table
+from impact.board.model import QueryFn
 from impact.board.peers import Comparison, Peers, compare_with_peers, comparison
 from impact.board.projects import metric_projects
+from impact.board.rtt_basis import rtt_basis_metrics
 from impact.calendar import month_starts
 from impact.capability.view import CapabilityView, build_capability
 from impact.filters import FilterState
@@ -41,6 +51,7 @@ from impact.improvement import (
 )
 from impact.orgs import OrgTree
 from impact.store import Store, open_store
+from impact.ui.access import current_access
 
 
 @st.cache_resource(show_spinner=False)
@@ -88,19 +99,52 @@ def _cached_query(version: str, name: str, params: dict) -> pd.DataFrame:
     return get_store().query(name, **params)
 
 
-def query(name: str, **params: object) -> pd.DataFrame:
-    """A named query's result for the current data (a copy: callers may modify it)."""
+def _unscoped(name: str, **params: object) -> pd.DataFrame:
     return _cached_query(_data_version(), name, params).copy()
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_hidden(version: str, scope_key: tuple[str, ...]) -> frozenset[str]:
+    store = get_store()
+    published = [r.path for r in store.files() if r.origin != "data" or r.reader]
+    unpublished = store.query("access_unpublished_orgs", published=published)["org_code"]
+    return hidden_orgs(OrgScope(frozenset(scope_key)), org_tree(), unpublished)
+
+
+def hidden() -> frozenset[str]:
+    """The organisations whose rows this session may not see (none when the app is open)."""
+    scope = current_access().scope
+    if scope.is_everything:
+        return frozenset()
+    return _cached_hidden(_data_version(), scope.key)
+
+
+def scoped(hidden_codes: frozenset[str]) -> QueryFn:
+    """A query function that leaves out the rows of ``hidden_codes``."""
+
+    def run(name: str, **params: object) -> pd.DataFrame:
+        return without_hidden(_unscoped(name, **params), hidden_codes)
+
+    return run
+
+
+def query(name: str, **params: object) -> pd.DataFrame:
+    """A named query's result for the current data, without the rows this session may not
+    see (a copy: callers may modify it)."""
+    return without_hidden(_unscoped(name, **params), hidden())
+
+
 @st.cache_data(show_spinner=False, max_entries=128)
-def _cached_board(version: str, org_code: str, period_from: date, period_to: date) -> OrgBoard:
-    return build_board(query, org_code, period_from, period_to)
+def _cached_board(
+    version: str, hidden_codes: frozenset[str], org_code: str, period_from: date, period_to: date
+) -> OrgBoard:
+    return build_board(scoped(hidden_codes), org_code, period_from, period_to)
 
 
 def board(org_code: str, period_from: date, period_to: date) -> OrgBoard:
-    """Every board answer for one organisation and period, computed once per data version."""
-    return _cached_board(_data_version(), org_code, period_from, period_to)
+    """Every board answer for one organisation and period, computed once per data version
+    (and per set of organisations hidden from the session)."""
+    return _cached_board(_data_version(), hidden(), org_code, period_from, period_to)
 
 
 def newest_file_time() -> pd.Timestamp | None:
@@ -117,6 +161,19 @@ def _cached_tree(version: str) -> OrgTree:
 def org_tree() -> OrgTree:
     """The organisation hierarchy of the current data."""
     return _cached_tree(_data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_scoped_tree(version: str, scope_key: tuple[str, ...]) -> OrgTree:
+    return OrgScope(frozenset(scope_key)).restrict(org_tree())
+
+
+def scoped_tree() -> OrgTree:
+    """The organisations this session may choose: the picker's tree."""
+    scope = current_access().scope
+    if scope.is_everything:
+        return org_tree()
+    return _cached_scoped_tree(_data_version(), scope.key)
 
 
 def months() -> list[date]:
@@ -141,18 +198,52 @@ def _metric_of(answer: MetricAnswer) -> dict[str, str]:
 
 @st.cache_data(show_spinner=False, max_entries=1024)
 def _cached_peers(
-    version: str, org_code: str, metric_id: str, scope: str, period_to: date, _tree: OrgTree
+    version: str,
+    hidden_codes: frozenset[str],
+    org_code: str,
+    metric_id: str,
+    scope: str,
+    period_to: date,
+    _tree: OrgTree,
 ) -> Peers:
     # The tree is left out of the key: it is the data version's own (org_tree()).
     return compare_with_peers(
-        query, _tree, scope=scope, period_to=period_to, org_code=org_code, metric_id=metric_id
+        scoped(hidden_codes),
+        _tree,
+        scope=scope,
+        period_to=period_to,
+        org_code=org_code,
+        metric_id=metric_id,
     )
 
 
 def peers(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> Peers:
     """Each like peer's latest figure of the answer's metric (the filters choose the area)."""
     return _cached_peers(
-        _data_version(), answer.org_code, answer.metric.metric_id, state.peers, state.last_day, tree
+        _data_version(),
+        hidden(),
+        answer.org_code,
+        answer.metric.metric_id,
+        state.peers,
+        state.last_day,
+        tree,
+    )
+
+
+def funnel(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> FunnelPosition:
+    """The answer's place on the funnel plot of the same like peers as :func:`peers`."""
+    return funnel_position(query, peers(answer, state, tree), answer.metric)
+
+
+def league(board: OrgBoard, state: FilterState, tree: OrgTree) -> League:
+    """Every board metric's rank among the like peers the filters choose."""
+    return league_table(
+        query,
+        tree,
+        board.answers,
+        org_code=board.org_code,
+        scope=state.peers,
+        period_to=state.last_day,
     )
 
 
@@ -169,28 +260,36 @@ def compared(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> Compari
 
 @st.cache_resource(show_spinner=False, max_entries=2048)
 def _cached_figure(
-    version: str, key: tuple[Hashable, ...], _build: Callable[[], go.Figure]
+    version: str,
+    hidden_codes: frozenset[str],
+    key: tuple[Hashable, ...],
+    _build: Callable[[], go.Figure],
 ) -> go.Figure:
     return _build()
 
 
 def figure(key: tuple[Hashable, ...], build: Callable[[], go.Figure]) -> go.Figure:
-    """The figure ``build`` makes, built once per data version and ``key``.
+    """The figure ``build`` makes, built once per data version, hidden set and ``key``.
 
     ``key`` must name everything the figure shows (chart kind, organisation, metric, the
-    filters' period and scope, its size). The figure is shared by every session: draw it,
-    never change it (build a changed copy under a key of its own instead).
+    filters' period and scope, its size). The figure is shared by every session with the
+    same hidden set: draw it, never change it (build a changed copy under a key of its own).
     """
-    return _cached_figure(_data_version(), key, build)
+    return _cached_figure(_data_version(), hidden(), key, build)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _cached_improvement(
-    version: str, org_code: str, period_from: date, period_to: date, last_day: date
+    version: str,
+    hidden_codes: frozenset[str],
+    org_code: str,
+    period_from: date,
+    period_to: date,
+    last_day: date,
 ) -> ImprovementView:
-    the_board = _cached_board(version, org_code, period_from, period_to)
+    the_board = _cached_board(version, hidden_codes, org_code, period_from, period_to)
     return build_improvement(
-        query,
+        scoped(hidden_codes),
         scope_codes(org_tree(), org_code),
         period_from,
         last_day,
@@ -201,20 +300,30 @@ def _cached_improvement(
 
 def improvement(state: FilterState) -> ImprovementView:
     """The Improvement activity page's content for the organisation (and those within it)
-    over the filters' period, computed once per data version."""
+    over the filters' period, computed once per data version and hidden set."""
     assert state.org_code is not None
     return _cached_improvement(
-        _data_version(), state.org_code, state.period_from, state.period_to, state.last_day
+        _data_version(),
+        hidden(),
+        state.org_code,
+        state.period_from,
+        state.period_to,
+        state.last_day,
     )
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _cached_capability(
-    version: str, org_code: str, scope: str, period_from: date, last_day: date
+    version: str,
+    hidden_codes: frozenset[str],
+    org_code: str,
+    scope: str,
+    period_from: date,
+    last_day: date,
 ) -> CapabilityView:
     tree = org_tree()
     return build_capability(
-        query,
+        scoped(hidden_codes),
         org_code=org_code,
         org_name=tree.name(org_code),
         peer_codes=[o.code for o in tree.peers(org_code, scope)],
@@ -225,13 +334,27 @@ def _cached_capability(
 
 def capability(state: FilterState) -> CapabilityView:
     """The NHS IMPACT capability page's content for the organisation, its peers in the
-    filters' scope and the period, computed once per data version."""
+    filters' scope and the period, computed once per data version and hidden set."""
     assert state.org_code is not None
     return _cached_capability(
-        _data_version(), state.org_code, state.peers, state.period_from, state.last_day
+        _data_version(),
+        hidden(),
+        state.org_code,
+        state.peers,
+        state.period_from,
+        state.last_day,
     )
 
 
 def projects_for(org_code: str, metric_id: str) -> pd.DataFrame:
     """The organisation's improvement projects aimed at one metric."""
     return metric_projects(query, org_code, metric_id)
+
+
+def rtt_basis(org_code: str, tree: OrgTree) -> set[str]:
+    """The organisation's metrics to say are on RTT provider basis (an ICB's, from the file)."""
+    if org_code not in tree:
+        return set()
+    readers = {report.path: report.reader for report in get_store().files()}
+    files = query("data_status_metric_files", org_code=org_code)
+    return rtt_basis_metrics(tree.get(org_code).org_type, files, readers)

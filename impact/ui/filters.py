@@ -106,22 +106,46 @@ def _level_label(tree: OrgTree, codes: list[str]) -> str:
     return level_label({tree.get(c).org_type for c in codes if c in tree})
 
 
+def _out_of_scope(in_scope: OrgTree | None) -> bool:
+    """Whether the state in force names an organisation the user may not choose (their
+    scope changed since it was set)."""
+    state = st.session_state.get(_STATE)
+    return (
+        in_scope is not None
+        and state is not None
+        and state.org_code is not None
+        and state.org_code not in in_scope
+    )
+
+
 def draw_filters(
-    tree: OrgTree, months: list[date], metric_ids: list[str]
+    tree: OrgTree,
+    months: list[date],
+    metric_ids: list[str],
+    in_scope: OrgTree | None = None,
 ) -> tuple[FilterState, list[str]]:
-    """Draw the sidebar filters; the state they describe and any notes about the URL."""
+    """Draw the sidebar filters; the state they describe and any notes about the URL.
+
+    ``in_scope`` is the tree of the organisations the user may choose (sign-in on): the
+    picker lists only those, and a link naming another falls back with a note.
+    """
     url = _url_params()
     notes: list[str] = []
     comparable = {k: v for k, v in url.items() if k != "metric"}
-    if (url and comparable != st.session_state.get(_SYNCED)) or _STATE not in st.session_state:
-        state, notes = parse_filters(url, tree, months, metric_ids, data.org_months)
+    if (
+        (url and comparable != st.session_state.get(_SYNCED))
+        or _STATE not in st.session_state
+        or _out_of_scope(in_scope)
+    ):
+        state, notes = parse_filters(url, tree, months, metric_ids, data.org_months, in_scope)
         st.session_state[_STATE] = state
     metric = url.get("metric", [None])[-1] if url.get("metric") else None
-    _seed(st.session_state[_STATE], tree)
+    picker = tree if in_scope is None else in_scope
+    _seed(st.session_state[_STATE], picker)
 
     with st.sidebar:
         st.header("Filters")
-        chosen = _draw_org_picker(tree)
+        chosen = _draw_org_picker(picker)
         if chosen and chosen != st.session_state[_STATE].org_code:
             _update(org_code=chosen)
         _full_name_note(tree, st.session_state[_STATE].org_code)
@@ -142,6 +166,7 @@ def draw_filters(
             format_func=lambda p: {
                 "parent": "the organisation's ICB (or region)",
                 "region": "the whole region",
+                "england": "the whole of England",
             }[p],
         )
 

@@ -8,22 +8,32 @@ same store and board functions as the pages, so it shows the same answers.
 The board's open questions are read from the question log when the control is drawn. If
 the log cannot be read, the pack is still offered, and a warning above the buttons says
 that it will leave the open questions out and why, as ``python -m impact pack`` does.
+
+With sign-in on, the pack is built from the same scoped reads as the pages (no other
+organisation's unpublished figures), and each download is recorded in the audit log.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import date, datetime
 
+import pandas as pd
 import streamlit as st
 
 from impact import config, pack
+from impact.access import without_hidden
 from impact.board import OrgBoard
 from impact.calendar import month_key
 from impact.pack import pdf
 from impact.question_log import BoardQuestion, QuestionLogError, open_log
+from impact.records.audit import DOWNLOADED_PACK, open_audit
 from impact.store import Store
 from impact.ui import data as state
+from impact.ui.access import current_access
+
+_LOG = logging.getLogger(__name__)
 
 
 def _build_html(
@@ -33,10 +43,14 @@ def _build_html(
     period_to: date,
     peer_scope: str,
     questions: Sequence[BoardQuestion],
-    board: OrgBoard,
+    hidden: frozenset[str] = frozenset(),
+    board: OrgBoard | None = None,
 ) -> str:
+    def query(name: str, **params: object) -> pd.DataFrame:
+        return without_hidden(store.query(name, **params), hidden)
+
     content = pack.assemble_pack(
-        store.query,
+        query,
         org_code,
         period_from,
         period_to,
@@ -85,6 +99,9 @@ def pack_download(
     half-page columns, which left the PDF button floating mid-page).
     """
     store = state.get_store()
+    hidden = state.hidden()
+    actor = current_access().actor
+    data_dir = config.data_dir()
     questions, problem = open_questions(org_code)
     if problem is not None:
         st.warning(missing_questions_warning(problem), icon=":material/warning:")
@@ -93,12 +110,23 @@ def pack_download(
     board = state.board(org_code, period_from, period_to)
 
     def html() -> str:
-        return _build_html(store, org_code, period_from, period_to, peer_scope, questions, board)
+        return _build_html(
+            store, org_code, period_from, period_to, peer_scope, questions, hidden, board
+        )
+
+    def recorded(suffix: str, body: bytes) -> bytes:
+        """The file, once its download is in the audit log (built when clicked)."""
+        name = pack_file_name(org_code, period_from, period_to, suffix)
+        try:
+            open_audit(data_dir).record(actor, DOWNLOADED_PACK, name)
+        except Exception:  # noqa: BLE001 - the board still gets its pack; the fault is logged
+            _LOG.exception("Could not record the download of %s in the audit log", name)
+        return body
 
     row = st.container(horizontal=True, gap="small", vertical_alignment="center")
     row.download_button(
         "Download board pack (HTML)",
-        data=lambda: html().encode("utf-8"),
+        data=lambda: recorded("html", html().encode("utf-8")),
         file_name=pack_file_name(org_code, period_from, period_to, "html"),
         mime="text/html",
         on_click="ignore",
@@ -119,7 +147,7 @@ def pack_download(
         st.caption(str(missing))
         return
     row.download_button(
-        data=lambda: pdf.html_to_pdf(html()),
+        data=lambda: recorded("pdf", pdf.html_to_pdf(html())),
         mime="application/pdf",
         on_click="ignore",
         help="A4 landscape, one priority per section, page numbers on every page.",

@@ -35,6 +35,17 @@ TARGETS = pd.DataFrame(
     }
 )
 
+#: No plans unless a test gives some (see tests/board/test_plans.py).
+PLANS = pd.DataFrame(
+    {
+        "metric_id": pd.Series(dtype="string"),
+        "period_start": pd.Series(dtype="datetime64[ns]"),
+        "planned_value": pd.Series(dtype="float64"),
+        "plan_name": pd.Series(dtype="string"),
+        "submitted": pd.Series(dtype="datetime64[ns]"),
+    }
+)
+
 
 def observations(org: str, level: float) -> pd.DataFrame:
     rng = np.random.default_rng(7)
@@ -78,6 +89,8 @@ def fake_query(level: float = 60.0, projects_for: tuple[str, ...] = ("waits_12hr
                     "status": ["active"] * len(projects_for),
                 }
             )
+        if name == "board_plans":
+            return PLANS
         if name == "board_data_as_at":
             return pd.DataFrame({"latest_period": [MONTHS[-1]], "observations": [48]})
         raise AssertionError(f"unexpected query {name}")

@@ -1,4 +1,4 @@
-"""The summary matrix: each metric in the cell its icons name; questions most material first."""
+"""The summary matrix: each metric in the cell its icons name."""
 
 from datetime import date
 
@@ -7,7 +7,6 @@ from impact.board.matrix import (
     ASSURANCE_COLUMNS,
     VARIATION_ROWS,
     assurance_column,
-    first_questions,
     summary_matrix,
     variation_row,
 )
@@ -47,13 +46,3 @@ def test_rows_and_columns_of_the_edge_cases():
     assert variation_row(ae) == "neutral"
     ae.assurance = "inconsistent"
     assert assurance_column(ae) == "inconsistent"
-
-
-def test_questions_of_concern_come_first_then_failing_targets():
-    board = _board()
-    assert board.questions()[0][0].metric.metric_id == "ae_4hr"  # board order: A&E first
-    ranked = first_questions(board)
-    assert [a.metric.metric_id for a, _ in ranked] == ["waits_12hr", "ae_4hr", "ae_4hr"]
-    assert ranked[0][1].startswith("What changed in February 2025")  # the concern
-    assert "outside what the current process can deliver" in ranked[1][1]  # failing target
-    assert len(first_questions(board, limit=2)) == 2

@@ -42,10 +42,20 @@ def wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 60.0)
 
 @contextmanager
 def running_app(
-    data_dir: Path, cache_dir: Path, log_path: Path, *, extra_env: dict[str, str] | None = None
+    data_dir: Path,
+    cache_dir: Path,
+    log_path: Path,
+    *,
+    extra_env: dict[str, str] | None = None,
+    extra_args: tuple[str, ...] = (),
+    port: int | None = None,
 ) -> Iterator[str]:
-    """Run ``streamlit run dashboard.py`` on ``data_dir``; yield its base URL; stop it after."""
-    port = free_port()
+    """Run ``streamlit run dashboard.py`` on ``data_dir``; yield its base URL; stop it after.
+
+    ``port`` is for a test that must name the address beforehand (a sign-in redirect);
+    ``extra_args`` are more ``--section.option=value`` flags (e.g. ``--secrets.files``).
+    """
+    port = port or free_port()
     env = {
         **os.environ,
         "IMPACT_DATA_DIR": str(data_dir),
@@ -66,6 +76,7 @@ def running_app(
             "--server.headless=true",
             "--server.fileWatcherType=none",
             "--browser.gatherUsageStats=false",
+            *extra_args,
         ],
         cwd=PROJECT_ROOT,
         env=env,

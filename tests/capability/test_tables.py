@@ -57,6 +57,7 @@ def test_small_formatters_and_peer_scope_words():
     assert month_or_dash(None) == "—" and month_or_dash(pd.NaT) == "—"
     assert peer_scope_words("region") == "the same region"
     assert peer_scope_words("parent") == "the same parent organisation"
+    assert peer_scope_words("england") == "the whole of England"
 
 
 def test_capacity_table_by_period_in_words():

@@ -95,3 +95,34 @@ def test_hover_names_the_rule_that_fired_and_its_rule_set():
     assert trace(fig, "Common cause").customdata[0][1] == (
         "No rule: common cause (Making Data Count 2023 rules)"
     )
+
+
+def _wide_limits():
+    """Limits computed beyond what the measure can be: -3.6 % to 120.9 %, as on real data."""
+    return points().assign(lpl=-3.6, upl=120.9, nlpl=10.0, nupl=110.0)
+
+
+def test_percent_limits_are_drawn_within_0_and_100_and_the_input_is_untouched():
+    computed = _wide_limits()
+    fig = spc_figure(computed, title="x", unit="percent")
+    assert set(trace(fig, "Lower process limit").y) - {None} == {0.0}
+    assert set(trace(fig, "Upper process limit").y) - {None} == {100.0}
+    assert fig.layout.yaxis.autorangeoptions.clipmin == 0.0
+    assert fig.layout.yaxis.autorangeoptions.clipmax == 100.0
+    # The frame the numbers table and CSV show keeps the computed limits.
+    assert set(computed["lpl"]) == {-3.6} and set(computed["upl"]) == {120.9}
+
+
+def test_count_and_time_limits_never_below_zero_and_unbounded_above():
+    for unit in ("count", "minutes", "days"):
+        fig = spc_figure(_wide_limits(), title="x", unit=unit)
+        assert set(trace(fig, "Lower process limit").y) - {None} == {0.0}
+        assert set(trace(fig, "Upper process limit").y) - {None} == {120.9}
+        assert fig.layout.yaxis.autorangeoptions.clipmin == 0.0
+        assert fig.layout.yaxis.autorangeoptions.clipmax is None
+
+
+def test_a_unit_without_a_natural_range_is_drawn_as_computed():
+    fig = spc_figure(_wide_limits(), title="x", unit="")
+    assert set(trace(fig, "Lower process limit").y) - {None} == {-3.6}
+    assert fig.layout.yaxis.autorangeoptions.clipmin is None

@@ -1,6 +1,7 @@
 """``python -m impact answer``: the board's answers on the command line, on the demo data."""
 
 import argparse
+import csv
 import json
 
 import pytest
@@ -78,3 +79,39 @@ def test_organisations_differ(capsys):
 def test_bad_input_is_explained(capsys, argv, message):
     code, out, err = _run(capsys, *argv)
     assert code == 2 and message in err and out == ""
+
+
+def _demo_rows(name: str, **match: str) -> list[dict[str, str]]:
+    """Rows of a demo file whose columns equal ``match``."""
+    with (DEMO / name).open(encoding="utf-8", newline="") as fh:
+        return [r for r in csv.DictReader(fh) if all(r[k] == v for k, v in match.items())]
+
+
+def test_json_has_the_plan_of_the_latest_month_and_its_variance(capsys):
+    code, out, _ = _run(capsys, "--org", TRUST, "--metric", "ae_4hr_all", "--json")
+    assert code == 0
+    [ae] = json.loads(out)["metrics"]
+    # XRA05 re-planned A&E in July 2026: the later submission is the plan in force.
+    latest = {"period_start": ae["latest_period"], "submitted": "2026-07-14"}
+    [row] = _demo_rows("plans.csv", metric_id="ae_4hr_all", org_code=TRUST, **latest)
+    assert ae["plan"] == float(row["planned_value"])
+    assert ae["plan_variance"] == pytest.approx(ae["latest_value"] - ae["plan"])
+    assert (ae["plan_name"], ae["plan_submitted"]) == ("2026/27 operating plan", "2026-07-14")
+    assert ae["plan_text"].startswith("Behind plan: " if ae["plan_variance"] < 0 else "Ahead")
+    assert ae["plan_text"] not in ae["answer"]
+
+
+def test_the_rtt_target_of_2025_26_is_five_points_on_the_trusts_own_march_2025(capsys):
+    code, out, _ = _run(
+        capsys, "--org", "XRA07", "--metric", "rtt_18wk_pct", "--to", "2026-03", "--json"
+    )
+    assert code == 0
+    [rtt] = json.loads(out)["metrics"]
+    [march] = _demo_rows(
+        "observations.csv", metric_id="rtt_18wk_pct", org_code="XRA07", period_start="2025-03-01"
+    )
+    baseline = float(march["value"])
+    assert rtt["target"] == pytest.approx(baseline + 5)
+    assert rtt["target_rule"] == (
+        f"5 points above March 2025's {baseline:.1f}% = {baseline + 5:.1f}%"
+    )

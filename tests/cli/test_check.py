@@ -154,3 +154,56 @@ def test_an_undefined_metric_or_organisation_exits_one_and_suggests_the_known_id
     )
     assert "error: line 4, column org_code: `org_code` = `rxx01`" in out
     assert "did you mean `RXX01`?" in out
+
+
+PLANS = "metric_id,org_code,period_start,planned_value,plan_name,submitted\n"
+
+
+def test_plan_findings_name_the_file_line_and_column(tmp_path, capsys) -> None:
+    data = folder(
+        tmp_path,
+        {
+            "obs.csv": OBS + "ae_4hr_all,RXX01,2025-01-01,74.6\n",
+            "orgs.csv": ORGS,
+            "plans/2025-26.csv": PLANS
+            + "ae_4hr_all,RXX01,2025-09-01,76,2025/26 operating plan,2025-03-27\n"
+            + "ae_4hr_al,RXX01,2025-09-01,76,2025/26 operating plan,2025-03-27\n"
+            + "ae_4hr_all,RXX09,2025-09-01,76,2025/26 operating plan,2025-03-27\n"
+            + "ae_4hr_all,RXX01,2025-09-01,77,2025/26 operating plan,2025-03-27\n",
+        },
+    )
+    assert main([str(data)]) == 1  # the repeated month is a rejected row
+    out = capsys.readouterr().out
+    section = out.split("plans/2025-26.csv")[1].split("\n\n")[0]
+    assert "matched: plans; rows read 4, rejected 1" in section
+    assert (
+        "error: line 5, column metric_id, org_code, period_start, plan_name, submitted: "
+        "duplicate key" in section
+    )
+    assert "warning: line 3, column metric_id: `metric_id` = `ae_4hr_al`" in section
+    assert "did you mean `ae_4hr_all`?" in section
+    assert "warning: line 4, column org_code: `org_code` = `RXX09`" in section
+    assert "obs.csv  [ok]" in out  # the rest unaffected
+
+
+def test_a_relative_target_without_its_baseline_month_is_reported(tmp_path, capsys) -> None:
+    targets = (
+        "metric_id,org_code,target_value,effective_from,effective_to,source,target_rule,"
+        "baseline_period,improvement,floor\n"
+        "ae_4hr_all,,,2025-04-01,2026-03-31,local,improve_on_baseline,2025-03-01,5,\n"
+    )
+    data = folder(
+        tmp_path,
+        {
+            "obs.csv": OBS + "ae_4hr_all,RXX01,2025-06-01,74.6\n",
+            "orgs.csv": ORGS,
+            "targets.csv": targets,
+        },
+    )
+    assert main([str(data)]) == 0  # a warning: every row is still read
+    out = capsys.readouterr().out
+    section = out.split("targets.csv")[1].split("\n\n")[0]
+    assert "warning: line 2, column baseline_period: the `ae_4hr_all` target from 2025-04-01" in (
+        section
+    )
+    assert "have none for that month (`RXX01`)" in section

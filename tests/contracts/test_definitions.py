@@ -1,4 +1,4 @@
-"""The ten contracts as stated: complete examples, worded types, keys that are columns."""
+"""The eleven contracts as stated: complete examples, worded types, keys that are columns."""
 
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ def test_every_section_is_present(built) -> None:
         "priority-primary_care",
         "summary-improvement",
         "summary-capability",
+        "more-questions",
         "open-questions",
         "how-to-read",
         "data-sources",
@@ -37,8 +38,13 @@ def test_one_interactive_chart_per_metric_and_plotly_inline_once(built) -> None:
     charts = [
         a for t, a in tags(html) if t == "div" and "plotly-graph-div" in (a.get("class") or "")
     ]
-    assert len(charts) == len(board.answers)
-    assert html.count("Plotly.newPlot(") == len(board.answers)
+    # One SPC chart per metric, and a funnel plot for each metric where one applies.
+    funnels = sum(m.funnel_figure is not None for p in content.priorities for m in p.metrics)
+    assert 0 < funnels < len(board.answers)
+    assert len([c for c in charts if c["id"].startswith("chart-")]) == len(board.answers)
+    assert len([c for c in charts if c["id"].startswith("funnel-")]) == funnels
+    assert len(charts) == len(board.answers) + funnels
+    assert html.count("Plotly.newPlot(") == len(board.answers) + funnels
     scripts = [a for t, a in tags(html) if t == "script"]
     assert all("src" not in a for a in scripts)
     # plotly.js is embedded exactly once (its licence banner opens the bundle)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pandas as pd
@@ -109,3 +110,18 @@ def demo_row(line_no: int = 1) -> list[str]:
             if i == line_no:
                 return line.rstrip("\n").split(",")
     raise AssertionError("demo observations too short")
+
+
+_RANKED_ITEM = re.compile(
+    r'<li data-rank="(\d+)" data-metric="(\w+)">(?:<strong>[^<]*</strong>: )?'
+    r'<span class="question">(.*?)</span>'
+)
+
+
+def ranked_lists(at: AppTest) -> list[list[tuple[int, str, str]]]:
+    """Each ranked questions list drawn, in order: (rank, metric id, question as escaped)."""
+    return [
+        [(int(rank), metric, text) for rank, metric, text in _RANKED_ITEM.findall(h.proto.body)]
+        for h in at.get("html")
+        if '<ol class="ranked-questions"' in h.proto.body
+    ]

@@ -8,12 +8,13 @@ import pytest
 
 from impact import charts
 from impact.ui import data
+from impact.ui.components import funnel
 from tests.ui.apps import OBS_HEADER, dashboard
 
 
 @pytest.fixture
 def built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The title of every SPC and peer figure built, in order (the caches emptied first)."""
+    """The title of every SPC, peer and funnel figure built (the caches emptied first)."""
     data._cached_figure.clear()
     data._cached_peers.clear()
     titles: list[str] = []
@@ -25,6 +26,13 @@ def built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
             return _real(*args, **kwargs)
 
         monkeypatch.setattr(charts, name, counting)
+    real_funnel = funnel.position_figure
+
+    def funnel_counting(position):
+        titles.append(f"funnel of {position.metric.metric_id}")
+        return real_funnel(position)
+
+    monkeypatch.setattr(funnel, "position_figure", funnel_counting)
     return titles
 
 

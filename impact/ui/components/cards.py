@@ -8,10 +8,12 @@ import streamlit as st
 
 from impact import charts
 from impact.board import MetricAnswer
+from impact.board.plans import plan_caption
 from impact.calendar import month_short
 from impact.filters import FilterState
 from impact.spc import icons
 from impact.ui.components.icon_pair import icon_pair
+from impact.ui.components.outlook import outlook_lines
 from impact.units import format_value
 
 METRIC_DETAIL_PAGE = "views/metric_detail.py"
@@ -32,6 +34,16 @@ def latest_summary(answer: MetricAnswer) -> str:
 def heading_line(answer: MetricAnswer) -> None:
     """The metric's name, latest value against target and stale flag, under its question."""
     st.markdown(f"**{answer.metric.metric_name}** · {latest_summary(answer)}{stale_flag(answer)}")
+
+
+def plan_and_rule_notes(answer: MetricAnswer) -> None:
+    """Under the answer (never merged into it): the plan sentence and which plan it is, and
+    how a relative target was worked out."""
+    if answer.plan_text:
+        st.markdown(answer.plan_text)
+        st.caption(f"Plan: {plan_caption(answer)}")
+    if answer.target_rule_text:
+        st.caption(f"Target {answer.target_text}: {answer.target_rule_text}")
 
 
 def detail_params(state: FilterState, metric_id: str) -> dict[str, str]:
@@ -57,7 +69,9 @@ def metric_card(answer: MetricAnswer, state: FilterState, *, spark: bool = True)
         left, right = st.columns([3, 2])
         with left:
             st.markdown(answer.answer)
+            plan_and_rule_notes(answer)
             icon_pair(answer)
+            outlook_lines(answer)
         with right:
             target = f" · target {answer.target_text}" if answer.target is not None else ""
             when = month_short(answer.latest_period) if answer.latest_period else ""

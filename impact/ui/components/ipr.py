@@ -32,6 +32,9 @@ CSV_COLUMNS = [
     "latest_period",
     "latest",
     "target",
+    "plan",
+    "plan_variance",
+    "plan_name",
     "mean",
     "lpl",
     "upl",
@@ -130,7 +133,9 @@ def ipr_table(board: OrgBoard, state: FilterState, priority: str | None = None) 
     if rows.empty:
         st.markdown("No metrics with data for this organisation and period.")
         return
-    order = ["metric", "latest", "target", "mean", "limits", "variation_short"]
+    planned = bool((rows["plan_name"] != "").any())
+    order = ["metric", "latest", "target", *(["plan", "plan_variance"] if planned else [])]
+    order += ["mean", "limits", "variation_short"]
     order += ["assurance_short", *(["stale"] if rows["stale"].astype(bool).any() else [])]
     order += ["trend", "open"]
     st.dataframe(
@@ -139,9 +144,21 @@ def ipr_table(board: OrgBoard, state: FilterState, priority: str | None = None) 
         height=TABLE_HEADER_PX + TABLE_ROW_PX * len(rows) + 3,  # every row, no inner scroll
         column_order=order,
         column_config={
-            "metric": st.column_config.TextColumn("Metric", width=316),
+            "metric": st.column_config.TextColumn("Metric", width=200 if planned else 316),
             "latest": st.column_config.TextColumn("Latest", width=68, alignment="right"),
             "target": st.column_config.TextColumn("Target", width=62, alignment="right"),
+            "plan": st.column_config.TextColumn(
+                "Plan",
+                width=56,
+                alignment="right",
+                help="The operating plan's value for the latest month.",
+            ),
+            "plan_variance": st.column_config.TextColumn(
+                "vs plan",
+                width=92,
+                alignment="right",
+                help="The latest value less the plan (points for a percentage).",
+            ),
             "mean": st.column_config.TextColumn("Mean", width=68, alignment="right"),
             "limits": st.column_config.TextColumn(
                 "Process limits",

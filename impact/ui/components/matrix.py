@@ -14,18 +14,18 @@ from html import escape
 import streamlit as st
 
 from impact.board import MetricAnswer, OrgBoard
-from impact.board.matrix import (
-    ASSURANCE_COLUMNS,
-    VARIATION_ROWS,
-    SummaryMatrix,
-    first_questions,
-    summary_matrix,
-)
+from impact.board.matrix import ASSURANCE_COLUMNS, VARIATION_ROWS, SummaryMatrix, summary_matrix
+from impact.board.question_ranking import TOP_OVERVIEW, RankedQuestion, top_and_rest
 from impact.filters import FilterState
 from impact.priorities import PRIORITY_TITLES
 from impact.spc import ASSURANCE_SHORT, NO_TARGET, icons
 from impact.ui.components.ipr import detail_url
-from impact.ui.components.questions import QUESTIONS_HEADING
+from impact.ui.components.questions import (
+    QUESTIONS_HEADING,
+    RANKED_CSS,
+    more_questions,
+    ranked_list_html,
+)
 
 MATRIX_HEADING = "Summary: variation against assurance"
 #: The matrix's column headings: the assurance words as the IPR table's cells say them.
@@ -50,8 +50,7 @@ table.ipr-matrix li {
   display: inline; margin: 0 0.3rem 0 0; font-size: 0.76rem; line-height: 1.15;
 }
 table.ipr-matrix img, ul.ipr-lines img { vertical-align: middle; }
-ul.first-questions { margin: 0; padding-left: 1.1rem; }
-ul.first-questions li { font-size: 0.9rem; line-height: 1.3; margin-bottom: 0.3rem; }
+.first-screen ol.ranked-questions li { font-size: 0.85rem; line-height: 1.25; }
 ul.ipr-lines { list-style: none; margin: 0; padding: 0; }
 ul.ipr-lines li {
   font-size: 0.85rem; line-height: 1.25; border-bottom: 1px solid #e8edee; padding: 0.15rem 0;
@@ -119,15 +118,14 @@ def summary_matrix_block(matrix: SummaryMatrix, state: FilterState) -> None:
     st.html(f'{_CSS}<div class="first-screen"><h3>{MATRIX_HEADING}</h3>{body}</div>')
 
 
-def first_questions_html(board: OrgBoard, priority: str | None = None) -> str:
-    """At most five questions, those about a special cause of concern first."""
-    ranked = first_questions(board, priority)
+def first_questions_html(ranked: list[RankedQuestion]) -> str:
+    """The questions to ask first (at most five), most material first, each saying why in
+    short tags so the list stays beside the matrix rather than far below it."""
     if not ranked:
         body = "<p>The data raise no specific questions this period.</p>"
     else:
-        items = "".join(f"<li>{escape(q)}</li>" for _, q in ranked)
-        body = f'<ul class="first-questions">{items}</ul>'
-    return f'<div class="first-screen"><h3>{QUESTIONS_HEADING}</h3>{body}</div>'
+        body = ranked_list_html(ranked, compact=True)
+    return f'{RANKED_CSS}<div class="first-screen"><h3>{QUESTIONS_HEADING}</h3>{body}</div>'
 
 
 def priority_lines_html(answers: list[MetricAnswer], state: FilterState) -> str:
@@ -150,15 +148,23 @@ def priority_columns(board: OrgBoard, state: FilterState, priorities: tuple[str,
         column.html(f'<div class="first-screen"><h3>{PRIORITY_TITLES[key]}</h3>{lines}</div>')
 
 
-def first_screen(board: OrgBoard, state: FilterState, keys: tuple[str, ...]) -> None:
+def first_screen(
+    board: OrgBoard,
+    state: FilterState,
+    keys: tuple[str, ...],
+    ranked: list[RankedQuestion] | None = None,
+) -> None:
     """The matrix beside the questions to ask first, then the priorities in brief.
 
     The overview and meeting mode both open on this, so what the papers summarise is what
-    the room sees first.
+    the room sees first. ``ranked`` is the whole board's ranking, if already worked out.
     """
     only = keys[0] if len(keys) == 1 else None
     left, right = st.columns([5, 2], gap="small")
     with left:
         summary_matrix_block(summary_matrix(board, only), state)
-    right.html(first_questions_html(board, only))
+    first, rest = top_and_rest(board, only, TOP_OVERVIEW, ranked)
+    with right:
+        st.html(first_questions_html(first))
+        more_questions(rest, start=len(first) + 1)
     priority_columns(board, state, keys)

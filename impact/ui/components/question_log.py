@@ -71,6 +71,7 @@ def ask_question_form(
     generated: Sequence[str],
     *,
     key: str,
+    actor: str | None = None,
 ) -> BoardQuestion | None:
     """A form to record a board question on a metric; returns the question once saved.
 
@@ -111,6 +112,7 @@ def ask_question_form(
             owner=owner,
             due_date=due,
             asked_by=asked_by,
+            actor=actor,
         )
     except QuestionLogError as error:
         st.error(f"The question was not saved: {error}")

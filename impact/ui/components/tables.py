@@ -24,6 +24,8 @@ def targets_table(answer: MetricAnswer) -> None:
             "Source": targets["source"],
         }
     )
+    if "rule_text" in targets and (targets["rule_text"] != "").any():
+        shown.insert(1, "How it is set", targets["rule_text"].to_numpy())
     _draw(
         shown,
         {

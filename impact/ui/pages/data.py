@@ -13,6 +13,7 @@ The data folder is named, never given as a server path: every viewer can open th
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 
 import pandas as pd
@@ -20,11 +21,17 @@ import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from impact import config, data_status, inventory, upload
+from impact.access import Access
+from impact.board.plans import plan_use_lines
 from impact.ingest import NOT_RECOGNISED, FileReport
 from impact.inventory import findings_table, inventory_frame, matched_words, periods_words
+from impact.records.audit import UPLOADED, open_audit
 from impact.store import Store
 from impact.ui import data
+from impact.ui.access import access_words, current_access, plain
 from impact.ui.components.downloads import csv_download
+
+_LOG = logging.getLogger(__name__)
 
 PAGE_TITLE = "Data and uploads"
 
@@ -82,8 +89,34 @@ def _report_lines(check: upload.UploadCheck) -> list[str]:
     return lines
 
 
-def _upload_section(store: Store) -> None:
+def _access_note(access: Access) -> None:
+    """Who is signed in with what, or that the dashboard runs open (no sign-in set up)."""
+    words = access_words(access, access.scope.words(data.org_tree()))
+    if access.signed_in:
+        st.caption(plain(words))
+    else:
+        st.warning(words, icon=":material/lock_open:")
+
+
+def _record_upload(actor: str, check: upload.UploadCheck, replaced: bool) -> None:
+    """The upload's audit entry; a log that cannot be written is said, the file stays."""
+    detail = f"{check.report.rows_read} row(s) of {matched_words(check.report)}" + (
+        "; replaced the file of that name" if replaced else ""
+    )
+    try:
+        open_audit(config.data_dir()).record(actor, UPLOADED, check.name, detail=detail)
+    except Exception:  # noqa: BLE001 - the file is saved; the log's fault goes to the server log
+        _LOG.exception("Could not record the upload of %s in the audit log", check.name)
+
+
+def _upload_section(store: Store, access: Access) -> None:
     st.header("Add an extract")
+    if not access.can_upload:
+        st.info(
+            "Adding extracts is for analysts: you are signed in as a "
+            f"{access.role.name}. Ask whoever runs the dashboard if you need to upload."
+        )
+        return
     limit_mb = config.max_upload_mb()
     st.write(
         "Choose a CSV file. It is checked against the extract contracts before anything is "
@@ -96,7 +129,7 @@ def _upload_section(store: Store) -> None:
     round_no = st.session_state.setdefault(UPLOAD_ROUND, 0)
     uploaded = st.file_uploader(
         "Upload a CSV extract",
-        type=["csv"],
+        type=list(upload.ACCEPTED_TYPES),
         key=f"data_upload_{round_no}",
         max_upload_size=max(1, math.ceil(limit_mb)),
     )
@@ -157,6 +190,7 @@ def _show_upload_check(store: Store, uploaded: UploadedFile, check: upload.Uploa
 
 
 def _save(store: Store, content: bytes, check: upload.UploadCheck, replace: bool) -> None:
+    actor = current_access().actor
     try:
         result = upload.save_atomically(content, store.data_dir, check.name, overwrite=replace)
     except upload.AlreadyExists:
@@ -172,6 +206,7 @@ def _save(store: Store, content: bytes, check: upload.UploadCheck, replace: bool
             "Ask whoever runs the dashboard to check its permissions."
         )
         return
+    _record_upload(actor, check, result.replaced)
     data.refresh()
     verb = "replaced" if result.replaced else "saved"
     st.session_state[UPLOAD_SAVED] = (
@@ -193,10 +228,20 @@ def _inventory_section(reports: list[FileReport]) -> None:
         st.dataframe(inventory_frame(data_files, stale), hide_index=True, width="stretch")
         st.subheader("Totals per contract")
         st.dataframe(inventory.totals_frame(data_files), hide_index=True, width="stretch")
+    _plans_section()
     catalogue = [r for r in reports if r.origin != "data"]
     if catalogue:
         with st.expander("National catalogue shipped with the dashboard"):
             st.dataframe(inventory_frame(catalogue, {}), hide_index=True, width="stretch")
+
+
+def _plans_section() -> None:
+    """Which plan is used: the latest submission of each plan name (a re-plan replaces)."""
+    lines = plan_use_lines(data.query("data_page_plans"))
+    if lines:
+        st.subheader("Plans used")
+        for line in lines:
+            st.markdown(f"- {line}")
 
 
 def _findings_section(findings: pd.DataFrame) -> None:
@@ -234,15 +279,22 @@ def render() -> None:
     """Draw the Data page (it also works opened on its own, without the entry point)."""
     data.refresh()  # cheap (stat only)
     store = data.get_store()
+    access = current_access()
     st.title(PAGE_TITLE)
     st.caption(
         f"Data folder: {inventory.folder_label(store.data_dir)} · file paths below are "
         "relative to it."
     )
+    _access_note(access)
     _data_as_at_section(store)
     _cache_note(store)
     reports = store.files()
     _demo_note(reports)
-    _upload_section(store)
+    _upload_section(store, access)
     _inventory_section(reports)
-    _findings_section(store.findings())
+    if access.can_upload:
+        _findings_section(store.findings())
+    else:
+        st.caption(
+            "Validation findings quote rows of the files, so they are shown to analysts only."
+        )

@@ -20,12 +20,12 @@ from impact.board import MetricAnswer, OrgBoard
 from impact.calendar import span_short
 from impact.priorities import BOARD_PRIORITIES, PRIORITY_TITLES
 from impact.ui import data
-from impact.ui.components.cards import heading_line
+from impact.ui.components.cards import heading_line, plan_and_rule_notes
 from impact.ui.components.figures import show_figure, shown_spc_figure
 from impact.ui.components.icon_pair import icon_pair
 from impact.ui.components.matrix import first_screen
 from impact.ui.components.question_log import open_questions_beside
-from impact.ui.components.questions import question_list, questions_block
+from impact.ui.components.questions import questions_block
 from impact.ui.context import BoardContext, get_context
 from impact.ui.meeting_mode import MEETING_KEY, STEP_KEY, apply_meeting_style, meeting_requested
 
@@ -67,12 +67,12 @@ def _metric(answer: MetricAnswer, ctx: BoardContext) -> None:
     st.header(m.board_question)
     heading_line(answer)
     st.markdown(answer.answer)
+    plan_and_rule_notes(answer)
     icon_pair(answer)
     figure = shown_spc_figure(
         answer, ctx.filters, height=MEETING_CHART_HEIGHT, text_scale=MEETING_CHART_TEXT
     )
     show_figure(figure, key=f"meeting-spc-{m.metric_id}")
-    question_list(answer.questions, empty=None)
     open_questions_beside(answer.org_code, m.metric_id)
     st.divider()
 
@@ -136,7 +136,11 @@ def render() -> None:
 
 
 def _priority_step(board: OrgBoard, ctx: BoardContext, priority: str) -> None:
-    """One priority: each metric's question, answer, icons and chart, then its questions."""
+    """One priority: each metric's question, answer, icons and chart, then its questions.
+
+    The questions are the priority page's own: the three most material, the rest behind
+    "More questions", so the room discusses the same few the papers lead with.
+    """
     answers = board.by_priority(priority)
     if not answers:
         st.markdown(f"No {PRIORITY_TITLES[priority].lower()} figures for {ctx.org_name}.")

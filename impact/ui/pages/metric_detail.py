@@ -7,11 +7,12 @@ import streamlit as st
 from impact.board import MetricAnswer, OrgBoard
 from impact.calendar import month_key
 from impact.ui import data
-from impact.ui.components.cards import heading_line
+from impact.ui.components.cards import heading_line, plan_and_rule_notes
 from impact.ui.components.downloads import csv_download
 from impact.ui.components.figures import comparison_chart, spc_chart
 from impact.ui.components.icon_pair import icon_pair
 from impact.ui.components.numbers import numbers_frame, numbers_table
+from impact.ui.components.outlook import outlook_lines
 from impact.ui.components.questions import question_list
 from impact.ui.components.tables import events_table, projects_table, targets_table
 from impact.ui.context import BoardContext, get_context
@@ -81,7 +82,9 @@ def render() -> None:
     st.header(m.board_question)
     heading_line(answer)
     st.markdown(answer.answer)
+    plan_and_rule_notes(answer)
     icon_pair(answer)
+    outlook_lines(answer, method=True)
     spc_chart(answer, ctx.filters, key=f"detail-spc-{m.metric_id}")
     if ctx.filters.compare:
         comparison_chart(answer, ctx.filters, ctx.tree)

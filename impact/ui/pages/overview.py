@@ -13,6 +13,7 @@ from __future__ import annotations
 import streamlit as st
 
 from impact.board import OrgBoard
+from impact.board.question_ranking import RankedQuestion, ranked_questions
 from impact.priorities import BOARD_PRIORITIES, PRIORITY_TITLES
 from impact.ui.components.cards import metric_card
 from impact.ui.components.ipr import ipr_table
@@ -28,7 +29,9 @@ PAGE_TITLE = "Board overview"
 DETAIL_HEADING = "Each metric in full"
 
 
-def _priority_section(board: OrgBoard, ctx: BoardContext, key: str) -> None:
+def _priority_section(
+    board: OrgBoard, ctx: BoardContext, key: str, ranked: list[RankedQuestion]
+) -> None:
     f = ctx.filters
     st.header(PRIORITY_TITLES[key])
     answers = board.by_priority(key)
@@ -40,7 +43,7 @@ def _priority_section(board: OrgBoard, ctx: BoardContext, key: str) -> None:
     missing = board.missing_for(key)
     if missing and answers:
         st.caption("No figures for: " + ", ".join(m.metric_name for m in missing) + ".")
-    questions_block(board, key)
+    questions_block(board, key, ranked=ranked)
 
 
 def render() -> None:
@@ -51,13 +54,14 @@ def render() -> None:
     # (the filter narrows the summary above as well as the cards below).
     priority = f.priority
     keys = BOARD_PRIORITIES if priority == "all" else (priority,)
-    first_screen(board, f, keys)
+    ranked = ranked_questions(board)  # once: the first screen and every priority share it
+    first_screen(board, f, keys, ranked)
     st.divider()
     pack_download(board.org_code, f.period_from, f.period_to, peer_scope=f.peers)
     draw_priority_filter()
     st.subheader(DETAIL_HEADING)
     for key in keys:
-        _priority_section(board, ctx, key)
+        _priority_section(board, ctx, key, ranked)
     st.header("Summary table")
     st.caption("Integrated performance report: each row opens the metric's detail.")
     ipr_table(board, f, None if priority == "all" else priority)

@@ -1,14 +1,14 @@
 """A priority page (elective, UEC, primary care): each metric's SPC chart, answer and peers.
 
-Per metric: the board question, the answer, icons, the SPC chart, the peer comparison
-(and, when asked for, the ICB-and-region comparison), and a CSV of the numbers behind
-each chart.
+Per metric: the board question, the answer, icons, the outlook of each dated target, the
+SPC chart, the peer comparison and its funnel plot (and, when asked for, the ICB-and-region
+comparison), and a CSV of the numbers behind each chart.
 
 The charts of each metric sit in a section of their own that is drawn only while open
-(the first metric's is open): a browser takes far longer to draw two dozen interactive
+(the first metric's is open): a browser takes far longer to draw dozens of interactive
 charts than the server takes to send them, so a page that drew every chart at once took
-seconds to appear. Opening a section draws its charts; the CSV downloads stay outside,
-always offered.
+seconds to appear. Opening a section draws its charts (and the funnel's own figures and
+CSV); the numbers, peer and comparison CSVs stay outside, always offered.
 """
 
 from __future__ import annotations
@@ -17,14 +17,17 @@ import pandas as pd
 import streamlit as st
 
 from impact.board import MetricAnswer
+from impact.board.rtt_basis import PROVIDER_BASIS
 from impact.calendar import month_key
 from impact.priorities import PRIORITY_TITLES
 from impact.ui import data
-from impact.ui.components.cards import detail_link, heading_line
+from impact.ui.components.cards import detail_link, heading_line, plan_and_rule_notes
 from impact.ui.components.downloads import csv_download
 from impact.ui.components.figures import comparison_chart, peer_comparison, spc_chart
+from impact.ui.components.funnel import funnel_section
 from impact.ui.components.icon_pair import icon_pair
 from impact.ui.components.numbers import numbers_frame
+from impact.ui.components.outlook import outlook_lines
 from impact.ui.components.questions import questions_block
 from impact.ui.context import BoardContext, get_context
 from impact.ui.header import page_header
@@ -64,11 +67,11 @@ def charts_key(metric_id: str) -> str:
 
 
 def charts_label(answer: MetricAnswer) -> str:
-    return f"Charts for {answer.metric.metric_name}: SPC and peer comparison"
+    return f"Charts for {answer.metric.metric_name}: SPC, peers and funnel plot"
 
 
 def _charts(answer: MetricAnswer, ctx: BoardContext, *, first: bool) -> bool:
-    """The metric's SPC, peer and comparison charts, drawn only while their section is open."""
+    """The metric's SPC, peer, funnel and comparison charts, drawn only while open."""
     f, m = ctx.filters, answer.metric
     section = st.expander(
         charts_label(answer),
@@ -83,6 +86,7 @@ def _charts(answer: MetricAnswer, ctx: BoardContext, *, first: bool) -> bool:
         spc_chart(answer, f, key=f"spc-{m.metric_id}")
         st.subheader(f"Peer comparison: {m.metric_name}")
         peer_comparison(answer, f, ctx.tree)
+        funnel_section(answer, f, ctx.tree)
         if f.compare:
             comparison_chart(answer, f, ctx.tree)
     return True
@@ -93,7 +97,9 @@ def _metric_section(answer: MetricAnswer, ctx: BoardContext, *, first: bool) -> 
     st.header(m.board_question)
     heading_line(answer)
     st.markdown(answer.answer)
+    plan_and_rule_notes(answer)
     icon_pair(answer)
+    outlook_lines(answer)
     _charts(answer, ctx, first=first)
     peers = data.peers(answer, f, ctx.tree).frame
     compared = data.compared(answer, f, ctx.tree).frame if f.compare else pd.DataFrame()
@@ -113,6 +119,10 @@ def render(priority: str) -> None:
             "reports them (primary care is reported by ICBs and primary care networks)."
         )
         return
+    basis = data.rtt_basis(ctx.filters.org_code, ctx.tree) if priority == "elective" else set()
     for i, answer in enumerate(answers):
+        if answer.metric.metric_id in basis:
+            st.info(PROVIDER_BASIS, icon=":material/info:")
+            basis = set()  # said once, above the first RTT measure
         _metric_section(answer, ctx, first=i == 0)
     questions_block(board, priority)

@@ -6,6 +6,11 @@ as a starting point), lists what is still open and what has been answered, takes
 answers, and exports the whole log as a CSV (formula-neutralised) that analysts can keep
 under version control and import again. The log's rules live in :mod:`impact.question_log`.
 
+Each question can be changed or deleted, with its history (who, when, what) beside it;
+two people editing the same question at once lose nothing
+(:mod:`impact.ui.components.question_edit`). With sign-in on, only a board secretary
+(or an admin) records, answers, changes, deletes or imports questions; everyone else reads.
+
 The page reads the filters from the URL itself, so it also works opened on its own.
 """
 
@@ -13,11 +18,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from impact.access import Access
 from impact.board import OrgBoard
 from impact.calendar import day_short
 from impact.filters import FilterState, parse_filters
-from impact.question_log import QuestionLogError, answered_table
+from impact.question_log import BoardQuestion, QuestionLogError, StaleEdit, answered_table
 from impact.ui import data
+from impact.ui.access import current_access
+from impact.ui.components import question_edit
 from impact.ui.components.question_log import ask_question_form, question_log
 from impact.ui.context import BoardContext
 from impact.ui.header import page_header
@@ -30,13 +38,27 @@ def _context() -> tuple[BoardContext, list[str]]:
     tree = data.org_tree()
     months = data.months()
     filters, notes = parse_filters(
-        st.query_params.to_dict(), tree, months, org_months=data.org_months
+        st.query_params.to_dict(),
+        tree,
+        months,
+        org_months=data.org_months,
+        in_scope=data.scoped_tree(),
     )
     return BoardContext(tree, months, [], filters, notes), notes
 
 
-def _record_section(board: OrgBoard, filters: FilterState, org_name: str) -> None:
+#: What a reader is told where a secretary would see a form.
+READ_ONLY = (
+    "Recording, answering and changing questions is for board secretaries: you are signed "
+    "in as a {role}, so you can read the log."
+)
+
+
+def _record_section(board: OrgBoard, filters: FilterState, org_name: str, access: Access) -> None:
     st.header("Record a question")
+    if not access.can_edit_questions:
+        st.info(READ_ONLY.format(role=access.role.name))
+        return
     if not board.answers:
         st.info(f"There are no metrics with data for {org_name} in this period.")
         return
@@ -50,11 +72,34 @@ def _record_section(board: OrgBoard, filters: FilterState, org_name: str) -> Non
     answer = by_id[metric_id]
     st.write(f"**Current answer:** {answer.answer}")
     ask_question_form(
-        filters.org_code, metric_id, answer.questions, key=f"ask-{filters.org_code}-{metric_id}"
+        filters.org_code,
+        metric_id,
+        answer.questions,
+        key=f"ask-{filters.org_code}-{metric_id}",
+        actor=access.actor,
     )
 
 
-def _open_section(org_code: str, names: dict[str, str]) -> None:
+def _answer_form(q: BoardQuestion, access: Access) -> None:
+    revision = question_edit.started_from(q)
+    with st.form(key=f"answer-{q.question_id}", enter_to_submit=False):
+        text = st.text_area("Answer", key=f"answer-text-{q.question_id}", max_chars=2000)
+        if not st.form_submit_button("Save answer", type="primary"):
+            return
+    try:
+        question_log().answer(q.question_id, text, actor=access.actor, revision=revision)
+    except StaleEdit as error:
+        question_edit.conflicted(q.question_id, error)
+        st.rerun()
+    except QuestionLogError as error:
+        st.error(f"The answer was not saved: {error}")
+    else:
+        question_edit.finished(q.question_id)
+        st.success("Answer saved; the question is now answered.")
+        st.rerun()
+
+
+def _open_section(org_code: str, names: dict[str, str], access: Access) -> None:
     st.header("Open questions")
     try:
         found = question_log().questions(org_code=org_code, status="open")
@@ -73,28 +118,44 @@ def _open_section(org_code: str, names: dict[str, str]) -> None:
                 + (f" by {q.asked_by}" if q.asked_by else "")
                 + f" · {q.question_id}"
             )
-            with st.form(key=f"answer-{q.question_id}", enter_to_submit=False):
-                text = st.text_area("Answer", key=f"answer-text-{q.question_id}", max_chars=2000)
-                if st.form_submit_button("Save answer", type="primary"):
-                    try:
-                        question_log().answer(q.question_id, text)
-                    except QuestionLogError as error:
-                        st.error(f"The answer was not saved: {error}")
-                    else:
-                        st.success("Answer saved; the question is now answered.")
-                        st.rerun()
+            question_edit.show_conflict(q.question_id)
+            if access.can_edit_questions:
+                _answer_form(q, access)
+                question_edit.edit_form(q, access)
+            question_edit.history(q)
 
 
-def _answered_section(org_code: str, names: dict[str, str]) -> None:
+def _answered_section(org_code: str, names: dict[str, str], access: Access) -> None:
     st.header("Answered questions")
     found = question_log().questions(org_code=org_code, status="answered")
     if not found:
         st.write("No answered questions for this organisation yet.")
         return
     st.dataframe(answered_table(found, names), hide_index=True)
+    by_id = {q.question_id: q for q in found}
+
+    def label(qid: str | None) -> str:
+        if qid is None:
+            return "Choose a question"
+        q = by_id[qid]
+        return f"{names.get(q.metric_id, q.metric_id)}: {q.question[:80]}"
+
+    chosen = st.selectbox(
+        "Change an answered question, or see its history",
+        [None, *by_id],
+        format_func=label,
+        key="answered-pick",
+    )
+    if chosen is None:
+        return
+    q = by_id[chosen]
+    question_edit.show_conflict(q.question_id)
+    if access.can_edit_questions:
+        question_edit.edit_form(q, access)
+    question_edit.history(q)
 
 
-def _export_import_section(org_code: str) -> None:
+def _export_import_section(org_code: str, access: Access) -> None:
     st.header("Export and import")
     log = question_log()
     st.download_button(
@@ -105,14 +166,17 @@ def _export_import_section(org_code: str) -> None:
         on_click="ignore",
         key="export-org",
     )
-    st.download_button(
-        "Download the whole question log (CSV)",
-        data=log.export_csv(),
-        file_name="board_questions.csv",
-        mime="text/csv",
-        on_click="ignore",
-        key="export-all",
-    )
+    if access.scope.is_everything:  # the whole log holds every organisation's questions
+        st.download_button(
+            "Download the whole question log (CSV)",
+            data=log.export_csv(),
+            file_name="board_questions.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key="export-all",
+        )
+    if not access.can_edit_questions:
+        return
     upload = st.file_uploader(
         "Import an exported question log (CSV): newer answers are kept",
         type=["csv"],
@@ -120,7 +184,7 @@ def _export_import_section(org_code: str) -> None:
     )
     if upload is not None and st.button("Import questions", key="import-go"):
         try:
-            report = log.import_bytes(upload.getvalue())
+            report = log.import_bytes(upload.getvalue(), actor=access.actor)
         except QuestionLogError as error:
             st.error(str(error))
             return
@@ -145,7 +209,11 @@ def render() -> None:
     )
     org_code = board.org_code
     names = data.metric_names()
-    _record_section(board, ctx.filters, ctx.org_name)
-    _open_section(org_code, names)
-    _answered_section(org_code, names)
-    _export_import_section(org_code)
+    access = current_access()
+    flash = st.session_state.pop(question_edit.FLASH, None)
+    if flash:
+        st.success(flash)
+    _record_section(board, ctx.filters, ctx.org_name, access)
+    _open_section(org_code, names, access)
+    _answered_section(org_code, names, access)
+    _export_import_section(org_code, access)

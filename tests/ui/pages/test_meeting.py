@@ -8,11 +8,12 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from impact.board import build_board
+from impact.board.question_ranking import TOP_OVERVIEW, TOP_PER_PRIORITY, ranked_questions
 from impact.calendar import month_starts
 from impact.filters import default_period
 from impact.priorities import BOARD_PRIORITIES, PRIORITY_TITLES
 from impact.store import open_store
-from tests.ui.apps import through_entry
+from tests.ui.apps import ranked_lists, through_entry
 
 ORG = "XRA03"
 
@@ -78,3 +79,22 @@ def test_turning_meeting_mode_off_brings_the_controls_back(demo_copy: Path) -> N
     at.toggle(key="meeting").set_value(False).run()
     assert not _meeting_css_on(at)
     assert "meeting" not in at.query_params
+
+
+def _ranked_metrics(at: AppTest) -> list[list[str]]:
+    """The metric ids of each ranked questions list drawn, in the order drawn."""
+    return [[metric for _, metric, _ in items] for items in ranked_lists(at)]
+
+
+def test_meeting_mode_asks_the_same_top_questions_as_the_pages(demo_copy: Path) -> None:
+    board = build_board(open_store(demo_copy).query, ORG, *_default_period(demo_copy))
+    at = _meeting(org=ORG, meeting="1")
+    ranked = [r.metric_id for r in ranked_questions(board)]
+    assert _ranked_metrics(at)[:2] == [ranked[:TOP_OVERVIEW], ranked[TOP_OVERVIEW:]]
+    at = _meeting(org=ORG, meeting="1", step="elective")
+    elective = [r.metric_id for r in ranked_questions(board, "elective")]
+    assert len(elective) > TOP_PER_PRIORITY
+    assert _ranked_metrics(at) == [elective[:TOP_PER_PRIORITY], elective[TOP_PER_PRIORITY:]]
+    assert [e.label for e in at.expander] == [
+        f"More questions ({len(elective) - TOP_PER_PRIORITY})"
+    ]

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from html import escape
 
 import pytest
 
 from impact.board import build_board
+from impact.board.question_ranking import TOP_OVERVIEW, TOP_PER_PRIORITY, ranked_questions
 from impact.spc import VARIATION_ICONS
 from impact.store import open_store
-from tests.ui.apps import dashboard, expected_answer, markdown_and_html
+from tests.ui.apps import dashboard, expected_answer, markdown_and_html, ranked_lists
 
 pytestmark = pytest.mark.usefixtures("demo_env")
 
@@ -29,7 +31,8 @@ def test_overview_shows_questions_answers_icons_and_stamp():
     assert expected.answer in text
     assert expected.variation_label in text and expected.assurance_label in text  # words
     assert f"**{expected.latest_text}**" in text
-    assert expected.questions and all(q in text for q in expected.questions)
+    # every question is on the page: among the first few or behind "More questions"
+    assert expected.questions and all(escape(q) in text for q in expected.questions)
     table = at.dataframe[0].value.set_index("metric_id")
     assert table.loc["ae_4hr_all", "latest"] == expected.latest_text
     assert table.loc["ae_4hr_all", "assurance"] == expected.assurance_label
@@ -124,3 +127,49 @@ def test_the_summary_csv_names_the_icons():
     assert table.loc["ae_4hr_all", "assurance_icon"] == _expected_cell(ae)[1].replace(
         "no_target", ""
     )
+
+
+def test_the_first_screen_asks_the_five_most_material_questions_and_keeps_the_rest():
+    at = dashboard(org="XRA05")
+    board = expected_board(at, "XRA05")
+    ranked = ranked_questions(board)
+    assert len(ranked) > TOP_OVERVIEW  # the demo trust raises more than five
+    [first] = [
+        h.proto.body
+        for h in at.get("html")
+        if "<h3>Questions the board may wish to ask</h3>" in h.proto.body
+    ]
+    lists = ranked_lists(at)
+    shown = [(r.rank, r.metric_id, escape(r.question)) for r in ranked[:TOP_OVERVIEW]]
+    assert lists[0] == shown
+    assert ranked[0].kind == "concern"  # the special cause of concern first
+    for r in ranked[:TOP_OVERVIEW]:
+        assert escape(r.short_reason) in first  # each says why it is asked
+        assert escape(r.question) in first
+    # The first "More questions" expander, beside the matrix, holds every other question.
+    more = at.expander[0]
+    assert more.label == f"More questions ({len(ranked) - TOP_OVERVIEW})"
+    [inside] = [h.proto.body for h in more.get("html")]
+    rest = [(r.rank, r.metric_id, escape(r.question)) for r in ranked[TOP_OVERVIEW:]]
+    assert lists[1] == rest and all(escape(r.reason) in inside for r in ranked[TOP_OVERVIEW:])
+
+
+def test_each_priority_closes_with_at_most_three_questions_then_more():
+    at = dashboard(org="XRA05")
+    board = expected_board(at, "XRA05")
+    labels = [e.label for e in at.expander]
+    for key in ("elective", "uec", "primary_care"):
+        ranked = ranked_questions(board, key)
+        rest = len(ranked) - TOP_PER_PRIORITY
+        if rest > 0:
+            assert f"More questions ({rest})" in labels, key
+    elective = ranked_questions(board, "elective")
+    assert len(elective) > TOP_PER_PRIORITY
+    lists = ranked_lists(at)
+    top = [(r.rank, r.metric_id, escape(r.question)) for r in elective[:TOP_PER_PRIORITY]]
+    assert top in lists  # the elective section lists its three, in rank order
+    # Lists opening at rank 1 are shown; the others are the expanders' "more".
+    opening = [len(items) for items in lists if items and items[0][0] == 1]
+    asking = [key for key in ("elective", "uec", "primary_care") if ranked_questions(board, key)]
+    assert opening[0] == TOP_OVERVIEW and len(opening) == 1 + len(asking)  # first screen first
+    assert all(n <= TOP_PER_PRIORITY for n in opening[1:])

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from html import escape
 
 import pytest
 
 from impact.board import build_board
+from impact.board.question_ranking import TOP_PER_PRIORITY, ranked_questions
 from impact.store import open_store
 from impact.ui.pages.priority import charts_key, charts_label
-from tests.ui.apps import dashboard
+from tests.ui.apps import dashboard, markdown_and_html, ranked_lists
 
 pytestmark = pytest.mark.usefixtures("demo_env")
 
@@ -55,11 +57,11 @@ def test_only_open_chart_sections_draw_their_charts_and_every_download_stays():
     f = at.session_state["_filters_state"]
     board = build_board(open_store().query, "XRA05", f.period_from, f.period_to)
     first, second = board.by_priority("elective")[:2]
-    labels = [e.label for e in at.expander]
+    labels = [e.label for e in at.expander if e.label.startswith("Charts for ")]
     assert labels[:2] == [charts_label(first), charts_label(second)]
     titles = _chart_titles(at)
-    assert len(titles) == 2  # the first metric's SPC and peer charts only
-    assert titles[0] == first.metric.metric_name
+    assert titles and titles[0] == first.metric.metric_name  # the first metric's SPC chart
+    assert second.metric.metric_name not in " ".join(titles)  # and none of the second's
     numbers = [
         d.proto.label
         for d in at.get("download_button")
@@ -69,5 +71,26 @@ def test_only_open_chart_sections_draw_their_charts_and_every_download_stays():
     at.session_state[charts_key(second.metric.metric_id)] = True  # open the second section
     at.run()
     assert not at.exception
-    titles = _chart_titles(at)
-    assert len(titles) == 4 and second.metric.metric_name in titles
+    opened = _chart_titles(at)
+    assert len(opened) > len(titles) and second.metric.metric_name in opened
+
+
+def test_a_priority_page_asks_its_three_most_material_questions_and_keeps_the_rest():
+    at = dashboard(org="XRA05")
+    at.switch_page("views/elective.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    f = at.session_state["_filters_state"]
+    ranked = ranked_questions(
+        build_board(open_store().query, "XRA05", f.period_from, f.period_to), "elective"
+    )
+    assert len(ranked) > TOP_PER_PRIORITY
+    expect = [(r.rank, r.metric_id, escape(r.question)) for r in ranked]
+    assert ranked_lists(at) == [expect[:TOP_PER_PRIORITY], expect[TOP_PER_PRIORITY:]]
+    drawn = markdown_and_html(at)
+    for r in ranked:  # each names its metric and says why it is asked
+        assert f"<strong>{escape(r.metric_name)}</strong>: " in drawn
+        assert escape(r.reason) in drawn
+    # Each metric's charts have a section of their own; one section holds the other questions.
+    [more] = [e for e in at.expander if e.label.startswith("More questions")]
+    assert more.label == f"More questions ({len(ranked) - TOP_PER_PRIORITY})"
+    assert [s.value for s in at.subheader].count("Questions the board may wish to ask") == 1

@@ -1,0 +1,5 @@
+"""Where do we stand? Our own ranking among like peers, per metric and per priority."""
+
+from impact.ui.pages.league import render
+
+render()
