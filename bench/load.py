@@ -234,6 +234,9 @@ def report(results: Results, log_text: str, sessions: int, seconds: float) -> No
     print(f"  server per rerun:  {_percentiles(reruns)}")
     print(f"  pages showing an exception: {results.exceptions}")
     print(f"  tracebacks in the server log: {tracebacks}")
+    if tracebacks:
+        first = log_text.index("Traceback (most recent call last)")
+        print("    the first:\n      " + "\n      ".join(log_text[first:].splitlines()[:25]))
     waited = ACTION_TIMEOUT_MS // 1000
     print(f"  actions that timed out (after {waited} s) or failed: {results.timeouts}")
     for failure in results.failures[:10]:
