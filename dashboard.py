@@ -11,7 +11,7 @@ filter state.
 import streamlit as st
 
 from impact import PROJECT_ROOT
-from impact.ui import data
+from impact.ui import data, timing
 from impact.ui.access import gate
 from impact.ui.components.stamp import url_notes
 from impact.ui.context import BoardContext, set_context
@@ -20,6 +20,7 @@ from impact.ui.live import watch_for_new_data
 from impact.ui.meeting_mode import apply_meeting_style, meeting_requested
 from impact.ui.style import APP_TITLE, apply_style, header
 
+run_started = timing.start()
 st.set_page_config(
     page_title=APP_TITLE,
     # A file shipped with the app: a ":material/…:" icon is fetched from an outside server.
@@ -102,4 +103,5 @@ filters, notes = draw_filters(
 set_context(BoardContext(tree, months, metric_ids, filters, notes))
 header(tree.name(filters.org_code) if filters.org_code else None)
 url_notes(notes)
-page.run()
+with timing.logged(run_started, page.title):
+    page.run()

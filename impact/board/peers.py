@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 import pandas as pd
 
@@ -38,13 +39,13 @@ class Peers:
     place: str  # where the peers were looked for: the ICB's or region's name
     rate: Rate | None
 
-    @property
+    @cached_property
     def others(self) -> int:
         """How many peers other than the chosen organisation have a figure."""
         known = self.frame.dropna(subset=["value"])
         return int((known["org_code"] != self.org_code).sum())
 
-    @property
+    @cached_property
     def comparable(self) -> bool:
         """Whether there is anything to draw: the chosen one and at least one other."""
         return self.others > 0 and self.org_code in set(

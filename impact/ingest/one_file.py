@@ -59,6 +59,7 @@ from impact.ingest.results import (
     new_report,
 )
 from impact.ingest.rules import DUPLICATE, column_rule_words, duplicate_words, find_bad_rows
+from impact.pause import pause_point
 from impact.sql import ident, lit
 
 LOG = logging.getLogger(__name__)
@@ -187,6 +188,7 @@ class _Run:
             with atomic_target(self._final(contract)) as tmp:
                 # The file's name is added after the sort: a constant need not travel through it.
                 self._copy(f"SELECT *, {source} FROM ({rows_sql(1)} {order_by(contract)})", tmp)
+                pause_point("ingest-parquet")
                 checking = True
                 problems, summary, orgs = profile(self.con, contract, _parquet(tmp))
                 if problems or self._any_rejected(f"_rj_{self.tag}_1"):

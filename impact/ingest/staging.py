@@ -58,6 +58,7 @@ from impact.ingest.results import (
     finish_report,
     new_report,
 )
+from impact.pause import pause_point
 from impact.sql import ident, lit
 
 #: Files at least this large are staged; below it, writing the cache at once is cheap.
@@ -249,6 +250,7 @@ def write_parquet(
             f"WHERE {FILE_COLUMN} = {int(file_id)} {order_by(contract)}) TO {lit(str(tmp))} "
             f"({PARQUET_OPTIONS})"
         )
+        pause_point("staged-parquet")
 
 
 def relation(contract: Contract, table: str, files: dict[int, str], filtered: bool) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 
 import duckdb
 
+from impact.pause import pause_point
 from impact.records.backend import Conflict, RecordsError, rows_of, statement
 from impact.records.migrations import migrate, statements
 
@@ -104,6 +105,8 @@ class DuckDBBackend:
             con.begin()
             try:
                 yield DuckDBTransaction(con)
+                if write:
+                    pause_point("records-commit")
                 con.commit()
             except duckdb.TransactionException as error:
                 con.rollback()

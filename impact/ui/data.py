@@ -12,14 +12,23 @@ a new fingerprint and recomputes, while an unchanged folder is served from the c
 
 Organisation scopes are enforced here, where data is read: every result leaves without
 the rows of organisations the signed-in user may not see (:mod:`impact.access.visibility`
-states the rule per source), so no page, chart, CSV or pack can show them.
+states the rule per source), so no page, chart, CSV or pack can show them. Every cache
+shared between sessions is keyed on the set of organisations hidden from the session too.
+
+Built figures are kept as well (:func:`figure`), once per data version, hidden set and what
+they show, because building a plotly figure costs far more than drawing it: a priority page
+of a dozen metrics would otherwise rebuild two dozen figures on every rerun.
 """
 
 from __future__ import annotations
 
+import functools
+import os
+from collections.abc import Callable, Hashable
 from datetime import date
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from impact import config
@@ -32,7 +41,14 @@ from impact.board.peers import Comparison, Peers, compare_with_peers, comparison
 from impact.board.projects import metric_projects
 from impact.board.rtt_basis import rtt_basis_metrics
 from impact.calendar import month_starts
+from impact.capability.view import CapabilityView, build_capability
 from impact.filters import FilterState
+from impact.improvement import (
+    ImprovementView,
+    assurance_from_board,
+    build_improvement,
+    scope_codes,
+)
 from impact.orgs import OrgTree
 from impact.store import Store, open_store
 from impact.ui.access import current_access
@@ -43,9 +59,20 @@ def _store(data_dir: str) -> Store:
     return open_store(data_dir)
 
 
+@functools.lru_cache(maxsize=16)
+def _resolved_folder(_configured: str | None, _cwd: str) -> str:
+    return str(config.data_dir())
+
+
+def _folder() -> str:
+    """The configured data folder, resolved once per setting (every rerun asks many times,
+    and resolving a path asks the file system each time)."""
+    return _resolved_folder(os.environ.get("IMPACT_DATA_DIR"), os.getcwd())
+
+
 def get_store() -> Store:
     """The process-wide store for the configured data folder."""
-    return _store(str(config.data_dir()))
+    return _store(_folder())
 
 
 def refresh() -> str:
@@ -64,8 +91,7 @@ def _data_version() -> str:
     The folder is part of the key so that two folders whose files happen to share names,
     sizes and times never share cached results.
     """
-    store = get_store()
-    return f"{config.data_dir()}|{store.fingerprint}"
+    return f"{_folder()}|{get_store().fingerprint}"
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
@@ -170,10 +196,37 @@ def _metric_of(answer: MetricAnswer) -> dict[str, str]:
     return {"org_code": answer.org_code, "metric_id": answer.metric.metric_id}
 
 
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _cached_peers(
+    version: str,
+    hidden_codes: frozenset[str],
+    org_code: str,
+    metric_id: str,
+    scope: str,
+    period_to: date,
+    _tree: OrgTree,
+) -> Peers:
+    # The tree is left out of the key: it is the data version's own (org_tree()).
+    return compare_with_peers(
+        scoped(hidden_codes),
+        _tree,
+        scope=scope,
+        period_to=period_to,
+        org_code=org_code,
+        metric_id=metric_id,
+    )
+
+
 def peers(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> Peers:
     """Each like peer's latest figure of the answer's metric (the filters choose the area)."""
-    return compare_with_peers(
-        query, tree, scope=state.peers, period_to=state.last_day, **_metric_of(answer)
+    return _cached_peers(
+        _data_version(),
+        hidden(),
+        answer.org_code,
+        answer.metric.metric_id,
+        state.peers,
+        state.last_day,
+        tree,
     )
 
 
@@ -202,6 +255,94 @@ def compared(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> Compari
         period_from=state.period_from,
         period_to=state.last_day,
         **_metric_of(answer),
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=2048)
+def _cached_figure(
+    version: str,
+    hidden_codes: frozenset[str],
+    key: tuple[Hashable, ...],
+    _build: Callable[[], go.Figure],
+) -> go.Figure:
+    return _build()
+
+
+def figure(key: tuple[Hashable, ...], build: Callable[[], go.Figure]) -> go.Figure:
+    """The figure ``build`` makes, built once per data version, hidden set and ``key``.
+
+    ``key`` must name everything the figure shows (chart kind, organisation, metric, the
+    filters' period and scope, its size). The figure is shared by every session with the
+    same hidden set: draw it, never change it (build a changed copy under a key of its own).
+    """
+    return _cached_figure(_data_version(), hidden(), key, build)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_improvement(
+    version: str,
+    hidden_codes: frozenset[str],
+    org_code: str,
+    period_from: date,
+    period_to: date,
+    last_day: date,
+) -> ImprovementView:
+    the_board = _cached_board(version, hidden_codes, org_code, period_from, period_to)
+    return build_improvement(
+        scoped(hidden_codes),
+        scope_codes(org_tree(), org_code),
+        period_from,
+        last_day,
+        assurance_from_board(the_board),
+        last_day,
+    )
+
+
+def improvement(state: FilterState) -> ImprovementView:
+    """The Improvement activity page's content for the organisation (and those within it)
+    over the filters' period, computed once per data version and hidden set."""
+    assert state.org_code is not None
+    return _cached_improvement(
+        _data_version(),
+        hidden(),
+        state.org_code,
+        state.period_from,
+        state.period_to,
+        state.last_day,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_capability(
+    version: str,
+    hidden_codes: frozenset[str],
+    org_code: str,
+    scope: str,
+    period_from: date,
+    last_day: date,
+) -> CapabilityView:
+    tree = org_tree()
+    return build_capability(
+        scoped(hidden_codes),
+        org_code=org_code,
+        org_name=tree.name(org_code),
+        peer_codes=[o.code for o in tree.peers(org_code, scope)],
+        period_from=period_from,
+        period_to=last_day,
+    )
+
+
+def capability(state: FilterState) -> CapabilityView:
+    """The NHS IMPACT capability page's content for the organisation, its peers in the
+    filters' scope and the period, computed once per data version and hidden set."""
+    assert state.org_code is not None
+    return _cached_capability(
+        _data_version(),
+        hidden(),
+        state.org_code,
+        state.peers,
+        state.period_from,
+        state.last_day,
     )
 
 

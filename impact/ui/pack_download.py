@@ -24,6 +24,7 @@ import streamlit as st
 
 from impact import config, pack
 from impact.access import without_hidden
+from impact.board import OrgBoard
 from impact.calendar import month_key
 from impact.pack import pdf
 from impact.question_log import BoardQuestion, QuestionLogError, open_log
@@ -43,6 +44,7 @@ def _build_html(
     peer_scope: str,
     questions: Sequence[BoardQuestion],
     hidden: frozenset[str] = frozenset(),
+    board: OrgBoard | None = None,
 ) -> str:
     def query(name: str, **params: object) -> pd.DataFrame:
         return without_hidden(store.query(name, **params), hidden)
@@ -54,6 +56,7 @@ def _build_html(
         period_to,
         files=store.files(),
         questions=questions,
+        board=board,
         peer_scope=peer_scope,
         now=datetime.now(),
     )
@@ -103,8 +106,13 @@ def pack_download(
     if problem is not None:
         st.warning(missing_questions_warning(problem), icon=":material/warning:")
 
+    # The page's own board (cached): the pack shows the same answers and need not build them.
+    board = state.board(org_code, period_from, period_to)
+
     def html() -> str:
-        return _build_html(store, org_code, period_from, period_to, peer_scope, questions, hidden)
+        return _build_html(
+            store, org_code, period_from, period_to, peer_scope, questions, hidden, board
+        )
 
     def recorded(suffix: str, body: bytes) -> bytes:
         """The file, once its download is in the audit log (built when clicked)."""

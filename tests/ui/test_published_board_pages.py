@@ -20,6 +20,7 @@ from impact.board import build_board
 from impact.board.rtt_basis import PROVIDER_BASIS
 from impact.spc.natural_range import natural_range
 from impact.store import open_store
+from impact.ui.pages.priority import charts_key
 from tests.ui.apps import dashboard, markdown_and_html
 
 LIMIT_TRACES = ("Upper process limit", "Lower process limit")
@@ -38,6 +39,8 @@ def published(published_boards):
 
 def _page(view: str, **params: str):
     at = dashboard(timeout=120, **params)
+    for metric_id in open_store().query("board_metrics")["metric_id"]:
+        at.session_state[charts_key(metric_id)] = True  # every metric's charts section open
     at.switch_page(view).run(timeout=180)
     assert not at.exception, [e.value for e in at.exception]
     return at

@@ -17,6 +17,7 @@ from impact.board.peers import compare_with_peers
 from impact.calendar import add_months, month_starts
 from impact.orgs import OrgTree
 from impact.store import open_store
+from impact.ui.pages.priority import charts_key
 from tests.conftest import shared_path
 from tests.ui.apps import dashboard, markdown_and_html
 
@@ -65,15 +66,17 @@ def test_the_overview_answers_the_ae_question_for_a_real_trust(published):
     assert answer.target == 78.0  # the national target in force in 2025, from the catalogue
 
 
-def _uec_page(**params: str):
+def _uec_page(*, open_charts: tuple[str, ...] = (), **params: str):
     at = dashboard(timeout=120, **params)
+    for metric_id in open_charts:  # a metric's charts are drawn while its section is open
+        at.session_state[charts_key(metric_id)] = True
     at.switch_page("views/uec.py").run(timeout=180)
     assert not at.exception, [e.value for e in at.exception]
     return at
 
 
 def test_rrk_is_compared_with_acute_trusts_of_its_region_by_rates(published):
-    at = _uec_page(org="RRK", peers="region")
+    at = _uec_page(org="RRK", peers="region", open_charts=("ae_12hr_dta",))
     f = at.session_state["_filters_state"]
     store = open_store(published)
     own = month_starts(store.query("board_org_months", org_code="RRK")["month"])

@@ -13,6 +13,7 @@ from impact.board.league import LEAGUE_LABEL, league_table
 from impact.board.peers import compare_with_peers
 from impact.orgs import OrgTree
 from impact.store import open_store
+from impact.ui.pages.priority import charts_key
 from tests.ui.apps import dashboard, markdown_and_html
 from tests.ui.test_published_data_app import published  # noqa: F401 (the shared fixture)
 
@@ -27,6 +28,7 @@ def _state(at):
 
 def test_rrk_is_placed_on_the_funnel_of_the_acute_trusts_of_its_region(published):  # noqa: F811
     at = dashboard(timeout=120, org=ORG, peers="region")
+    at.session_state[charts_key("ae_4hr_all")] = True  # its charts section open
     at.switch_page("views/uec.py").run(timeout=180)
     assert not at.exception, [e.value for e in at.exception]
     store, tree, f = _state(at)
@@ -78,6 +80,7 @@ def test_the_league_page_ranks_rrk_among_the_acute_trusts_of_its_region(publishe
 
 def test_in_england_rrk_is_on_the_funnel_of_every_acute_trust(published):  # noqa: F811
     at = dashboard(timeout=120, org=ORG, peers="england")
+    at.session_state[charts_key("ae_4hr_all")] = True  # its charts section open
     at.switch_page("views/uec.py").run(timeout=180)
     assert not at.exception, [e.value for e in at.exception]
     store, tree, f = _state(at)

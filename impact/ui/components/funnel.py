@@ -26,7 +26,11 @@ def funnel_section(answer: MetricAnswer, state: FilterState, tree: OrgTree) -> N
     st.markdown(position.sentence)
     if not position.applies:
         return
-    show_figure(position_figure(position), key=f"funnel-{m.metric_id}")
+    figure = data.figure(
+        ("funnel", answer.org_code, m.metric_id, state.period_from, state.period_to, state.peers),
+        lambda: position_figure(position),
+    )
+    show_figure(figure, key=f"funnel-{m.metric_id}")
     st.caption(
         "Each point is one organisation, placed by its size. Inside the dashed lines is what "
         "chance alone allows 95 times in 100; inside the dotted lines, 998 times in 1,000."

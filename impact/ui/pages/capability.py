@@ -14,7 +14,6 @@ from impact.capability import (
     CAPACITY_MEASURES,
     MIN_SPC_POINTS,
     CapabilityView,
-    build_capability,
     capacity_table,
     month_or_dash,
     peer_scope_words,
@@ -123,15 +122,7 @@ def render() -> None:
         caption=f"{as_at_caption(ctx)} · peers: {peer_scope_words(filters.peers)}",
         no_org="There are no organisations in the data yet.",
     )
-    peers = [o.code for o in tree.peers(filters.org_code, filters.peers)]
-    view = build_capability(
-        data.query,
-        org_code=filters.org_code,
-        org_name=ctx.org_name,
-        peer_codes=peers,
-        period_from=filters.period_from,
-        period_to=filters.last_day,
-    )
+    view = data.capability(filters)
     _self_assessment_section(view, ctx.org_name, tree)
     _capacity_section(view, ctx.org_name)
     question_list(

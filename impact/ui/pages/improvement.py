@@ -11,13 +11,12 @@ import streamlit as st
 
 from impact import charts
 from impact.calendar import month_short, span_short
+from impact.filters import FilterState
 from impact.improvement import (
     EFFECT_HEADLINES,
     MIN_POINTS_EACH_SIDE,
     ImprovementView,
     alignment_display,
-    assurance_from_board,
-    build_improvement,
     portfolio_breakdowns,
     portfolio_totals,
     project_list,
@@ -85,7 +84,7 @@ def _project_from_url(options: list[str], titles: dict[str, str]) -> str | None:
     return chosen
 
 
-def _working_section(view: ImprovementView) -> None:
+def _working_section(view: ImprovementView, filters: FilterState) -> None:
     st.header("Is it working?")
     st.write(
         "For each project with a linked outcome measure: the measure for that organisation, "
@@ -105,11 +104,14 @@ def _working_section(view: ImprovementView) -> None:
     st.write(answer.sentence)
     st.markdown(f"**Question for the board:** {answer.question}")
     if answer.chart is not None and not answer.chart.empty:
-        fig = charts.spc_figure(
-            answer.chart,
-            title=f"{row['metric_name']}, {row['org_name'] or row['org_code']}",
-            unit=row["unit"] if isinstance(row["unit"], str) else "",
-            events=start_marker(answer, row["start_date"]),
+        fig = data.figure(
+            ("effect", filters.org_code, chosen, filters.period_from, filters.period_to),
+            lambda: charts.spc_figure(
+                answer.chart,
+                title=f"{row['metric_name']}, {row['org_name'] or row['org_code']}",
+                unit=row["unit"] if isinstance(row["unit"], str) else "",
+                events=start_marker(answer, row["start_date"]),
+            ),
         )
         show_figure(fig, key=f"effect-{chosen}")
     with st.expander("How this answer is worked out"):
@@ -150,21 +152,13 @@ def render() -> None:
     scope = scope_codes(tree, filters.org_code) if filters.org_code else []
     within = " and the organisations within it" if len(scope) > 1 else ""
     period = span_short(filters.period_from, filters.period_to)
-    board = page_header(
+    page_header(
         PAGE_TITLE,
         ctx,
         caption=f"{ctx.org_name} ({filters.org_code}){within} · {period}",
         no_org="There are no organisations in the data yet.",
     )
-    last_day = filters.last_day
-    view = build_improvement(
-        data.query,
-        scope,
-        filters.period_from,
-        last_day,
-        assurance_from_board(board),
-        last_day,
-    )
+    view = data.improvement(filters)
     if view.projects.empty:
         st.info(
             f"No improvement projects for {ctx.org_name} were running between "
@@ -172,5 +166,5 @@ def render() -> None:
         )
     else:
         _portfolio_section(view)
-        _working_section(view)
+        _working_section(view, filters)
     _alignment_section(view)

@@ -16,13 +16,12 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from impact import charts
 from impact.board import MetricAnswer, OrgBoard
 from impact.calendar import span_short
 from impact.priorities import BOARD_PRIORITIES, PRIORITY_TITLES
 from impact.ui import data
 from impact.ui.components.cards import heading_line, plan_and_rule_notes
-from impact.ui.components.figures import metric_spc_figure, show_figure
+from impact.ui.components.figures import show_figure, shown_spc_figure
 from impact.ui.components.icon_pair import icon_pair
 from impact.ui.components.matrix import first_screen
 from impact.ui.components.question_log import open_questions_beside
@@ -63,16 +62,18 @@ def _go_to(step: str) -> None:
     st.query_params[STEP_KEY] = step
 
 
-def _metric(answer: MetricAnswer, org_code: str) -> None:
+def _metric(answer: MetricAnswer, ctx: BoardContext) -> None:
     m = answer.metric
     st.header(m.board_question)
     heading_line(answer)
     st.markdown(answer.answer)
     plan_and_rule_notes(answer)
     icon_pair(answer)
-    figure = metric_spc_figure(answer, height=MEETING_CHART_HEIGHT)
-    show_figure(charts.scale_fonts(figure, MEETING_CHART_TEXT), key=f"meeting-spc-{m.metric_id}")
-    open_questions_beside(org_code, m.metric_id)
+    figure = shown_spc_figure(
+        answer, ctx.filters, height=MEETING_CHART_HEIGHT, text_scale=MEETING_CHART_TEXT
+    )
+    show_figure(figure, key=f"meeting-spc-{m.metric_id}")
+    open_questions_beside(answer.org_code, m.metric_id)
     st.divider()
 
 
@@ -144,7 +145,7 @@ def _priority_step(board: OrgBoard, ctx: BoardContext, priority: str) -> None:
     if not answers:
         st.markdown(f"No {PRIORITY_TITLES[priority].lower()} figures for {ctx.org_name}.")
     for answer in answers:
-        _metric(answer, board.org_code)
+        _metric(answer, ctx)
     missing = board.missing_for(priority)
     if missing and answers:
         st.caption("No figures for: " + ", ".join(m.metric_name for m in missing) + ".")

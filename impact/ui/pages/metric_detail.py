@@ -85,7 +85,7 @@ def render() -> None:
     plan_and_rule_notes(answer)
     icon_pair(answer)
     outlook_lines(answer, method=True)
-    spc_chart(answer, key=f"detail-spc-{m.metric_id}")
+    spc_chart(answer, ctx.filters, key=f"detail-spc-{m.metric_id}")
     if ctx.filters.compare:
         comparison_chart(answer, ctx.filters, ctx.tree)
     question_list(answer.questions, empty=None)

@@ -3,6 +3,12 @@
 Per metric: the board question, the answer, icons, the outlook of each dated target, the
 SPC chart, the peer comparison and its funnel plot (and, when asked for, the ICB-and-region
 comparison), and a CSV of the numbers behind each chart.
+
+The charts of each metric sit in a section of their own that is drawn only while open
+(the first metric's is open): a browser takes far longer to draw dozens of interactive
+charts than the server takes to send them, so a page that drew every chart at once took
+seconds to appear. Opening a section draws its charts (and the funnel's own figures and
+CSV); the numbers, peer and comparison CSVs stay outside, always offered.
 """
 
 from __future__ import annotations
@@ -55,7 +61,38 @@ def _downloads(
         )
 
 
-def _metric_section(answer: MetricAnswer, ctx: BoardContext) -> None:
+def charts_key(metric_id: str) -> str:
+    """The session-state key of a metric's charts section (True while it is open)."""
+    return f"charts-{metric_id}"
+
+
+def charts_label(answer: MetricAnswer) -> str:
+    return f"Charts for {answer.metric.metric_name}: SPC, peers and funnel plot"
+
+
+def _charts(answer: MetricAnswer, ctx: BoardContext, *, first: bool) -> bool:
+    """The metric's SPC, peer, funnel and comparison charts, drawn only while open."""
+    f, m = ctx.filters, answer.metric
+    section = st.expander(
+        charts_label(answer),
+        expanded=first,
+        key=charts_key(m.metric_id),
+        on_change="rerun",
+        icon=":material/monitoring:",
+    )
+    if not section.open:
+        return False
+    with section:
+        spc_chart(answer, f, key=f"spc-{m.metric_id}")
+        st.subheader(f"Peer comparison: {m.metric_name}")
+        peer_comparison(answer, f, ctx.tree)
+        funnel_section(answer, f, ctx.tree)
+        if f.compare:
+            comparison_chart(answer, f, ctx.tree)
+    return True
+
+
+def _metric_section(answer: MetricAnswer, ctx: BoardContext, *, first: bool) -> None:
     f, m = ctx.filters, answer.metric
     st.header(m.board_question)
     heading_line(answer)
@@ -63,11 +100,9 @@ def _metric_section(answer: MetricAnswer, ctx: BoardContext) -> None:
     plan_and_rule_notes(answer)
     icon_pair(answer)
     outlook_lines(answer)
-    spc_chart(answer, key=f"spc-{m.metric_id}")
-    st.subheader(f"Peer comparison: {m.metric_name}")
-    peers = peer_comparison(answer, f, ctx.tree)
-    funnel_section(answer, f, ctx.tree)
-    compared = comparison_chart(answer, f, ctx.tree) if f.compare else pd.DataFrame()
+    _charts(answer, ctx, first=first)
+    peers = data.peers(answer, f, ctx.tree).frame
+    compared = data.compared(answer, f, ctx.tree).frame if f.compare else pd.DataFrame()
     _downloads(answer, ctx, peers, compared)
     detail_link(answer, f)
     st.divider()
@@ -85,9 +120,9 @@ def render(priority: str) -> None:
         )
         return
     basis = data.rtt_basis(ctx.filters.org_code, ctx.tree) if priority == "elective" else set()
-    for answer in answers:
+    for i, answer in enumerate(answers):
         if answer.metric.metric_id in basis:
             st.info(PROVIDER_BASIS, icon=":material/info:")
             basis = set()  # said once, above the first RTT measure
-        _metric_section(answer, ctx)
+        _metric_section(answer, ctx, first=i == 0)
     questions_block(board, priority)

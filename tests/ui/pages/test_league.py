@@ -14,6 +14,7 @@ from impact.board.outlook import target_outlooks
 from impact.board.peers import compare_with_peers
 from impact.orgs import OrgTree
 from impact.store import open_store
+from impact.ui.pages.priority import charts_key
 from tests.ui.apps import dashboard, markdown_and_html
 
 pytestmark = pytest.mark.usefixtures("demo_env")
@@ -58,6 +59,8 @@ def test_the_league_page_ranks_each_metric_among_like_peers_and_says_whose_ranki
 
 def test_the_uec_page_shows_the_funnel_beside_the_peers_and_the_outlook():
     at = dashboard(timeout=120, org=ORG, **{"from": "2024-01", "to": "2025-12"})
+    for metric_id in ("ae_4hr_all", "ae_attendances"):  # each metric's charts section open
+        at.session_state[charts_key(metric_id)] = True
     at.switch_page("views/uec.py").run(timeout=120)
     assert not at.exception, [e.value for e in at.exception]
     store, tree, board, f = _expected(at)
