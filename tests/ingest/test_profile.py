@@ -53,7 +53,7 @@ def test_a_contract_without_dates_or_organisations_has_no_periods() -> None:
         "CREATE TABLE m AS SELECT 'm1' AS metric_id, 'M' AS metric_name, 'uec' AS priority, "
         "'Q?' AS board_question, 'count' AS unit, 'increase' AS improvement_direction, "
         "'month' AS frequency, NULL AS definition, NULL AS source, NULL AS chart, "
-        "NULL AS limits"
+        "NULL AS limits, NULL AS question_kind"
     )
     problems, summary, orgs = profile(con, METRICS, "m")
     assert (problems, orgs, summary.first_period, summary.key_from) == (0, 0, None, None)
