@@ -14,6 +14,7 @@ import pytest
 
 from impact.board import build_board
 from impact.store import open_store, reset_stores
+from impact.ui.pages.priority import charts_key
 from tests.conftest import shared_path
 from tests.ui.apps import dashboard, markdown_and_html
 
@@ -54,6 +55,7 @@ def _array(value: object) -> list:
 
 def test_the_uec_page_draws_the_plan_for_a_real_trust(published_with_plan):
     at = dashboard(timeout=120, org=TRUST)
+    at.session_state[charts_key("ae_4hr_all")] = True  # its charts section open
     at.switch_page("views/uec.py").run(timeout=180)
     assert not at.exception, [e.value for e in at.exception]
     f = at.session_state["_filters_state"]

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from impact import PROJECT_ROOT
 from impact.board.plans import plan_caption, variance_text
+from impact.ui.pages.priority import charts_key
 from tests.ui.apps import dashboard, expected_answer, markdown_and_html, page_texts
 
 pytestmark = pytest.mark.usefixtures("demo_env")
@@ -30,6 +31,7 @@ def _array(value: object) -> list:
 
 def test_the_uec_page_draws_the_plan_line_and_says_the_plan_sentence():
     at = dashboard(timeout=120, org=TRUST)
+    at.session_state[charts_key("ae_4hr_all")] = True  # its charts section open
     at.switch_page("views/uec.py").run(timeout=180)
     assert not at.exception, [e.value for e in at.exception]
     expected = expected_answer(at, TRUST)
