@@ -260,3 +260,23 @@ def screenshot(page, name: str, *, to: Path | None = None, whole: bool = True) -
     finally:
         page.set_viewport_size(size)
     return path
+
+
+def open_chart_sections(page, *names: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the priority page's "Charts for …" sections (only these, or every one), as a
+    reader clicks them: each section draws its charts only while open."""
+    wanted = names or None
+    while True:
+        closed = page.locator("[data-testid='stExpander'] details:not([open]) > summary").filter(
+            has_text="Charts for "
+        )
+        targets = [
+            s
+            for s in closed.all()
+            if wanted is None or any(f"Charts for {n}:" in s.inner_text() for n in wanted)
+        ]
+        if not targets:
+            return
+        target = targets[0]
+        target.scroll_into_view_if_needed()
+        rerun_after(page, target.click)

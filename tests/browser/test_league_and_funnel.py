@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from impact.board.league import LEAGUE_LABEL
-from tests.browser.conftest import main_text, open_app, screenshot
+from tests.browser.conftest import main_text, open_app, open_chart_sections, screenshot
 from tests.browser.test_accessibility import axe_violations, describe
 
 pytestmark = pytest.mark.browser
@@ -15,6 +15,7 @@ ORG = "XRA05"
 
 def test_the_uec_page_draws_the_funnel_with_its_sentence(page, app_url, page_paths):  # type: ignore[no-untyped-def]
     open_app(page, app_url, page_paths["Urgent & emergency care"], org=ORG)
+    open_chart_sections(page, "A&E 4-hour performance (all types)", "A&E attendances (all types)")
     text = main_text(page)
     assert "Funnel plot: A&E 4-hour performance (all types)" in text
     assert "Are we an outlier among the " in text

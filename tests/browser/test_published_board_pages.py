@@ -29,6 +29,7 @@ from tests.browser.conftest import (
     main_text,
     new_page,
     open_app,
+    open_chart_sections,
     wait_for_app,
 )
 from tests.browser.live_app import running_app
@@ -89,6 +90,7 @@ def wide_page(browser):  # type: ignore[no-untyped-def]
 
 def _open(page, url: str, view: str, **params: str) -> list[dict]:  # type: ignore[no-untyped-def]
     open_app(page, url, view, **params)
+    open_chart_sections(page)
     page.locator(".js-plotly-plot").first.wait_for()
     return page.evaluate(_CHARTS)
 
