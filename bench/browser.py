@@ -11,12 +11,14 @@ server's own time for the script runs it caused, read from the server log
 first and last, since other work on the machine changes every figure.
 
     python -m bench.browser [--rounds 3] [--no-pack]
+    python -m bench.browser --pack-only [--rounds 3]
     python -m bench.browser --national [--rounds 3]
 
 ``--national`` measures the overview instead on the national benchmark set (the synthetic
 folder of ``bench/store_bench.py``, 4.66 million observation rows) with the demo extracts
 beside it: the first load, and the warm overview of one demo trust and of one benchmark
-trust (each switched away from and back to, ``--rounds`` times).
+trust (each switched away from and back to, ``--rounds`` times). ``--pack-only`` prints
+just the board pack PDF, ``--rounds`` times (no app started), for a median on a busy machine.
 
 Figures depend on the machine and its load: print them, never assert them.
 """
@@ -266,8 +268,24 @@ def main() -> None:
     parser.add_argument(
         "--national", action="store_true", help="the overview on the national benchmark set"
     )
+    parser.add_argument(
+        "--pack-only", action="store_true", help="only the board pack PDF, --rounds times"
+    )
     args = parser.parse_args()
     print(f"before: {load_average()}")
+    if args.pack_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            (root / "cache").mkdir()
+            os.environ["IMPACT_CACHE_DIR"] = str(root / "cache")
+            data = root / "data"
+            data.mkdir()
+            for extract in sorted((PROJECT_ROOT / "data" / "demo").glob("*.csv")):
+                shutil.copy2(extract, data / extract.name)
+            for _ in range(args.rounds):
+                measure_pack(data)
+                print(f"  ({load_average()})")
+        return
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         data = root / "data"
