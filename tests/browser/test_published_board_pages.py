@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from impact.board.league import LEAGUE_LABEL
 from impact.spc.natural_range import natural_range
 from impact.store import open_store
 from tests.browser.conftest import (
@@ -205,3 +206,25 @@ def test_rru_uec_charts_ambulance_response_times(wide_page, published_app, units
     )
     assert "No other ambulance trusts in " in text
     _shot(wide_page, "rru-uec")
+
+
+def test_rrk_is_placed_on_the_funnel_of_its_regions_type_1_trusts(wide_page, published_app):  # type: ignore[no-untyped-def]
+    open_app(wide_page, published_app, "uec", org="RRK", peers="region")
+    open_chart_sections(wide_page, "A&E 4-hour performance (all types)")
+    text = main_text(wide_page)
+    assert "Are we an outlier among the " in text
+    charts = wide_page.evaluate(_CHARTS)
+    funnel = next(c for c in charts if c["title"].startswith("Funnel plot: A&E 4-hour"))
+    names = {t["name"] for t in funnel["traces"]}
+    assert {"95% limits", "99.8% limits"} <= names
+    chart = wide_page.locator(".js-plotly-plot").filter(has_text="Funnel plot: A&E 4-hour")
+    assert chart.first.locator("text", has_text="(selected)").count() >= 1
+
+
+def test_rrks_league_page_says_whose_ranking_it_is(wide_page, published_app):  # type: ignore[no-untyped-def]
+    open_app(wide_page, published_app, "league", org="RRK", peers="region")
+    assert wide_page.get_by_role("heading", level=1, name="Where do we stand?").count() == 1
+    text = main_text(wide_page)
+    assert LEAGUE_LABEL in text
+    assert "Urgent & emergency care: where do we stand?" in text
+    assert RRK_NAME.upper() not in text
