@@ -22,9 +22,9 @@ answered "Yes" when the latest point misses; "will not be met" is said only when
 point misses; and when the last three points of the current period all meet the target the
 assurance is never "consistently failing" (nor "consistently passing" when all three miss):
 the limits lag what the points show, so the assurance becomes hit and miss
-(:func:`assurance_shown`), on the icon as in the words. Limits are written within the
-unit's natural range (:func:`impact.spc.natural_range.truncate`). Nothing here instructs:
-no "must", no "should".
+(:func:`~impact.board.answer_rules.assurance_shown`), on the icon as in the words. Limits
+are written within the unit's natural range (:func:`impact.spc.natural_range.truncate`).
+Nothing here instructs: no "must", no "should".
 """
 
 from __future__ import annotations
@@ -37,10 +37,10 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from impact.board.answer_rules import RECENT, assurance_shown, meets, question_kind
 from impact.board.model import Metric
 from impact.board.values import as_date
 from impact.calendar import period_long
-from impact.contracts.definitions import QUESTION_KINDS
 from impact.spc.describe import RULE_WORDS
 from impact.spc.limits import MIN_POINTS_FOR_LIMITS
 from impact.spc.natural_range import truncate
@@ -48,8 +48,6 @@ from impact.units import format_value, unit_suffix
 
 #: The first words an answer may start with, and nothing else.
 OPENINGS = ("Yes", "No", "Not yet", "Partly", "Too early to say")
-#: How many of the latest points of the current period the consistency rules look at.
-RECENT = 3
 
 _NOUNS = {
     "month": ("month", "months"),
@@ -75,45 +73,6 @@ class Answer:
     current_period_start: date | None  #: the first point of the current period
     limits_recalculated: bool  #: whether that period began with an automatic recalculation
     assurance: str | None  #: the assurance shown (see :func:`assurance_shown`)
-
-
-def question_kind(declared: str | None, target: float | None, direction: str = "increase") -> str:
-    """The kind a metric's question asks: the catalogue's, or by default from the target.
-
-    A blank (or an analyst's extract without the column) is ``standard`` when a target is
-    in force, ``change`` otherwise; a ``standard`` question with no target in force (no
-    standard to meet), or of a measure where neither higher nor lower is better, is
-    answered as a ``change`` question.
-    """
-    has_target = target is not None and not math.isnan(target) and direction != "neutral"
-    kind = (declared or "").strip()
-    if kind not in QUESTION_KINDS:
-        kind = "standard" if has_target else "change"
-    return kind if has_target else "change"
-
-
-def meets(value: float, target: float, direction: str) -> bool:
-    """Whether one value meets the target (higher is better: at or above it)."""
-    return value >= target if direction == "increase" else value <= target
-
-
-def assurance_shown(
-    engine: str | None, recent: np.ndarray, target: float | None, direction: str
-) -> str | None:
-    """The engine's assurance, unless the latest points of the current period contradict it.
-
-    When the last :data:`RECENT` points all meet the target but the limits say it will
-    consistently fail (or all miss while the limits say it will consistently pass), the
-    limits lag the points: the assurance shown is ``inconsistent`` (hit and miss).
-    """
-    if engine is None or target is None or direction == "neutral" or len(recent) < RECENT:
-        return engine
-    met = [meets(float(v), target, direction) for v in recent[-RECENT:]]
-    if engine == "consistent_fail" and all(met):
-        return "inconsistent"
-    if engine == "consistent_pass" and not any(met):
-        return "inconsistent"
-    return engine
 
 
 @dataclass(frozen=True)

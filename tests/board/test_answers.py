@@ -13,13 +13,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from impact.board.answers import (
-    OPENINGS,
-    answer_metric,
-    assurance_shown,
-    meets,
-    question_kind,
-)
+from impact.board.answer_rules import assurance_shown, meets, question_kind
+from impact.board.answers import OPENINGS, answer_metric
 from tests.board.answer_cases import CASES, CHANGE, STANDARD, ZERO, Case
 
 EXPECTED = {
