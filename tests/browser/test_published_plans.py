@@ -5,38 +5,20 @@ absent, failing under CI."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 
-import pandas as pd
 import pytest
 
 from tests.browser.conftest import main_text, open_app
 from tests.browser.live_app import running_app
-from tests.conftest import shared_path
+from tests.ui.test_published_plans import PLANNED, TRUST, write_plan_folder
 
 pytestmark = pytest.mark.browser
-
-TRUST = "RH5"  # Somerset NHS Foundation Trust
-PLANNED = 76.0
 
 
 @pytest.fixture(scope="module")
 def plan_app(tmp_path_factory) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    ae = shared_path("data", "nhs-england", "ae-monthly-2024-25")
-    ods = shared_path("data", "ods", "trusts_etr_2026-01.csv")
-    folder = tmp_path_factory.mktemp("published-plan-browser")
-    shutil.copytree(ae, folder / "ae")
-    shutil.copy2(ods, folder / ods.name)
-    months = pd.date_range("2024-04-01", "2025-12-01", freq="MS")
-    (folder / "operating plan.csv").write_text(
-        "metric_id,org_code,period_start,planned_value,plan_name,submitted\n"
-        + "".join(
-            f"ae_4hr_all,{TRUST},{m:%Y-%m-%d},{PLANNED},2024/25 operating plan,2024-03-28\n"
-            for m in months
-        ),
-        encoding="utf-8",
-    )
+    folder = write_plan_folder(tmp_path_factory.mktemp("published-plan-browser"))
     cache = tmp_path_factory.mktemp("published-plan-cache")
     log_path = tmp_path_factory.mktemp("published-plan-log") / "streamlit.log"
     with running_app(folder, cache, log_path) as url:

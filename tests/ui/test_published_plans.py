@@ -22,11 +22,10 @@ TRUST = "RH5"  # Somerset NHS Foundation Trust
 PLANNED = 76.0
 
 
-@pytest.fixture(scope="module")
-def published_with_plan(tmp_path_factory):
+def write_plan_folder(folder):
+    """The A&E files and ODS list as downloaded, and one plans extract for :data:`TRUST`."""
     ae = shared_path("data", "nhs-england", "ae-monthly-2024-25")
     ods = shared_path("data", "ods", "trusts_etr_2026-01.csv")
-    folder = tmp_path_factory.mktemp("published-plans")
     shutil.copytree(ae, folder / "ae")
     shutil.copy2(ods, folder / ods.name)
     months = pd.date_range("2024-04-01", "2025-12-01", freq="MS")
@@ -38,6 +37,12 @@ def published_with_plan(tmp_path_factory):
         ),
         encoding="utf-8",
     )
+    return folder
+
+
+@pytest.fixture(scope="module")
+def published_with_plan(tmp_path_factory):
+    folder = write_plan_folder(tmp_path_factory.mktemp("published-plans"))
     mp = pytest.MonkeyPatch()
     mp.setenv("IMPACT_DATA_DIR", str(folder))
     mp.setenv("IMPACT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
