@@ -46,7 +46,7 @@ def wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 60.0)
     raise TimeoutError(f"streamlit did not become healthy at {url} within {timeout:.0f}s")
 
 
-def wait_warmed(log_path: Path, proc: subprocess.Popen[bytes], timeout: float = 120.0) -> str:
+def wait_warmed(log_path: Path, proc: subprocess.Popen[bytes], timeout: float = 600.0) -> str:
     """Wait for the server's ``impact-warm warmed`` (or ``failed``) log line; return it."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
