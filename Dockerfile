@@ -29,6 +29,7 @@ USER 10001
 EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
     CMD ["python", "-m", "impact", "ready"]
-CMD ["python", "-m", "streamlit", "run", "dashboard.py", \
+# streamlit run dashboard.py with these flags, warmed before the first visit (ready says when).
+CMD ["python", "-m", "impact", "serve", \
      "--server.address=0.0.0.0", "--server.port=8501", \
      "--server.fileWatcherType=poll", "--browser.gatherUsageStats=false"]

@@ -8,6 +8,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-exec .venv/bin/python -m streamlit run dashboard.py \
+# python -m impact serve is streamlit run dashboard.py, warmed before the first visit.
+exec .venv/bin/python -m impact serve \
   --server.fileWatcherType=poll \
   --browser.gatherUsageStats=false "$@"

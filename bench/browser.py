@@ -13,12 +13,24 @@ first and last, since other work on the machine changes every figure.
     python -m bench.browser [--rounds 3] [--no-pack]
     python -m bench.browser --pack-only [--rounds 3]
     python -m bench.browser --national [--rounds 3]
+    python -m bench.browser --cold-only [--rounds 3]
 
 ``--national`` measures the overview instead on the national benchmark set (the synthetic
 folder of ``bench/store_bench.py``, 4.66 million observation rows) with the demo extracts
 beside it: the first load, and the warm overview of one demo trust and of one benchmark
 trust (each switched away from and back to, ``--rounds`` times). ``--pack-only`` prints
 just the board pack PDF, ``--rounds`` times (no app started), for a median on a busy machine.
+
+The app is started as deployed, ``python -m impact serve`` (:mod:`impact.warm`), and the
+cold first load is the first browser visit once it has warmed; the time from starting the
+server process to warmed is printed beside it. The server is told to warm the trust the
+benchmark opens (``IMPACT_WARM_ORGS``), as a trust's own deployment would be.
+``--cold-only`` prints just the start-up and the first visit, ``--rounds`` times,
+alternating three ways of starting on a fresh cache folder each time: the plain
+``streamlit run dashboard.py`` (which runs no app code until the first visit),
+``impact serve`` visited once warmed, and ``impact serve`` visited as soon as its health
+check answers (so the visit meets the warm-up half way); beside each
+first visit, the next board member's (another fresh browser context), the warm reference.
 
 Figures depend on the machine and its load: print them, never assert them.
 """
@@ -35,7 +47,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from impact import PROJECT_ROOT
+from impact import PROJECT_ROOT, warm
 from impact.pack.pdf import QUIET_FLAGS, find_chromium
 from impact.ui import timing
 from tests.browser.conftest import _QUIET, _RUN_COUNTER, VIEWPORT
@@ -105,13 +117,29 @@ def _server(times: list[float]) -> str:
     return f"[server {sum(times):.2f} s in {len(times)} {runs}]"
 
 
-def measure(url: str, rounds: int, log: ServerLog) -> None:
+def _first_visit(browser, url: str) -> float:  # type: ignore[no-untyped-def]
+    """Seconds from opening the overview in a fresh browser context until it is drawn."""
+    context = browser.new_context(viewport=VIEWPORT)
+    context.add_init_script(_RUN_COUNTER)
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    start = time.perf_counter()
+    page.goto(f"{url}/?org={ORG}")
+    _idle(page)
+    elapsed = time.perf_counter() - start
+    context.close()
+    return elapsed
+
+
+def measure(url: str, rounds: int, log: ServerLog, started_to_warm: float) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=find_chromium(), headless=True, args=list(QUIET_FLAGS)
         )
+        print(f"server start to warmed (impact serve): {started_to_warm:.2f} s")
+        log.new_times()  # the warm-up's own run is not the visitor's
         context = browser.new_context(viewport=VIEWPORT)
         context.add_init_script(_RUN_COUNTER)
         page = context.new_page()
@@ -120,7 +148,7 @@ def measure(url: str, rounds: int, log: ServerLog) -> None:
         page.goto(f"{url}/?org={ORG}")
         _idle(page)
         cold = time.perf_counter() - start
-        print(f"cold first load (overview): {cold:.2f} s {_server(log.new_times())}")
+        print(f"cold first load (overview, once warmed): {cold:.2f} s {_server(log.new_times())}")
 
         titles = list(_nav_links(page))
         nav = page.get_by_test_id("stSidebarNav")
@@ -170,6 +198,69 @@ def _trust_changes(page, log: ServerLog) -> None:  # type: ignore[no-untyped-def
             elapsed = _timed(page, option.click)
             server = _server(log.new_times())
             print(f"trust change in the picker to {org} ({visit}): {elapsed:.2f} s {server}")
+
+
+#: The ways ``--cold-only`` starts the app: (label, launcher, wait for the warm-up).
+COLD_WAYS = (
+    ("streamlit run (cold)", "streamlit", False),
+    ("impact serve, visited once warmed", "serve", True),
+    ("impact serve, visited at first health", "serve", False),
+)
+
+
+def measure_cold(rounds: int) -> None:
+    """Start-up and first visit, each way of starting in turn, ``rounds`` times."""
+    from playwright.sync_api import sync_playwright
+
+    results: dict[str, list[tuple[float, float, float]]] = {label: [] for label, *_ in COLD_WAYS}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=find_chromium(), headless=True, args=list(QUIET_FLAGS)
+        )
+        for round_no in range(1, rounds + 1):
+            for label, launcher, wait_warm in COLD_WAYS:
+                with tempfile.TemporaryDirectory() as tmp:
+                    root = Path(tmp)
+                    data = root / "data"
+                    data.mkdir()
+                    for extract in sorted((PROJECT_ROOT / "data" / "demo").glob("*.csv")):
+                        shutil.copy2(extract, data / extract.name)
+                    (root / "cache").mkdir()
+                    log_path = root / "streamlit.log"
+                    env = {timing.ENV: "1", warm.ORGS_ENV: ORG}
+                    start = time.perf_counter()
+                    with running_app(
+                        data,
+                        root / "cache",
+                        log_path,
+                        extra_env=env,
+                        launcher=launcher,
+                        wait_warm=wait_warm,
+                    ) as url:
+                        up = time.perf_counter() - start
+                        log = ServerLog(log_path)
+                        if wait_warm:
+                            log.new_times()  # the warm-up's own run is not the visitor's
+                        visit = _first_visit(browser, url)
+                        server = sum(log.new_times())
+                        second = _first_visit(browser, url)  # the next board member
+                        second_server = sum(log.new_times())
+                    results[label].append((up, visit, second))
+                    ready = "warmed" if wait_warm else "healthy"
+                    print(
+                        f"round {round_no} {label:38s} start to {ready} {up:5.2f} s,"
+                        f" first visit {visit:5.2f} s [server {server:.2f} s],"
+                        f" next visitor {second:5.2f} s [server {second_server:.2f} s]"
+                        f"  ({load_average()})"
+                    )
+        browser.close()
+    print("median over rounds (start to ready / first visit / next visitor):")
+    for label, rows in results.items():
+        ups, visits, seconds = ([r[i] for r in rows] for i in range(3))
+        print(
+            f"  {label:38s} {statistics.median(ups):5.2f} s / {statistics.median(visits):5.2f} s"
+            f" / {statistics.median(seconds):5.2f} s"
+        )
 
 
 def measure_national(url: str, rounds: int, log: ServerLog) -> None:
@@ -271,6 +362,11 @@ def main() -> None:
     parser.add_argument(
         "--pack-only", action="store_true", help="only the board pack PDF, --rounds times"
     )
+    parser.add_argument(
+        "--cold-only",
+        action="store_true",
+        help="only start-up and first visit, cold and warmed, alternately, --rounds times",
+    )
     args = parser.parse_args()
     print(f"before: {load_average()}")
     if args.pack_only:
@@ -286,6 +382,10 @@ def main() -> None:
                 measure_pack(data)
                 print(f"  ({load_average()})")
         return
+    if args.cold_only:
+        measure_cold(args.rounds)
+        print(f"after: {load_average()}")
+        return
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         data = root / "data"
@@ -298,12 +398,17 @@ def main() -> None:
             shutil.copy2(extract, target)
         (root / "cache").mkdir()
         log_path = root / "streamlit.log"
-        env = {timing.ENV: "1"}
+        env = {timing.ENV: "1", warm.ORGS_ENV: ORG}
+        start = time.perf_counter()
         with running_app(data, root / "cache", log_path, extra_env=env) as url:
+            started_to_warm = time.perf_counter() - start
             if args.national:
-                measure_national(url, args.rounds, ServerLog(log_path))
+                print(f"server start to warmed (impact serve): {started_to_warm:.2f} s")
+                log = ServerLog(log_path)
+                log.new_times()
+                measure_national(url, args.rounds, log)
             else:
-                measure(url, args.rounds, ServerLog(log_path))
+                measure(url, args.rounds, ServerLog(log_path), started_to_warm)
         if not args.no_pack and not args.national:
             os.environ["IMPACT_CACHE_DIR"] = str(root / "cache")
             measure_pack(data)

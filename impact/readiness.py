@@ -4,7 +4,9 @@ Streamlit's ``/_stcore/health`` says the server process is up; a load balancer o
 orchestrator also needs to know that the extracts load and that the records (question log,
 audit log) answer, or it will send people to a replica that shows an error. Each check
 is named, timed and says what failed in words safe to show (no passwords, no full paths).
-``python -m impact ready`` runs them and exits 0 only when all pass.
+``python -m impact ready`` runs them and exits 0 only when all pass. A server started with
+``python -m impact serve`` adds one more: it has finished warming (:mod:`impact.warm`), so
+the first visitor is not the one who waits.
 """
 
 from __future__ import annotations
@@ -70,12 +72,29 @@ def check_records(data_dir: str | os.PathLike[str] | None = None) -> Check:
     return _timed("records", probe)
 
 
+def check_warm(cache_dir: str | os.PathLike[str] | None = None) -> Check | None:
+    """Whether the server on this cache folder has warmed; ``None`` when no server started
+    by ``python -m impact serve`` is running on it (``streamlit run`` does not warm)."""
+    from impact.warm import read_status
+
+    status = read_status(cache_dir)
+    if status is None:
+        return None
+    if status.state == "warm":
+        return Check("warm", True, f"warmed in {status.seconds:.1f} s", 0.0)
+    if status.state == "warming":
+        return Check("warm", False, "still warming: the first visit would wait", 0.0)
+    return Check("warm", False, "warming failed (the server log says why)", 0.0)
+
+
 def readiness(
     data_dir: str | os.PathLike[str] | None = None,
     cache_dir: str | os.PathLike[str] | None = None,
 ) -> list[Check]:
-    """Every readiness check, store first."""
-    return [check_store(data_dir, cache_dir), check_records(data_dir)]
+    """Every readiness check, store first (and the warm-up last, where there is one)."""
+    checks = [check_store(data_dir, cache_dir), check_records(data_dir)]
+    warmed = check_warm(cache_dir)
+    return checks if warmed is None else [*checks, warmed]
 
 
-__all__ = ["Check", "RecordsError", "check_records", "check_store", "readiness"]
+__all__ = ["Check", "RecordsError", "check_records", "check_store", "check_warm", "readiness"]

@@ -1,4 +1,4 @@
-"""Real-browser fixtures: a live ``streamlit run`` of the app and headless Debian Chromium.
+"""Real-browser fixtures: a live server of the app (as deployed) and headless Debian Chromium.
 
 The server runs once per test session on a free loopback port against a temporary copy of
 the demo data (so uploads and the question log never touch the repository), and the
@@ -99,7 +99,8 @@ def data_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="package")
 def app_url(data_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Start ``streamlit run dashboard.py`` on a free loopback port; yield its base URL."""
+    """Start the app (``python -m impact serve``) on a free loopback port; yield its base URL
+    once it has warmed."""
     cache = tmp_path_factory.mktemp("browser-cache")
     log_path = tmp_path_factory.mktemp("browser-log") / "streamlit.log"
     with running_app(data_copy, cache, log_path) as url:
