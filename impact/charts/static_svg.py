@@ -353,13 +353,72 @@ def _symbol(name: str, x: float, y: float, size: float, fill: str, line: Mapping
     return f'{shape} fill="{_attr(fill)}"{stroke}/>'
 
 
-def _trace_lines(points: list, x: _Axis, y: _Axis, line: Mapping[str, Any]) -> str:
+def _clip(
+    p: tuple[float, float], q: tuple[float, float], box: tuple[float, float, float, float]
+) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """The part of segment ``p``–``q`` inside ``box`` (x0, y0, x1, y1), or ``None``
+    (Liang–Barsky)."""
+    (px, py), (qx, qy) = p, q
+    dx, dy = qx - px, qy - py
+    low, high = 0.0, 1.0
+    for step, room in (
+        (-dx, px - box[0]),
+        (dx, box[2] - px),
+        (-dy, py - box[1]),
+        (dy, box[3] - py),
+    ):
+        if step == 0:
+            if room < 0:
+                return None
+            continue
+        t = room / step
+        if step < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return None
+    return (px + low * dx, py + low * dy), (px + high * dx, py + high * dy)
+
+
+def _line_runs(points: list, x: _Axis, y: _Axis) -> list[list[tuple[float, float]]]:
+    """The line's pixel runs, broken at ``None`` and cut to the plot area (plus a little).
+
+    Cutting matters for more than tidiness: a funnel's limits run off to huge values at
+    small sizes, and a dashed line thousands of pixels long off the plot would otherwise
+    be dashed, invisibly, into the PDF (megabytes, and seconds to print)."""
+    room = 20.0
+    box = (
+        min(x.start, x.end) - room,
+        min(y.start, y.end) - room,
+        max(x.start, x.end) + room,
+        max(y.start, y.end) + room,
+    )
     runs: list[list[tuple[float, float]]] = [[]]
+    previous: tuple[float, float] | None = None
     for point in points:
         if point is None:
             runs.append([])
-        else:
-            runs[-1].append((x.px(point[0]), y.px(point[1])))
+            previous = None
+            continue
+        here = (x.px(point[0]), y.px(point[1]))
+        if previous is not None:
+            part = _clip(previous, here, box)
+            if part is None:
+                if runs[-1]:
+                    runs.append([])
+            else:
+                if runs[-1] and runs[-1][-1] != part[0]:
+                    runs.append([])
+                if not runs[-1]:
+                    runs[-1].append(part[0])
+                runs[-1].append(part[1])
+        previous = here
+    return runs
+
+
+def _trace_lines(points: list, x: _Axis, y: _Axis, line: Mapping[str, Any]) -> str:
+    runs = _line_runs(points, x, y)
     width = float(line.get("width", 2))
     colour = line.get("color", "#1f77b4")
     dash = _dash(line.get("dash"), width)
