@@ -190,19 +190,25 @@ def _nice_step(span: float, count: float) -> float:
     return _round_up(raw / power, (2, 5, 10)) * power
 
 
+def _trimmed(text: str) -> str:
+    """``1.50`` as ``1.5`` and ``2.0`` as ``2``, as plotly writes its tick labels."""
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
 def _format_number(value: float, step: float, tickformat: str | None) -> str:
+    """A tick label: ``,d`` as the charts ask for counts, else plotly's default (``95k``)."""
     if tickformat == ",d":
         return f"{round(value):,}"
     if tickformat:
         raise UnsupportedFigure(f"tick format {tickformat!r}")
-    if abs(value) >= 1000:
-        for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-            if abs(value) >= limit:
-                decimals = max(0, -math.floor(math.log10(step / limit) + 1e-9))
-                return f"{value / limit:.{decimals}f}{suffix}"
+    for limit, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= limit:
+            decimals = max(0, -math.floor(math.log10(step / limit) + 1e-9))
+            return _trimmed(f"{value / limit:.{decimals}f}") + suffix
     decimals = max(0, -math.floor(math.log10(step) + 1e-9))
-    text = f"{value:.{decimals}f}"
-    return "0" if text.strip("-0.") == "" else text
+    return _trimmed(f"{value:.{decimals}f}")
 
 
 def _linear_ticks(low: float, high: float, count: float, tickformat: str | None) -> list:
@@ -511,7 +517,7 @@ def figure_svg(figure: Any, *, width: int = 1000, height: int | None = None, key
     )
     top = float(margin["t"])
     right = width - float(margin["r"])
-    legend_items = _legend_items(data)
+    legend_items = _legend_items(data, layout)
     legend_font = font | dict(_get(layout, "legend.font") or {})
     legend_left = left + float(_get(layout, "legend.x", 0) or 0) * (right - left)
     legend_rows = _legend_rows(legend_items, legend_font, width - legend_left)
@@ -697,14 +703,18 @@ def _title(layout: Mapping[str, Any], font: dict) -> str:
     subtitle = _get(title, "subtitle.text")
     if subtitle:
         sub_font = font | dict(_get(title, "subtitle.font") or {})
-        sub_font.setdefault("size", round(size * 0.7))
         if not _get(title, "subtitle.font.size"):
-            sub_font["size"] = round(size * 0.7)
+            sub_font["size"] = round(size * 0.7)  # as plotly draws a subtitle under a title
         out += _text(x, size * 1.5 + float(sub_font["size"]) * 1.5, subtitle, sub_font)
     return out
 
 
-def _legend_items(data: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+def _legend_items(
+    data: Sequence[Mapping[str, Any]], layout: Mapping[str, Any]
+) -> list[Mapping[str, Any]]:
+    """The traces named in the legend; as in plotly, none for a lone trace unless asked."""
+    if layout.get("showlegend") is False or (len(data) < 2 and not layout.get("showlegend")):
+        return []
     return [t for t in data if t.get("showlegend", True) and t.get("name")]
 
 

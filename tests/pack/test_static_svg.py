@@ -147,3 +147,17 @@ def test_anything_it_cannot_draw_is_refused_not_left_out() -> None:
         figure_svg(go.Figure(go.Bar(x=[1, 2], y=[3, 4])))
     with pytest.raises(UnsupportedFigure):
         figure_svg(go.Figure(go.Scatter(x=[1, 2], y=[3, 4], fill="tozeroy")))
+
+
+def test_value_ticks_are_written_as_the_chart_asks() -> None:
+    counts = points().assign(
+        value=lambda d: d["value"] * 100,
+        mean=lambda d: d["mean"] * 100,
+        lpl=lambda d: d["lpl"] * 100,
+        upl=lambda d: d["upl"] * 100,
+    )
+    texts = _texts(_svg(spc_figure(counts, title="Attendances", unit="count")))
+    assert {"7,000", "8,000", "9,000"} <= set(texts)  # tickformat ",d", as the pages write
+    plain = go.Figure(go.Scatter(x=[1, 2, 3], y=[0.5, 1.25, 2.0], mode="lines"))
+    texts = _texts(_svg(plain))
+    assert {"0.5", "1", "1.5", "2"} <= set(texts)  # plotly's default labels, no "1.0"
