@@ -3,8 +3,8 @@
 Board papers go out as PDF. Chromium prints the very HTML the board downloads, so the
 printed pack and the on-screen pack cannot disagree: A4 landscape, page breaks and the
 running header/footer (organisation, period, "data as at", page X of Y) come from the
-pack's own ``@page`` CSS, which Chromium honours when printing. Plotly's charts are drawn
-by the inline plotly.js before Chromium prints, so they need no separate image export.
+pack's own ``@page`` CSS, which Chromium honours when printing. The charts need no
+separate image export either: the printed copy carries them as SVG (below).
 
 Drawing the charts with plotly.js was most of a print's time, so the printed copy
 (:func:`print_copy`) has each chart drawn as static SVG from the very figure JSON the
