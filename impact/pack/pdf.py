@@ -153,7 +153,11 @@ def svg_copy(html: str) -> str:
             f"{figure_svg(figure, width=PRINT_CHART_WIDTH, key=div_id)}</div>"
         )
 
-    return _SCRIPT.sub("", _CHART.sub(chart, html))
+    drawn = _CHART.sub(chart, html)
+    if "plotly-graph-div" in drawn:
+        # A chart not written as expected would be left blank once the scripts go.
+        raise UnsupportedFigure("a plotly chart not in the form plotly's export writes")
+    return _SCRIPT.sub("", drawn)
 
 
 def print_copy(html: str) -> str:

@@ -98,6 +98,15 @@ def test_a_chart_the_svg_cannot_draw_falls_back_to_static_plotly() -> None:
     assert pdf.STATIC_CHARTS in printed and "Plotly.newPlot" in printed
 
 
+def test_a_chart_in_an_unexpected_form_falls_back_rather_than_printing_blank() -> None:
+    page = (
+        "<html><head><script>var Plotly;</script></head><body>"
+        '<div id="c" class="plotly-graph-div"></div><p>Hi</p>'
+        "<script>Plotly.react('c', [], {})</script></body></html>"
+    )
+    assert pdf.print_copy(page) == pdf.plotly_static_copy(page)
+
+
 def test_the_fallback_adds_only_the_static_chart_setting_after_body() -> None:
     html = '<html><head><script>var Plotly;</script></head><body class="x"><p>Hi</p></body></html>'
     printed = pdf.plotly_static_copy(html)
