@@ -3,12 +3,15 @@
 Board papers go out as PDF. Chromium prints the very HTML the board downloads, so the
 printed pack and the on-screen pack cannot disagree: A4 landscape, page breaks and the
 running header/footer (organisation, period, "data as at", page X of Y) come from the
-pack's own ``@page`` CSS, which Chromium honours when printing. Plotly's charts are drawn
-by the inline plotly.js before Chromium prints, so they need no separate image export.
+pack's own ``@page`` CSS, which Chromium honours when printing. The charts need no
+separate image export either: the printed copy carries them as SVG (below).
 
-Drawing the charts is most of a print's time, so the printed copy (:func:`print_copy`) asks
-plotly for static charts: paper needs none of the hover, zoom and drag layers it builds for
-the screen. What is drawn, and so every word and line on the page, is the same.
+Drawing the charts with plotly.js was most of a print's time, so the printed copy
+(:func:`print_copy`) has each chart drawn as static SVG from the very figure JSON the
+interactive chart is drawn from (:mod:`impact.charts.static_svg`), and no script at all:
+paper needs none of the hover, zoom and drag the screen has. Should a chart use something
+the SVG renderer does not draw, the whole copy instead keeps plotly.js with charts set
+static, so nothing is ever left off the paper.
 
 Chromium is found as ``IMPACT_CHROMIUM``, else ``chromium`` or ``chromium-browser`` on the
 PATH (Debian's package). It runs with networking features off and a throw-away profile, so
@@ -17,12 +20,15 @@ printing never touches the network or the user's browser profile.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+
+from impact.charts.static_svg import UnsupportedFigure, figure_svg
 
 #: Names tried on the PATH, in order, after ``IMPACT_CHROMIUM``.
 CHROMIUM_NAMES = ("chromium", "chromium-browser")
@@ -49,6 +55,17 @@ SCRIPT_BUDGET_MS = 1000
 #: chart is drawn static, without the layers only a pointer uses.
 STATIC_CHARTS = "<script>if (window.Plotly) { Plotly.setPlotConfig({staticPlot: true}); }</script>"
 _BODY_OPEN = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+#: One chart as plotly's HTML export writes it: its ``div`` and the inline script that
+#: draws it (plotly escapes ``/`` in its JSON, so the script's text holds no ``</script>``).
+_CHART = re.compile(
+    r'<div id="(?P<id>[^"]+)" class="plotly-graph-div"[^>]*></div>\s*'
+    r"<script\b[^>]*>(?P<script>.*?)</script>",
+    re.DOTALL,
+)
+#: Any script element; in HTML a script's text ends at the first ``</script>``.
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL | re.IGNORECASE)
+#: The drawing width of a printed chart in CSS pixels: the pack's column on A4 landscape.
+PRINT_CHART_WIDTH = 1000
 
 
 class ChromiumNotFound(RuntimeError):
@@ -99,9 +116,62 @@ def chromium_command(chromium: str, html_file: Path, pdf_file: Path, profile: Pa
     ]
 
 
+def chart_figure(script: str, div_id: str) -> dict:
+    """The figure JSON (``data`` and ``layout``) that a chart's inline script draws."""
+    call = script.find("Plotly.newPlot(")
+    start = script.find(json.dumps(div_id), call) if call >= 0 else -1
+    if start < 0:
+        raise UnsupportedFigure(f"no Plotly.newPlot call for {div_id!r}")
+    decoder = json.JSONDecoder()
+    try:
+        at = script.index(",", start + len(json.dumps(div_id))) + 1
+        data, at = decoder.raw_decode(script, _skip_space(script, at))
+        at = script.index(",", at) + 1
+        layout, _ = decoder.raw_decode(script, _skip_space(script, at))
+    except (ValueError, IndexError) as unreadable:
+        raise UnsupportedFigure(f"unreadable chart {div_id!r}: {unreadable}") from None
+    if not isinstance(data, list) or not isinstance(layout, dict):
+        raise UnsupportedFigure(f"unexpected chart arguments for {div_id!r}")
+    return {"data": data, "layout": layout}
+
+
+def _skip_space(text: str, at: int) -> int:
+    while text[at].isspace():
+        at += 1
+    return at
+
+
+def svg_copy(html: str) -> str:
+    """The pack with every plotly chart replaced by its static SVG and no script left;
+    :class:`UnsupportedFigure` if a chart uses something the SVG renderer does not draw."""
+
+    def chart(match: re.Match[str]) -> str:
+        div_id = match["id"]
+        figure = chart_figure(match["script"], div_id)
+        return (
+            f'<div id="{div_id}" class="static-chart">'
+            f"{figure_svg(figure, width=PRINT_CHART_WIDTH, key=div_id)}</div>"
+        )
+
+    drawn = _CHART.sub(chart, html)
+    if "plotly-graph-div" in drawn:
+        # A chart not written as expected would be left blank once the scripts go.
+        raise UnsupportedFigure("a plotly chart not in the form plotly's export writes")
+    return _SCRIPT.sub("", drawn)
+
+
 def print_copy(html: str) -> str:
-    """The HTML Chromium prints: the pack with its charts drawn static (see the module's
-    docstring); a document without a ``<body>`` tag is printed as it is."""
+    """The HTML Chromium prints: the pack with its charts as static SVG and no script (see
+    the module's docstring); failing that, with plotly's charts drawn static. A document
+    without a ``<body>`` tag is printed as it is."""
+    try:
+        return svg_copy(html)
+    except UnsupportedFigure:
+        return plotly_static_copy(html)
+
+
+def plotly_static_copy(html: str) -> str:
+    """The pack with plotly.js told to draw every chart static (no hover or zoom layers)."""
     match = _BODY_OPEN.search(html)
     if match is None:
         return html
