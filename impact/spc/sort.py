@@ -66,7 +66,7 @@ def sorted_frame(
     if radix * n_dates >= 2**62:  # too many distinct facets to pack into one integer key
         return _lexsorted_frame(data, facets, columns, date_code, date_uniques)
     int_type = np.int32 if radix * n_dates < 2**31 else np.int64
-    facet_key = _combined_key(columns, n, int_type)
+    facet_key = _combined_key(columns, n, int_type)  # kept: the frame's per-facet checks
     n_keys, key_value = radix, None
     if radix <= 4 * n + 1024:
         # renumber the facet combinations that occur 0, 1, 2...: a sparse grid of facets
@@ -74,9 +74,11 @@ def sorted_frame(
         present = np.zeros(radix, dtype=bool)
         present[facet_key] = True
         key_value = np.flatnonzero(present)
-        facet_key = (np.cumsum(present, dtype=int_type) - 1)[facet_key]
+        key = (np.cumsum(present, dtype=int_type) - 1)[facet_key]
         n_keys = len(key_value)
-    key = np.multiply(facet_key, n_dates, dtype=int_type)
+        key *= n_dates
+    else:
+        key = np.multiply(facet_key, n_dates, dtype=int_type)
     key += date_code
     del date_code
     order: np.ndarray | None = None
@@ -109,8 +111,8 @@ def sorted_frame(
         facets,
         columns,
         facet_key,
-        n_keys,
-        facet_key_of,
+        radix,
+        combined,
         facet_start,
         codes_of,
         date_code,
