@@ -47,23 +47,21 @@ def astronomical(y: np.ndarray, ll99: np.ndarray, ul99: np.ndarray) -> np.ndarra
 def two_in_three(side: np.ndarray, first: np.ndarray) -> np.ndarray:
     """Points beyond a 2-sigma line (``side``: :func:`beyond` the 2-sigma lines) when another
     of a window of three in the segment is beyond the same line (a window at a segment's
-    start holds the points so far)."""
-    n = len(side)
-    out = np.zeros(n, dtype=np.int8)
-    two_back_crosses = any_of_last(first, 2)  # the point or the one before starts a segment
-    for sign in (1, -1):
-        hit = side == sign
-        # count of hits in the window ending at each point, within its segment
-        count = hit.astype(np.int8)
-        count[1:] += hit[:-1] & ~first[1:]
-        count[2:] += hit[:-2] & ~two_back_crosses[2:]
-        window = count >= 2
-        # a point is flagged when a window ending on it or one or two points later holds it
-        covered = window.copy()
-        covered[:-1] |= window[1:] & ~first[1:]
-        covered[:-2] |= window[2:] & ~first[1:-1] & ~first[2:]
-        out[hit & covered] = sign
-    return out
+    start holds the points so far).
+
+    Two such points share a window of three exactly when they are at most two points
+    apart in one segment, so each pair one or two apart is found and both ends flagged.
+    """
+    near = np.zeros(len(side), dtype=bool)
+    beyond_line = side != 0
+    for apart in (1, 2):
+        # (k - apart, k) beyond the same line, no segment starting after k - apart up to k
+        pair = side[apart:] == side[:-apart]
+        pair &= beyond_line[apart:]
+        pair &= ~any_of_last(first, apart)[apart:]
+        near[apart:] |= pair
+        near[:-apart] |= pair
+    return np.where(near, side, np.int8(0))
 
 
 def _runs(sign: np.ndarray, first: np.ndarray) -> tuple[np.ndarray, ...]:
