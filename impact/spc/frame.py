@@ -32,7 +32,7 @@ class FacetColumn:
             self.codes, uniques = pd.factorize(series, sort=True)
             self.values = pd.Index(uniques)
         self.categorical = isinstance(series.dtype, pd.CategoricalDtype)
-        if (self.codes < 0).any():
+        if len(self.codes) and self.codes.min() < 0:
             row = int(np.flatnonzero(self.codes < 0)[0])
             raise SPCInputError(f"spc: missing value in facet column {name!r} (row {row})")
         self.size = max(len(self.values), 1)
@@ -60,9 +60,13 @@ class Frame:
         codes_of: list[np.ndarray],
         date_code: np.ndarray,
         date_uniques: np.ndarray,
+        position: np.ndarray | None = None,
     ) -> None:
         self.data = data
-        self.order = order
+        #: the input rows in sorted order, or each input row's sorted place (``position``,
+        #: when that is cheaper to know); neither: the input is already sorted
+        self._order = order
+        self.position = position
         self.facets = facets
         self.n = len(date_code)
         self.facet_key = facet_key  # in the input's row order (None: too many facets)
@@ -87,6 +91,25 @@ class Frame:
             self.facet_codes[name] = codes.astype(smallest_int(len(self.facet_uniques[name])))
 
     @property
+    def moved(self) -> bool:
+        """Whether sorting moved any row."""
+        return self._order is not None or self.position is not None
+
+    @property
+    def order(self) -> np.ndarray | None:
+        """The input rows in sorted order (None: already sorted)."""
+        if self._order is None and self.position is not None:
+            order = np.empty(self.n, dtype=self.position.dtype)
+            order[self.position] = np.arange(self.n, dtype=self.position.dtype)
+            self._order = order
+        return self._order
+
+    @property
+    def every_facet_every_date(self) -> bool:
+        """Every facet has each distinct date once, so the sorted dates repeat them all."""
+        return len(self.facet_start) * len(self.date_uniques) == self.n
+
+    @property
     def facet_change(self) -> np.ndarray:
         """True on each sorted row that starts a facet."""
         change = np.zeros(self.n, dtype=bool)
@@ -107,6 +130,10 @@ class Frame:
 
     def take(self, values: np.ndarray) -> np.ndarray:
         """Per-row ``values`` of the input in sorted order."""
+        if self._order is None and self.position is not None:
+            out = np.empty(len(values), dtype=values.dtype)
+            out[self.position] = values
+            return out
         return values if self.order is None else values[self.order]
 
     def column(self, col: str) -> pd.Series:
@@ -169,13 +196,16 @@ class Frame:
             for c in self.facets
         }
         dates = self.data[date_col]
-        if self.order is not None and dates.dtype == self.date_uniques.dtype:
-            cols[date_col] = self.date_uniques[self.date_code]
+        if self.moved and dates.dtype == self.date_uniques.dtype:
+            if self.every_facet_every_date:
+                cols[date_col] = np.tile(self.date_uniques, len(self.facet_start))
+            else:
+                cols[date_col] = self.date_uniques[self.date_code]
         else:
             cols[date_col] = self.column(date_col)
         values = self.data[value_col]
-        if self.order is not None and values.dtype == np.float64:
-            y = values.to_numpy()[self.order]
+        if self.moved and values.dtype == np.float64:
+            y = self.take(values.to_numpy())
             cols[value_col] = y
         else:
             cols[value_col] = self.column(value_col)

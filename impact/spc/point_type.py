@@ -59,4 +59,7 @@ _POINT_CODE = np.array(
 
 def point_type_codes(direction_sign: np.ndarray, type_code: np.ndarray) -> np.ndarray:
     """``point_type`` codes from each point's direction sign and ``special_cause_type`` code."""
-    return _POINT_CODE[(direction_sign + 1) * len(SPECIAL_CAUSE_TYPES) + type_code]
+    index = direction_sign + 1  # one array worked in place: this runs over every point
+    index *= len(SPECIAL_CAUSE_TYPES)
+    index += type_code
+    return _POINT_CODE[index]

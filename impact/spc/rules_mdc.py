@@ -20,6 +20,8 @@ NHSRplotthedots 0.2.2's older forms of these rules are in :mod:`impact.spc.rules
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections.abc import Callable
 
 import numpy as np
@@ -45,23 +47,21 @@ def astronomical(y: np.ndarray, ll99: np.ndarray, ul99: np.ndarray) -> np.ndarra
 def two_in_three(side: np.ndarray, first: np.ndarray) -> np.ndarray:
     """Points beyond a 2-sigma line (``side``: :func:`beyond` the 2-sigma lines) when another
     of a window of three in the segment is beyond the same line (a window at a segment's
-    start holds the points so far)."""
-    n = len(side)
-    out = np.zeros(n, dtype=np.int8)
-    two_back_crosses = any_of_last(first, 2)  # the point or the one before starts a segment
-    for sign in (1, -1):
-        hit = side == sign
-        # count of hits in the window ending at each point, within its segment
-        count = hit.astype(np.int8)
-        count[1:] += hit[:-1] & ~first[1:]
-        count[2:] += hit[:-2] & ~two_back_crosses[2:]
-        window = count >= 2
-        # a point is flagged when a window ending on it or one or two points later holds it
-        covered = window.copy()
-        covered[:-1] |= window[1:] & ~first[1:]
-        covered[:-2] |= window[2:] & ~first[1:-1] & ~first[2:]
-        out[hit & covered] = sign
-    return out
+    start holds the points so far).
+
+    Two such points share a window of three exactly when they are at most two points
+    apart in one segment, so each pair one or two apart is found and both ends flagged.
+    """
+    near = np.zeros(len(side), dtype=bool)
+    beyond_line = side != 0
+    for apart in (1, 2):
+        # (k - apart, k) beyond the same line, no segment starting after k - apart up to k
+        pair = side[apart:] == side[:-apart]
+        pair &= beyond_line[apart:]
+        pair &= ~any_of_last(first, apart)[apart:]
+        near[apart:] |= pair
+        near[:-apart] |= pair
+    return np.where(near, side, np.int8(0))
 
 
 def _runs(sign: np.ndarray, first: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -189,8 +189,39 @@ def special_cause_codes(
 
     The highest-precedence rule wins, except that when improvement and concern meet on one
     point the improvement is shown (Making Data Count's guidance): among the rules that fired
-    on the better side, the highest in precedence wins. Worked only on the flagged points.
+    on the better side, the highest in precedence wins.
+
+    Each point's answer depends only on its direction and its rules' sides (3 values each),
+    so the answer for every combination is worked once by :func:`_choose_codes` into a table,
+    and each point looks its combination up: a few passes over bytes, however many points
+    are flagged.
     """
+    table = _code_table(tuple(above for _, above in sides))
+    key = np.add(_as_int8(direction_sign).view(np.uint8), 1, dtype=np.uint8)
+    for side, _ in sides:  # base 3, direction first: the order _code_table numbers them in
+        key *= 3
+        key += _as_int8(side).view(np.uint8)  # -1 is 255: adding 1 wraps it to 0
+        key += 1
+    return table[key]
+
+
+def _as_int8(x: np.ndarray) -> np.ndarray:
+    """Signs (-1, 0, +1) as int8, the type the rules give them in."""
+    return x if x.dtype == np.int8 else x.astype(np.int8)
+
+
+@functools.cache
+def _code_table(above: tuple[int, ...]) -> np.ndarray:
+    """:func:`_choose_codes` for every (direction, side of each rule) combination, indexed
+    by their values + 1 read as a number in base 3, direction first."""
+    combos = np.array(list(itertools.product((-1, 0, 1), repeat=len(above) + 1)), dtype=np.int8)
+    sides = [(combos[:, i + 1], code) for i, code in enumerate(above)]
+    return _choose_codes(sides, combos[:, 0])
+
+
+def _choose_codes(sides: list[tuple[np.ndarray, int]], direction_sign: np.ndarray) -> np.ndarray:
+    """The choice :func:`special_cause_codes` makes, point by point (worked on the flagged
+    points only)."""
     code = np.zeros(len(direction_sign), dtype=np.int8)
     any_side = sides[0][0] != 0
     for side, _ in sides[1:]:

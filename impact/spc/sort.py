@@ -15,18 +15,36 @@ from impact.spc.frame import FacetColumn, Frame, smallest_int
 
 
 def _date_codes(column: pd.Series, name: str) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's date rank and the distinct dates (in the column's own unit when it is a
-    plain datetime column, so the sorted column can be rebuilt from them)."""
+    """Each row's date rank (the smallest integer type) and the distinct dates (in the
+    column's own unit when it is a plain datetime column, so the sorted column can be
+    rebuilt from them).
+
+    Extracts arrive a month at a time, so rows usually come in long runs of one date: then
+    only each run's date is ranked, and the ranks repeated over the runs.
+    """
     if isinstance(column.dtype, np.dtype) and column.dtype.kind == "M":
         dates = column.to_numpy()
     else:
         dates = pd.to_datetime(column).to_numpy(dtype="datetime64[ns]")
-    missing = np.isnat(dates)
-    if missing.any():
-        row = int(np.flatnonzero(missing)[0])
+    n = len(dates)
+    as_int = dates.view(np.int64)
+    run_start = np.flatnonzero(as_int[1:] != as_int[:-1]) + 1 if n else None
+    if run_start is not None and len(run_start) < n // 16:
+        run_start = np.concatenate(([0], run_start))
+        first_rows: np.ndarray | None = run_start
+        run_codes, uniques = pd.factorize(as_int[run_start], sort=True)
+    else:
+        first_rows = None
+        run_codes, uniques = pd.factorize(as_int, sort=True)
+    uniques = uniques.view(dates.dtype)
+    if len(uniques) and np.isnat(uniques[0]):  # NaT sorts first
+        where = np.flatnonzero(run_codes == 0)[0]
+        row = int(where if first_rows is None else first_rows[where])
         raise SPCInputError(f"spc: missing date in row {row} of column {name!r}")
-    codes, uniques = pd.factorize(dates.view(np.int64), sort=True)
-    return codes, uniques.view(dates.dtype)
+    codes = run_codes.astype(smallest_int(len(uniques)))
+    if first_rows is not None:
+        codes = np.repeat(codes, np.diff(np.append(first_rows, n)))
+    return codes, uniques
 
 
 def sorted_frame(
@@ -48,9 +66,7 @@ def sorted_frame(
     if radix * n_dates >= 2**62:  # too many distinct facets to pack into one integer key
         return _lexsorted_frame(data, facets, columns, date_code, date_uniques)
     int_type = np.int32 if radix * n_dates < 2**31 else np.int64
-    facet_key = np.zeros(n, dtype=int_type)
-    for col in columns:
-        facet_key += np.multiply(col.codes, col.radix, dtype=int_type)
+    facet_key = _combined_key(columns, n, int_type)  # kept: the frame's per-facet checks
     n_keys, key_value = radix, None
     if radix <= 4 * n + 1024:
         # renumber the facet combinations that occur 0, 1, 2...: a sparse grid of facets
@@ -58,17 +74,24 @@ def sorted_frame(
         present = np.zeros(radix, dtype=bool)
         present[facet_key] = True
         key_value = np.flatnonzero(present)
-        facet_key = (np.cumsum(present, dtype=int_type) - 1)[facet_key]
+        key = (np.cumsum(present, dtype=int_type) - 1)[facet_key]
         n_keys = len(key_value)
-    key = np.multiply(facet_key, n_dates, dtype=int_type)
-    key += date_code.astype(int_type, copy=False)
-    order: np.ndarray | None = None
-    unique = True  # facet x date keys proven distinct (no duplicate dates)
-    if n > 1 and not bool(np.all(key[1:] > key[:-1])):
-        order, key, unique = _order_of_keys(key, n_keys * n_dates)
+        key *= n_dates
+    else:
+        key = np.multiply(facet_key, n_dates, dtype=int_type)
+    key += date_code
     del date_code
-    # ``key`` is now sorted: facets are its runs of equal ``key // n_dates``
-    if unique and n_keys * n_dates == n:  # every facet has every date
+    order: np.ndarray | None = None
+    position: np.ndarray | None = None
+    unique = True  # facet x date keys proven distinct (no duplicate dates)
+    dense = n_keys * n_dates == n
+    if n > 1 and not bool(np.all(key[1:] > key[:-1])):
+        if dense and _is_permutation(key):
+            position = key  # every facet has every date: a row's key is its sorted place
+        else:
+            order, key, unique = _order_of_keys(key, n_keys * n_dates)
+    # ``key`` is now sorted (or is each row's place): facets are runs of ``key // n_dates``
+    if unique and dense:  # every facet has every date
         facet_start = np.arange(0, n, n_dates)
         facet_key_of = np.arange(n_keys)
         date_code = np.tile(np.arange(n_dates, dtype=smallest_int(n_dates)), n_keys)
@@ -88,16 +111,38 @@ def sorted_frame(
         facets,
         columns,
         facet_key,
-        n_keys,
-        facet_key_of,
+        radix,
+        combined,
         facet_start,
         codes_of,
         date_code,
         date_uniques,
+        position,
     )
     if not unique:
         _check_no_duplicates(frame)
     return frame
+
+
+def _combined_key(columns: list[FacetColumn], n: int, int_type: type) -> np.ndarray:
+    """Each row's facet codes packed into one integer (the last column's radix is 1)."""
+    key: np.ndarray | None = None
+    for col in columns:
+        if key is None:
+            key = np.multiply(col.codes, col.radix, dtype=int_type)
+        elif col.radix == 1:
+            key += col.codes
+        else:
+            key += np.multiply(col.codes, col.radix, dtype=int_type)
+    return np.zeros(n, dtype=int_type) if key is None else key
+
+
+def _is_permutation(key: np.ndarray) -> bool:
+    """Whether ``key`` holds each of 0..n-1 once (it lies in that range: n keys, each a
+    facet x date below ``n_keys * n_dates == n``)."""
+    seen = np.zeros(len(key), dtype=bool)
+    seen[key] = True
+    return bool(seen.all())
 
 
 def _lexsorted_frame(

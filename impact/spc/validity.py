@@ -34,18 +34,16 @@ NAMED_IN_WARNING = 3
 def reasons(chart: str, numerator: np.ndarray, denominator: np.ndarray | None) -> np.ndarray:
     """Each point's reason code into :data:`REASONS` (0: the point is kept)."""
     code = np.zeros(len(numerator), dtype=np.int8)
-    checks: list[np.ndarray] = []
+    checks: list[np.ndarray | None] = [None] * 4  # only those that apply are worked
     with np.errstate(invalid="ignore"):
         if denominator is not None:
-            checks += [np.isnan(denominator), denominator < 0, denominator == 0]
-            ratio_check = numerator > denominator if chart in AT_MOST_DENOMINATOR else None
-            checks.append(ratio_check if ratio_check is not None else np.zeros_like(code, bool))
-        else:
-            checks += [np.zeros(len(numerator), dtype=bool)] * 4
+            checks = [np.isnan(denominator), denominator < 0, denominator == 0]
+            checks.append(numerator > denominator if chart in AT_MOST_DENOMINATOR else None)
         checks.append(np.isnan(numerator))
-        checks.append(numerator < 0 if chart in NON_NEGATIVE else np.zeros(len(code), bool))
+        checks.append(numerator < 0 if chart in NON_NEGATIVE else None)
     for number, failed in reversed(list(enumerate(checks, start=1))):
-        code[failed] = number
+        if failed is not None and failed.any():
+            code[failed] = number
     return code
 
 

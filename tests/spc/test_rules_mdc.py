@@ -7,6 +7,7 @@ import pytest
 
 from impact.spc.point_type import ABOVE_UCL, COMMON, RUN_ABOVE, TREND_UP, TWO3_ABOVE
 from impact.spc.rules_mdc import (
+    _choose_codes,
     astronomical,
     beyond,
     relative,
@@ -97,6 +98,18 @@ def test_no_rule_is_common_cause() -> None:
     none = np.zeros(3, dtype=np.int8)
     sides = [(none, ABOVE_UCL), (none, TREND_UP), (none, TWO3_ABOVE), (none, RUN_ABOVE)]
     assert special_cause_codes(sides, np.ones(3, dtype=np.int8)).tolist() == [COMMON] * 3
+
+
+def test_code_lookup_matches_the_choice_made_point_by_point() -> None:
+    """Each point's code is looked up by its combination of sides and direction: every
+    combination, in scrambled order, gives what the precedence worked point by point gives."""
+    rng = np.random.default_rng(5)
+    n = 5000
+    direction = rng.integers(-1, 2, n).astype(np.int8)
+    sides = [(rng.integers(-1, 2, n).astype(np.int8), code) for code in (1, 3, 5, 7)]
+    expected = _choose_codes(sides, direction)
+    assert special_cause_codes(sides, direction).tolist() == expected.tolist()
+    assert len(set(expected.tolist())) == 9  # every label is reached
 
 
 # --- the vectorised rules against PowerBI-SPC's loops, transcribed line by line ----------
