@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run the whole test suite: unit, store, SPC golden, AppTest pages and real-browser tests.
+# Run the whole test suite: unit, store, SPC golden, AppTest pages and real-browser tests,
+# in parallel on two workers (pytest-xdist).
 # Creates .venv, installs the pinned test requirements and, as root on Debian, the system
 # Chromium the browser tests drive (never a downloaded browser build) and the PostgreSQL the
 # records tests start a throwaway cluster of (tests/pg_cluster.py).
@@ -18,4 +19,6 @@ if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/nu
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 export PYTHONDONTWRITEBYTECODE=1
-exec .venv/bin/python -m pytest -q "$@"
+# Two workers (the machines have two cores), each given whole test files, so a file's
+# module fixtures are built once; IMPACT_TEST_WORKERS=0 runs in this one process.
+exec .venv/bin/python -m pytest -q -n "${IMPACT_TEST_WORKERS:-2}" --dist loadfile "$@"
