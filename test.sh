@@ -19,6 +19,7 @@ if [ ${#missing[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/nu
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 export PYTHONDONTWRITEBYTECODE=1
-# Two workers (the machines have two cores), each given whole test files, so a file's
-# module fixtures are built once; IMPACT_TEST_WORKERS=0 runs in this one process.
-exec .venv/bin/python -m pytest -q -n "${IMPACT_TEST_WORKERS:-2}" --dist loadfile "$@"
+# Two workers (the machines have two cores), each given whole test files and tests/browser as
+# one unit (tests/conftest.py groups them), so fixtures are built once; IMPACT_TEST_WORKERS=0
+# runs in this one process.
+exec .venv/bin/python -m pytest -q -n "${IMPACT_TEST_WORKERS:-2}" --dist loadgroup "$@"

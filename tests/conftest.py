@@ -77,6 +77,17 @@ def fresh_store(data_dir: Path, cache_dir: Path) -> Iterator[Callable[[], Store]
     reset_stores()
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Group the tests for pytest-xdist's ``--dist loadgroup`` (test.sh): each file is one
+    group, so a module fixture is built once, and every browser test is one group, so the
+    browser folder's live server, Chromium and data copy (package fixtures) start once, on
+    one worker, instead of again each time a worker comes back to that folder."""
+    for item in items:
+        parts = Path(item.path).resolve().relative_to(PROJECT_ROOT).parts
+        group = "tests/browser" if parts[:2] == ("tests", "browser") else "/".join(parts)
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 # The published-files folder the board-page tests share, built once per session (below
 # ``shared_path``, which it uses).
 from tests.published_boards import published_boards  # noqa: E402, F401
