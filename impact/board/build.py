@@ -14,7 +14,7 @@ Data arrives through a query function ``query(name, **params) -> DataFrame`` (th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 import pandas as pd
@@ -26,7 +26,7 @@ from impact.board.model import POINT_COLUMNS, Metric, MetricAnswer, OrgBoard, Qu
 from impact.board.plans import attach_plan
 from impact.board.points import spc_points_and_summary
 from impact.board.questions import board_questions
-from impact.board.targets import target_history, target_on
+from impact.board.targets import target_histories, target_on
 from impact.board.values import as_date, as_float, text_or_none
 from impact.data_status import is_stale
 from impact.filters import period_end
@@ -60,17 +60,20 @@ def build_board(
     data_latest = as_date(as_at["latest_period"].iloc[0]) if not as_at.empty else None
     reference = min(data_latest, last_day) if data_latest else None
 
-    histories = {m: target_history(targets, m, org_code) for m in by_id}
+    histories = target_histories(targets, by_id, org_code)
     rebase = {
         m: {as_date(d) for d in part.loc[part["rebase"].astype(bool), "event_date"]}
         for m, part in events.groupby("metric_id")
     }
     points, summary = spc_points_and_summary(obs, by_id, histories, rebase, specs)
 
+    points_of = _by_metric(points)
+    events_of = _by_metric(events)
+    projects_of = _by_metric(projects)
     answers: list[MetricAnswer] = []
     missing: list[Metric] = []
     for metric in metrics:
-        mine = points[points["metric_id"] == metric.metric_id] if not points.empty else points
+        mine = points_of(metric.metric_id)
         mine = mine.sort_values("period_start").reset_index(drop=True)
         if mine.empty or mine["value"].notna().sum() == 0:
             missing.append(metric)
@@ -82,13 +85,26 @@ def build_board(
                 mine,
                 summary,
                 histories[metric.metric_id],
-                events[events["metric_id"] == metric.metric_id].reset_index(drop=True),
-                projects[projects["metric_id"] == metric.metric_id].reset_index(drop=True),
+                events_of(metric.metric_id).reset_index(drop=True),
+                projects_of(metric.metric_id).reset_index(drop=True),
                 reference,
             )
         )
         answers[-1] = attach_plan(answers[-1], plans)
     return OrgBoard(org_code, period_from, period_to, data_latest, answers, missing)
+
+
+def _by_metric(frame: pd.DataFrame) -> Callable[[str], pd.DataFrame]:
+    """``metric_id → that metric's rows`` (in order, with their index), split once.
+
+    The same rows as filtering on ``metric_id`` per metric, without scanning the whole
+    frame for each of the board's metrics.
+    """
+    if frame.empty:
+        return lambda _metric_id: frame
+    parts = {str(m): part for m, part in frame.groupby("metric_id", sort=False)}
+    nothing = frame.iloc[0:0]
+    return lambda metric_id: parts.get(metric_id, nothing)
 
 
 def _last_group(summary: pd.DataFrame, metric_id: str) -> pd.Series | None:
