@@ -21,7 +21,7 @@ import pandas as pd
 
 from impact.board.answers import answer_metric
 from impact.board.chart_choice import chart_specs
-from impact.board.metrics import load_metrics
+from impact.board.metrics import metrics_from
 from impact.board.model import POINT_COLUMNS, Metric, MetricAnswer, OrgBoard, QueryFn
 from impact.board.plans import attach_plan
 from impact.board.points import spc_points_and_summary
@@ -43,8 +43,9 @@ def build_board(
     priorities: Iterable[str] = BOARD_PRIORITIES,
 ) -> OrgBoard:
     """Every board metric of one organisation over [period_from, end of period_to's month]."""
-    metrics = load_metrics(query, priorities)
-    specs = chart_specs(query("board_metrics"))
+    catalogue = query("board_metrics")
+    metrics = metrics_from(catalogue, priorities)
+    specs = chart_specs(catalogue)
     by_id = {m.metric_id: m for m in metrics}
     last_day = period_end(period_to)
     obs = query(
