@@ -61,7 +61,9 @@ def build_board(
     data_latest = as_date(as_at["latest_period"].iloc[0]) if not as_at.empty else None
     reference = min(data_latest, last_day) if data_latest else None
 
-    histories = target_histories(targets, by_id, org_code)
+    # Only metrics with observations are charted or answered, so only they need a history.
+    observed = set(obs["metric_id"])
+    histories = target_histories(targets, [m for m in by_id if m in observed], org_code)
     rebase = {
         m: {as_date(d) for d in part.loc[part["rebase"].astype(bool), "event_date"]}
         for m, part in events.groupby("metric_id")
