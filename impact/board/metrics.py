@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import pandas as pd
+
 from impact.board.model import Metric, QueryFn
 from impact.board.values import text_or_blank
 from impact.priorities import BOARD_PRIORITIES
@@ -11,7 +13,11 @@ from impact.priorities import BOARD_PRIORITIES
 
 def load_metrics(query: QueryFn, priorities: Iterable[str] = BOARD_PRIORITIES) -> list[Metric]:
     """The catalogue's metrics for the given priorities, in priority then catalogue order."""
-    frame = query("board_metrics")
+    return metrics_from(query("board_metrics"), priorities)
+
+
+def metrics_from(frame: pd.DataFrame, priorities: Iterable[str] = BOARD_PRIORITIES) -> list[Metric]:
+    """:func:`load_metrics` from an already fetched ``board_metrics`` frame."""
     wanted = list(priorities)
     metrics = [
         Metric(

@@ -13,7 +13,7 @@ baseline month it sets nothing and that row still applies (the Data page says so
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 import pandas as pd
@@ -35,7 +35,31 @@ def target_history(targets: pd.DataFrame, metric_id: str, org_code: str) -> pd.D
     Where the organisation has its own target starting on a date, it replaces the
     national one from that date on; national targets fill the periods it does not cover.
     """
-    rows = resolve_rules(targets[targets["metric_id"] == metric_id])
+    return _history(resolve_rules(targets[targets["metric_id"] == metric_id]), org_code)
+
+
+def target_histories(
+    targets: pd.DataFrame, metric_ids: Iterable[str], org_code: str
+) -> dict[str, pd.DataFrame]:
+    """:func:`target_history` for each of ``metric_ids``, the rules worked out once.
+
+    A board asks for every metric's history; working the rules out on the whole frame and
+    splitting it by metric once gives the same frames as one call per metric at a fraction
+    of the cost (each rule row is worked out on its own, so the order does not matter).
+    """
+    ids = list(metric_ids)
+    if targets.empty:
+        return {m: target_history(targets, m, org_code) for m in ids}
+    resolved = resolve_rules(targets)
+    parts = {str(m): part for m, part in resolved.groupby("metric_id", sort=False)}
+    return {
+        m: _history(parts[m], org_code) if m in parts else target_history(targets, m, org_code)
+        for m in ids
+    }
+
+
+def _history(rows: pd.DataFrame, org_code: str) -> pd.DataFrame:
+    """One metric's resolved targets narrowed to those in force for ``org_code``."""
     if rows.empty:
         return rows.reset_index(drop=True)
     rows = _without_replaced_national(rows)

@@ -6,7 +6,13 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from impact.board.targets import relative_target, rule_text_on, target_history, target_on
+from impact.board.targets import (
+    relative_target,
+    rule_text_on,
+    target_histories,
+    target_history,
+    target_on,
+)
 from tests.board.fake_queries import TARGETS
 
 
@@ -92,3 +98,18 @@ def test_without_a_baseline_the_national_target_still_applies():
     history = target_history(_relative(None), "rtt", "T1")
     assert target_on(history, date(2025, 9, 1)) == (65.0, "65% nationally")
     assert rule_text_on(history, date(2025, 9, 1)) == ""
+
+
+@pytest.mark.parametrize("org_code", ["T1", "T2"])
+def test_histories_for_a_board_are_the_per_metric_histories(org_code):
+    """Working the rules out once for the board gives each metric the frame it gets alone."""
+    targets = pd.concat([TARGETS, _relative(58.1), _relative(None).assign(metric_id="rtt2")])
+    targets = targets.reset_index(drop=True)
+    metrics = [*targets["metric_id"].unique(), "no_target"]
+    histories = target_histories(targets, metrics, org_code)
+    assert list(histories) == metrics
+    for metric_id in metrics:
+        pd.testing.assert_frame_equal(
+            histories[metric_id], target_history(targets, metric_id, org_code)
+        )
+    assert histories["no_target"].empty
