@@ -41,11 +41,14 @@ def long_rows_sql(path: Path, width: int) -> str:
     """
     stripped = f"regexp_replace(l, {lit(_QUOTED)}, '', 'g')"
     unquoted = f"CASE WHEN contains(l, '\"') THEN {stripped} ELSE l END"
+    # "At least ``width`` commas" as one LIKE pattern ('%,%,…'): DuckDB matches it without
+    # building a copy of every line, which halves this pass (length - length(replace) did).
+    at_least = "%" + ",%" * int(width)
     return (
         f"SELECT count(*) FROM read_csv({lit(str(path))}, columns={{'l': 'VARCHAR'}}, "
         f"header=true, auto_detect=false, delim={lit(_NO_DELIMITER)}, quote='', escape='', "
         f"ignore_errors=true) "
-        f"WHERE length({unquoted}) - length(replace({unquoted}, ',', '')) >= {int(width)}"
+        f"WHERE {unquoted} LIKE {lit(at_least)}"
     )
 
 

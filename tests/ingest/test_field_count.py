@@ -25,3 +25,13 @@ def test_extra_empty_fields_are_spotted_commas_inside_quotes_are_not(tmp_path: P
 
 def test_the_reason_names_both_counts() -> None:
     assert long_row_reason(6, 8) == "the row has more fields than the header (expected 6, found 8)"
+
+
+def test_one_field_too_many_is_the_boundary(tmp_path: Path) -> None:
+    """Exactly ``width`` fields passes; ``width + 1`` (one trailing comma) is caught, with
+    percent signs and underscores in the values taken as text, not as patterns."""
+    con = duckdb.connect()
+    full = _file(tmp_path, "a,b,c\n1%,_2,3\n,,\n")
+    assert not may_have_long_rows(con, full, 3)
+    one_more = _file(tmp_path, "a,b,c\n1%,_2,3\n4,5,6,\n")
+    assert may_have_long_rows(con, one_more, 3)
