@@ -39,7 +39,7 @@ from impact.ingest.csv_sql import (
     read_csv_sql,
     select_list,
 )
-from impact.ingest.field_count import may_have_long_rows
+from impact.ingest.field_count import files_with_long_rows
 from impact.ingest.file_stat import FileStat
 from impact.ingest.header import (
     HeaderError,
@@ -146,9 +146,11 @@ def stage_chunk(
     results: dict[str, FileResult | None] = {}
     dropped: list[int] = []
     try:
+        long = files_with_long_rows(con, [c.stat.path for c in chunk], len(names))
         for file_id, cand in enumerate(chunk, start=1):
             rows = by_path.get(str(cand.stat.path), [])
-            result = _check_file(con, table, file_id, cand, rows, also_bad)
+            may_be_long = str(cand.stat.path) in long
+            result = _check_file(con, table, file_id, cand, rows, also_bad, may_be_long)
             results[cand.stat.rel] = result
             if result is None or not result.outputs:
                 dropped.append(file_id)
@@ -205,6 +207,7 @@ def _check_file(
     cand: Candidate,
     rejected: list[tuple[Any, ...]],
     also_bad: tuple[str, ...],
+    may_be_long: bool,
 ) -> FileResult | None:
     stat, contract = cand.stat, cand.contract
     report = new_report(stat)
@@ -213,7 +216,7 @@ def _check_file(
         return file_problem(report, BEING_WRITTEN, BEING_WRITTEN_MESSAGE)
     source = f"{table} WHERE {FILE_COLUMN} = {file_id}"
     problems, summary, orgs = profile(con, contract, source, also_bad)
-    if problems or rejected or may_have_long_rows(con, stat.path, len(cand.names)):
+    if problems or rejected or may_be_long:
         return None  # read on its own, where each finding's line is counted exactly
     findings, lines = reject_findings(contract, stat, rejected)
     summary.parquet = parquet_name(stat, contract)
