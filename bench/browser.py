@@ -40,7 +40,6 @@ from __future__ import annotations
 import argparse
 import csv
 import os
-import shutil
 import statistics
 import tempfile
 import time
@@ -51,7 +50,7 @@ from impact import PROJECT_ROOT, warm
 from impact.pack.pdf import QUIET_FLAGS, find_chromium
 from impact.ui import timing
 from tests.browser.conftest import _QUIET, _RUN_COUNTER, VIEWPORT
-from tests.browser.live_app import running_app
+from tests.browser.live_app import copy_demo, running_app
 
 ORG, OTHER_ORG = "XRA05", "XRA07"
 #: A trust of the national benchmark set (bench/store_bench.py).
@@ -117,8 +116,8 @@ def _server(times: list[float]) -> str:
     return f"[server {sum(times):.2f} s in {len(times)} {runs}]"
 
 
-def _first_visit(browser, url: str) -> float:  # type: ignore[no-untyped-def]
-    """Seconds from opening the overview in a fresh browser context until it is drawn."""
+def _open_overview(browser, url: str):  # type: ignore[no-untyped-def]
+    """(context, page, seconds) for the overview opened in a fresh browser context."""
     context = browser.new_context(viewport=VIEWPORT)
     context.add_init_script(_RUN_COUNTER)
     page = context.new_page()
@@ -126,7 +125,12 @@ def _first_visit(browser, url: str) -> float:  # type: ignore[no-untyped-def]
     start = time.perf_counter()
     page.goto(f"{url}/?org={ORG}")
     _idle(page)
-    elapsed = time.perf_counter() - start
+    return context, page, time.perf_counter() - start
+
+
+def _first_visit(browser, url: str) -> float:  # type: ignore[no-untyped-def]
+    """Seconds from opening the overview in a fresh browser context until it is drawn."""
+    context, _page, elapsed = _open_overview(browser, url)
     context.close()
     return elapsed
 
@@ -140,14 +144,7 @@ def measure(url: str, rounds: int, log: ServerLog, started_to_warm: float) -> No
         )
         print(f"server start to warmed (impact serve): {started_to_warm:.2f} s")
         log.new_times()  # the warm-up's own run is not the visitor's
-        context = browser.new_context(viewport=VIEWPORT)
-        context.add_init_script(_RUN_COUNTER)
-        page = context.new_page()
-        page.set_default_timeout(120_000)
-        start = time.perf_counter()
-        page.goto(f"{url}/?org={ORG}")
-        _idle(page)
-        cold = time.perf_counter() - start
+        _context, page, cold = _open_overview(browser, url)
         print(f"cold first load (overview, once warmed): {cold:.2f} s {_server(log.new_times())}")
 
         titles = list(_nav_links(page))
@@ -221,10 +218,7 @@ def measure_cold(rounds: int) -> None:
             for label, launcher, wait_warm in COLD_WAYS:
                 with tempfile.TemporaryDirectory() as tmp:
                     root = Path(tmp)
-                    data = root / "data"
-                    data.mkdir()
-                    for extract in sorted((PROJECT_ROOT / "data" / "demo").glob("*.csv")):
-                        shutil.copy2(extract, data / extract.name)
+                    data = copy_demo(root / "data")
                     (root / "cache").mkdir()
                     log_path = root / "streamlit.log"
                     env = {timing.ENV: "1", warm.ORGS_ENV: ORG}
@@ -378,10 +372,7 @@ def main() -> None:
             root = Path(tmp)
             (root / "cache").mkdir()
             os.environ["IMPACT_CACHE_DIR"] = str(root / "cache")
-            data = root / "data"
-            data.mkdir()
-            for extract in sorted((PROJECT_ROOT / "data" / "demo").glob("*.csv")):
-                shutil.copy2(extract, data / extract.name)
+            data = copy_demo(root / "data")
             for _ in range(args.rounds):
                 measure_pack(data)
                 print(f"  ({load_average()})")
@@ -395,11 +386,7 @@ def main() -> None:
         data = root / "data"
         if args.national:
             build_national(data)
-        else:
-            data.mkdir()
-        for extract in sorted((PROJECT_ROOT / "data" / "demo").glob("*.csv")):
-            target = data / ("demo_" + extract.name if args.national else extract.name)
-            shutil.copy2(extract, target)
+        copy_demo(data, prefix="demo_" if args.national else "")
         (root / "cache").mkdir()
         log_path = root / "streamlit.log"
         env = {timing.ENV: "1", warm.ORGS_ENV: ORG}

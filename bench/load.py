@@ -52,7 +52,6 @@ import asyncio
 import contextlib
 import os
 import random
-import shutil
 import statistics
 import tempfile
 import time
@@ -66,7 +65,7 @@ from impact import PROJECT_ROOT
 from impact.pack.pdf import QUIET_FLAGS, find_chromium
 from impact.ui import timing
 from tests.browser.conftest import _QUIET, _RUN_COUNTER, VIEWPORT
-from tests.browser.live_app import running_app
+from tests.browser.live_app import copy_demo, running_app
 
 #: The trusts of one ICB in the demo data: the picker's third level offers each of them.
 TRUSTS = ("XRA05", "XRA06", "XRA07")
@@ -466,10 +465,7 @@ def main() -> None:
     print(f"before: {load_average()}")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        data = root / "data"
-        data.mkdir()
-        for extract in sorted((PROJECT_ROOT / "data" / "demo").glob("*.csv")):
-            shutil.copy2(extract, data / extract.name)
+        data = copy_demo(root / "data")
         (root / "cache").mkdir()
         log_path = root / "streamlit.log"
         env = {timing.ENV: "1"}

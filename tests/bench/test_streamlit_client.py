@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import csv
-import shutil
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from bench import load
 from bench.streamlit_client import StreamlitSession
 from impact import PROJECT_ROOT
 from impact.ui import timing
-from tests.browser.live_app import running_app
+from tests.browser.live_app import copy_demo, running_app
 
 pytestmark = pytest.mark.slow
 
@@ -31,10 +30,7 @@ def _board_question(metric_id: str) -> str:
 
 @pytest.fixture()
 def live(tmp_path: Path):  # type: ignore[no-untyped-def]
-    data = tmp_path / "data"
-    data.mkdir()
-    for extract in sorted((PROJECT_ROOT / "data" / "demo").glob("*.csv")):
-        shutil.copy2(extract, data / extract.name)
+    data = copy_demo(tmp_path / "data")
     (tmp_path / "cache").mkdir()
     log = tmp_path / "streamlit.log"
     with running_app(data, tmp_path / "cache", log, extra_env={timing.ENV: "1"}) as url:

@@ -17,7 +17,6 @@ import csv
 import io
 import os
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlencode
@@ -26,7 +25,7 @@ import pytest
 
 from impact import PROJECT_ROOT
 from impact.pack.pdf import QUIET_FLAGS, ChromiumNotFound, find_chromium
-from tests.browser.live_app import running_app
+from tests.browser.live_app import copy_demo, running_app
 
 #: Screenshots land here; git ignores the folder.
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
@@ -91,10 +90,7 @@ def data_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder is only read while no other CSV is present, so an upload test would otherwise
     switch the whole session's server away from the demo organisations.
     """
-    root = tmp_path_factory.mktemp("browser-data")
-    for extract in sorted((PROJECT_ROOT / "data" / "demo").glob("*.csv")):
-        shutil.copy2(extract, root / extract.name)
-    return root
+    return copy_demo(tmp_path_factory.mktemp("browser-data"))
 
 
 @pytest.fixture(scope="package")

@@ -10,6 +10,7 @@ and handed over once warming has finished; ``launcher="streamlit"`` starts the p
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -23,6 +24,19 @@ from impact import PROJECT_ROOT, warm
 
 #: How the server is started: the deployed launcher, or Streamlit's own command.
 LAUNCHERS = ("serve", "streamlit")
+
+
+def copy_demo(folder: Path, *, prefix: str = "") -> Path:
+    """``folder`` (made if need be) holding the demo extracts as an analyst's own files.
+
+    Directly in the folder, not in a ``demo/`` subfolder: the demo folder is read only while
+    no other CSV is present, so a test's upload would otherwise switch the server away from
+    the demo organisations. ``prefix`` names the copies apart from files already there.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    for extract in sorted((PROJECT_ROOT / "data" / "demo").glob("*.csv")):
+        shutil.copy2(extract, folder / f"{prefix}{extract.name}")
+    return folder
 
 
 def free_port() -> int:

@@ -10,15 +10,14 @@ the extracts read once and the board built once.
 from __future__ import annotations
 
 import re
-import shutil
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from impact import PROJECT_ROOT, warm
+from impact import warm
 from tests.browser.conftest import assert_rendered, new_page, open_app
-from tests.browser.live_app import running_app
+from tests.browser.live_app import copy_demo, running_app
 
 pytestmark = pytest.mark.browser
 
@@ -38,11 +37,7 @@ def misses(url: str) -> dict[str, int]:
 
 
 def _data(root: Path) -> Path:
-    data = root / "data"
-    data.mkdir()
-    for extract in sorted((PROJECT_ROOT / "data" / "demo").glob("*.csv")):
-        shutil.copy2(extract, data / extract.name)
-    return data
+    return copy_demo(root / "data")
 
 
 def _server(tmp_path: Path, **options: object):  # type: ignore[no-untyped-def]
