@@ -384,6 +384,8 @@ def _assurance_sentence(f: _Facts, engine: str | None, shown: str | None) -> str
         )
     if k == n:
         return f"Assurance: hit and miss, though {t} was met in all {f.periods(n)}."
+    if k == 0:  # "met in 0 of 24 months" read as a slip beside "hit and miss"
+        return f"Assurance: hit and miss, though {t} was not met in any of the {f.periods(n)}."
     return f"Assurance: hit and miss; {t} was met in {k} of {f.periods(n)}."
 
 

@@ -25,7 +25,9 @@ from impact.spc.natural_range import truncate
 
 _MONTH = re.compile(rf"\b(?:{'|'.join(MONTHS_LONG)}) (\d{{4}})\b")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_COUNTS = re.compile(r"\b(?:only|all|last|in) (\d+) (?:of (\d+) )?(?:months?|weeks?|quarters?)\b")
+_COUNTS = re.compile(
+    r"\b(?:only|all|last|in|of the) (\d+) (?:of (\d+) )?(?:months?|weeks?|quarters?)\b"
+)
 
 
 def reading_ease(text: str) -> float:

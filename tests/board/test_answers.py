@@ -26,7 +26,8 @@ EXPECTED = {
     "standard, improvement, hit and miss, latest misses": (
         "Not yet: 77.5% in September 2026 against the 80% standard. Since October 2024, "
         "SPC shows special cause improvement: 7 or more points in a row above the "
-        "average. Assurance: hit and miss; the 80% target was met in 0 of 24 months."
+        "average. Assurance: hit and miss, though the 80% target was not met in any of the "
+        "24 months."
     ),
     "standard, common cause, consistently passing": (
         "Yes: 85.5% in September 2026 against the 80% standard. Since October 2024, SPC "
