@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from impact import config
+from impact.atomic import write_atomic
 
 #: Organisations to warm, separated by commas or spaces; unset: the default view (no org).
 ORGS_ENV = "IMPACT_WARM_ORGS"
@@ -60,9 +61,7 @@ def write_status(state: str, seconds: float | None = None, detail: str = "") -> 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         record = {"pid": os.getpid(), "state": state, "seconds": seconds, "detail": detail}
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(record), encoding="utf-8")
-        tmp.replace(path)
+        write_atomic(path, json.dumps(record))
     except OSError as error:  # a read-only cache folder must not stop the server
         log(f"status not written: {type(error).__name__}")
 
