@@ -38,12 +38,17 @@ def test_a_damaged_or_outdated_manifest_means_every_file_is_read_again(folders) 
     write(folders[0] / "a.csv", OBS_HEADER + "m_pct,T01,2025-01-01,75,,\n")
     first = make(folders)
     first.flush()
-    assert make(folders).files_ingested == 0
+    restarted = make(folders)
+    assert restarted.files_ingested == 0
+    restarted.flush()
     first.manifest_path.write_text("{not json", encoding="utf-8")
-    assert make(folders).files_ingested == 3  # the extract and the two catalogue files
+    damaged = make(folders)
+    assert damaged.files_ingested == 3  # the extract and the two catalogue files
+    damaged.flush()  # its manifest is written behind: let it land before the next restart
 
     again = make(folders)  # the one just made wrote a good manifest
     assert again.files_ingested == 0
+    again.flush()  # nothing of its own may be written after the edit below
     text = again.manifest_path.read_text(encoding="utf-8")
     again.manifest_path.write_text(text.replace(manifest.code_stamp(), "old-rules"), "utf-8")
     assert make(folders).files_ingested == 3
